@@ -1,0 +1,82 @@
+#include "core/article.h"
+
+#include <cstddef>
+
+namespace revwatch {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+         c == '\v';
+}
+
+// Appends `line` to `paragraph`, collapsing runs of ASCII whitespace.
+void AppendCollapsed(std::string_view line, std::string& paragraph) {
+  bool pending_space = !paragraph.empty();
+  for (char c : line) {
+    if (IsSpace(c)) {
+      pending_space = !paragraph.empty();
+      continue;
+    }
+    if (pending_space) paragraph.push_back(' ');
+    pending_space = false;
+    paragraph.push_back(c);
+  }
+}
+
+}  // namespace
+
+std::string FormatArticleText(const Article& article) {
+  std::string out = article.title;
+  out += "\n";
+  for (const std::string& paragraph : article.paragraphs) {
+    out += "\n";
+    out += paragraph;
+    out += "\n";
+  }
+  return out;
+}
+
+Article ParseArticleText(std::string_view text) {
+  std::vector<std::string> blocks;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    std::string collapsed;
+    AppendCollapsed(line, collapsed);
+    if (collapsed.empty()) {
+      if (!current.empty()) blocks.push_back(std::move(current));
+      current.clear();
+    } else {
+      AppendCollapsed(collapsed, current);
+    }
+    pos = end + 1;
+  }
+  if (!current.empty()) blocks.push_back(std::move(current));
+
+  Article article;
+  if (blocks.empty()) return article;
+  article.title = std::move(blocks.front());
+  article.paragraphs.assign(std::make_move_iterator(blocks.begin() + 1),
+                            std::make_move_iterator(blocks.end()));
+  return article;
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (IsSpace(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
+}
+
+}  // namespace revwatch
