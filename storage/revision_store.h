@@ -1,0 +1,129 @@
+// What the pipeline and the CLI need from storage, and nothing more, so a
+// second backend (PostgreSQL) can implement it without touching them.
+//
+// Every method is one transaction: a check's fetch record, raw snapshot,
+// revision and change are committed together or not at all.
+#ifndef REVWATCH_STORAGE_REVISION_STORE_H_
+#define REVWATCH_STORAGE_REVISION_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.h"
+#include "core/error.h"
+#include "core/timestamp.h"
+
+namespace revwatch {
+
+using WatchId = std::int64_t;
+
+struct Watch {
+  WatchId id = 0;
+  std::string url;
+  std::string label;
+  UnixSeconds created_at = 0;
+  UnixSeconds last_checked_at = 0;  // 0: never checked
+  std::string etag;                 // validators for the next conditional GET
+  std::string last_modified;
+  int revisions = 0;
+  UnixSeconds last_changed_at = 0;  // first_seen of the newest revision
+};
+
+// One HTTP attempt, successful or not.
+struct FetchRecord {
+  UnixSeconds fetched_at = 0;
+  long http_status = 0;  // 0 when no response arrived
+  std::string final_url;
+  std::string etag;
+  std::string last_modified;
+  std::int64_t bytes = 0;
+  std::string error;  // "" on success
+};
+
+// The raw page a revision was extracted from.
+struct SnapshotRecord {
+  std::string body;     // bytes as received (stored zstd-compressed)
+  std::string headers;  // the response header block
+  std::string charset;  // the charset the body was decoded from
+};
+
+// What changed from the previous revision to a new one.
+struct ChangeRecord {
+  int words_added = 0;
+  int words_removed = 0;
+  int paragraphs_added = 0;
+  int paragraphs_removed = 0;
+  int paragraphs_changed = 0;
+  std::vector<std::string> tags;
+  bool substantive = false;
+};
+
+struct NewRevision {
+  Article article;
+  std::string text_hash;  // Sha256Hex(FormatArticleText(article))
+  SnapshotRecord snapshot;
+  ChangeRecord change;
+  // The revision number the change was computed against (0 for the first
+  // revision). If another writer added a revision meanwhile, the commit fails
+  // with kStorage rather than store a change against the wrong parent.
+  int parent_number = 0;
+};
+
+struct StoredRevision {
+  int number = 0;
+  Article article;
+  std::string text_hash;
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+};
+
+struct RevisionSummary {
+  int number = 0;
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+  std::string title;
+  ChangeRecord change;  // against the previous revision (all added for #1)
+};
+
+class RevisionStore {
+ public:
+  virtual ~RevisionStore() = default;
+
+  // Adds a watch for `url`; fails with kInvalidArgument if already watched.
+  [[nodiscard]] virtual Result<Watch> AddWatch(const std::string& url,
+                                               const std::string& label) = 0;
+  // Looks a watch up by decimal id or exact URL; kNotFound if absent.
+  [[nodiscard]] virtual Result<Watch> FindWatch(std::string_view url_or_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Watch>> ListWatches() = 0;
+  // Deletes the watch and its whole history.
+  [[nodiscard]] virtual Status RemoveWatch(WatchId id) = 0;
+
+  [[nodiscard]] virtual Result<std::optional<StoredRevision>> LatestRevision(
+      WatchId id) = 0;
+  // kNotFound, naming the valid range, when `number` does not exist.
+  [[nodiscard]] virtual Result<StoredRevision> GetRevision(WatchId id,
+                                                           int number) = 0;
+  // Newest first.
+  [[nodiscard]] virtual Result<std::vector<RevisionSummary>> ListRevisions(
+      WatchId id) = 0;
+
+  // A check that produced no article: transport error, HTTP error status,
+  // unparseable page. Nothing but the attempt is stored.
+  [[nodiscard]] virtual Status RecordFailedCheck(WatchId id,
+                                                 const FetchRecord& fetch) = 0;
+  // A check whose article equals revision `number` (a 304 or the same text):
+  // the attempt is stored, the revision's last_seen moves to now.
+  [[nodiscard]] virtual Status RecordUnchangedCheck(WatchId id,
+                                                    const FetchRecord& fetch,
+                                                    int number) = 0;
+  // A check that found a new distinct article. Returns its number.
+  [[nodiscard]] virtual Result<int> RecordNewRevision(
+      WatchId id, const FetchRecord& fetch, const NewRevision& revision) = 0;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_STORAGE_REVISION_STORE_H_

@@ -1,0 +1,102 @@
+#include "storage/schema.h"
+
+#include <array>
+
+namespace revwatch {
+namespace {
+
+// Times are Unix seconds (UTC). Tags are a comma-separated list.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE watches (
+  id              INTEGER PRIMARY KEY,
+  url             TEXT NOT NULL UNIQUE,
+  label           TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'active'
+                  CHECK (state IN ('active', 'paused', 'expired', 'quarantined')),
+  every_seconds   INTEGER,
+  next_check_at   INTEGER,
+  last_checked_at INTEGER,
+  etag            TEXT NOT NULL DEFAULT '',
+  last_modified   TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE fetches (
+  id            INTEGER PRIMARY KEY,
+  watch_id      INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  fetched_at    INTEGER NOT NULL,
+  http_status   INTEGER NOT NULL DEFAULT 0,
+  final_url     TEXT NOT NULL DEFAULT '',
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  bytes         INTEGER NOT NULL DEFAULT 0,
+  error         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX fetches_by_watch ON fetches(watch_id, fetched_at);
+
+CREATE TABLE snapshots (
+  id          INTEGER PRIMARY KEY,
+  watch_id    INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  fetch_id    INTEGER NOT NULL REFERENCES fetches(id) ON DELETE CASCADE,
+  sha256      TEXT NOT NULL,
+  charset     TEXT NOT NULL,
+  headers     TEXT NOT NULL,
+  body_size   INTEGER NOT NULL,
+  compression TEXT NOT NULL CHECK (compression IN ('zstd')),
+  body        BLOB NOT NULL
+);
+
+CREATE TABLE revisions (
+  id          INTEGER PRIMARY KEY,
+  watch_id    INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  title       TEXT NOT NULL,
+  byline      TEXT NOT NULL,
+  published   TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  text_hash   TEXT NOT NULL,
+  first_seen  INTEGER NOT NULL,
+  last_seen   INTEGER NOT NULL,
+  snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+  UNIQUE (watch_id, number)
+);
+
+CREATE TABLE changes (
+  id                 INTEGER PRIMARY KEY,
+  watch_id           INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  from_revision_id   INTEGER REFERENCES revisions(id) ON DELETE CASCADE,
+  to_revision_id     INTEGER NOT NULL UNIQUE
+                     REFERENCES revisions(id) ON DELETE CASCADE,
+  created_at         INTEGER NOT NULL,
+  words_added        INTEGER NOT NULL,
+  words_removed      INTEGER NOT NULL,
+  paragraphs_added   INTEGER NOT NULL,
+  paragraphs_removed INTEGER NOT NULL,
+  paragraphs_changed INTEGER NOT NULL,
+  tags               TEXT NOT NULL,
+  substantive        INTEGER NOT NULL
+);
+
+CREATE TABLE alerts (
+  id              INTEGER PRIMARY KEY,
+  change_id       INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE,
+  recipient       TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'pending'
+                  CHECK (status IN ('pending', 'sent', 'failed')),
+  created_at      INTEGER NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error      TEXT NOT NULL DEFAULT '',
+  message_id      TEXT NOT NULL,
+  sent_at         INTEGER
+);
+CREATE INDEX alerts_pending ON alerts(status, next_attempt_at);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kInitialSchema};
+
+}  // namespace
+
+std::span<const std::string_view> SchemaMigrations() { return kMigrations; }
+
+}  // namespace revwatch

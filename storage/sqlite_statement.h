@@ -1,0 +1,75 @@
+// Thin RAII helpers over the SQLite C API, private to storage/.
+#ifndef REVWATCH_STORAGE_SQLITE_STATEMENT_H_
+#define REVWATCH_STORAGE_SQLITE_STATEMENT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace revwatch {
+
+struct SqliteStmtDeleter {
+  void operator()(sqlite3_stmt* stmt) const;
+};
+
+// A prepared statement. Bind() indices start at 1, column indices at 0.
+// Errors carry the database's message prefixed with `context`.
+class Statement {
+ public:
+  [[nodiscard]] static Result<Statement> Prepare(sqlite3* db,
+                                                 std::string_view sql);
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+
+  // Advances; true when a row is available, false when done.
+  [[nodiscard]] Result<bool> Step();
+  // Runs to completion, for statements that return no rows.
+  [[nodiscard]] Status Run();
+
+  std::int64_t Int(int column) const;
+  std::string Text(int column) const;
+  std::string Blob(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, SqliteStmtDeleter> stmt_;
+};
+
+// Runs `sql` (may hold several statements). Fails with kStorage.
+[[nodiscard]] Status Execute(sqlite3* db, std::string_view sql);
+
+// BEGIN IMMEDIATE on construction; rolls back on destruction unless
+// Commit() succeeded. Taking the write lock up front means a busy database
+// surfaces at Begin (retried by the busy timeout), never mid-transaction.
+class WriteTransaction {
+ public:
+  [[nodiscard]] static Result<WriteTransaction> Begin(sqlite3* db);
+  WriteTransaction(WriteTransaction&& other) noexcept;
+  WriteTransaction& operator=(WriteTransaction&&) = delete;
+  ~WriteTransaction();
+
+  [[nodiscard]] Status Commit();
+
+ private:
+  explicit WriteTransaction(sqlite3* db) : db_(db) {}
+  sqlite3* db_;  // null once committed or moved from
+};
+
+// Error with ErrorCode::kStorage and sqlite3_errmsg(db).
+tl::unexpected<Error> StorageError(sqlite3* db, std::string_view what);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_STORAGE_SQLITE_STATEMENT_H_

@@ -1,0 +1,495 @@
+#include "storage/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/digest.h"
+#include "storage/schema.h"
+#include "storage/snapshot_codec.h"
+#include "storage/sqlite_statement.h"
+
+namespace revwatch {
+namespace {
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const std::string& tag : tags) {
+    if (!out.empty()) out += ',';
+    out += tag;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTags(const std::string& joined) {
+  std::vector<std::string> tags;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    std::size_t end = joined.find(',', start);
+    if (end == std::string::npos) end = joined.size();
+    if (end > start) tags.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return tags;
+}
+
+// Paragraphs never contain a newline, so one per line is lossless.
+std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
+  std::string out;
+  for (const std::string& p : paragraphs) {
+    if (!out.empty()) out += '\n';
+    out += p;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitParagraphs(const std::string& body) {
+  std::vector<std::string> paragraphs;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    paragraphs.push_back(body.substr(start, end - start));
+    start = end + 1;
+  }
+  return paragraphs;
+}
+
+bool IsDecimal(std::string_view s) {
+  return !s.empty() && s.size() < 19 &&
+         std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+constexpr std::string_view kSelectWatch = R"sql(
+  SELECT w.id, w.url, w.label, w.created_at, COALESCE(w.last_checked_at, 0),
+         w.etag, w.last_modified,
+         (SELECT COUNT(*) FROM revisions r WHERE r.watch_id = w.id),
+         (SELECT COALESCE(MAX(r.first_seen), 0) FROM revisions r
+           WHERE r.watch_id = w.id)
+    FROM watches w )sql";
+
+Watch ReadWatch(const Statement& row) {
+  Watch w;
+  w.id = row.Int(0);
+  w.url = row.Text(1);
+  w.label = row.Text(2);
+  w.created_at = row.Int(3);
+  w.last_checked_at = row.Int(4);
+  w.etag = row.Text(5);
+  w.last_modified = row.Text(6);
+  w.revisions = static_cast<int>(row.Int(7));
+  w.last_changed_at = row.Int(8);
+  return w;
+}
+
+constexpr std::string_view kSelectRevision = R"sql(
+  SELECT number, title, byline, published, body, text_hash, first_seen,
+         last_seen FROM revisions )sql";
+
+StoredRevision ReadRevision(const Statement& row) {
+  StoredRevision r;
+  r.number = static_cast<int>(row.Int(0));
+  r.article.title = row.Text(1);
+  r.article.byline = row.Text(2);
+  r.article.published = row.Text(3);
+  r.article.paragraphs = SplitParagraphs(row.Text(4));
+  r.text_hash = row.Text(5);
+  r.first_seen = row.Int(6);
+  r.last_seen = row.Int(7);
+  return r;
+}
+
+Result<std::int64_t> InsertFetch(sqlite3* db, WatchId id,
+                                 const FetchRecord& fetch) {
+  auto stmt = Statement::Prepare(db, R"sql(
+    INSERT INTO fetches (watch_id, fetched_at, http_status, final_url, etag,
+                         last_modified, bytes, error)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id)
+      .Bind(2, fetch.fetched_at)
+      .Bind(3, static_cast<std::int64_t>(fetch.http_status))
+      .Bind(4, fetch.final_url)
+      .Bind(5, fetch.etag)
+      .Bind(6, fetch.last_modified)
+      .Bind(7, fetch.bytes)
+      .Bind(8, fetch.error);
+  if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+  return sqlite3_last_insert_rowid(db);
+}
+
+// Remembers the check time, and the validators of a full 200 response (a
+// 304 keeps the ones that produced it unless it sends new ones).
+Status UpdateWatchAfterCheck(sqlite3* db, WatchId id, const FetchRecord& fetch) {
+  const bool full = fetch.http_status == 200;
+  const bool refresh = fetch.http_status == 304 &&
+                       (!fetch.etag.empty() || !fetch.last_modified.empty());
+  auto stmt = Statement::Prepare(db, R"sql(
+    UPDATE watches SET last_checked_at = ?,
+           etag = CASE WHEN ? THEN ? ELSE etag END,
+           last_modified = CASE WHEN ? THEN ? ELSE last_modified END
+     WHERE id = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  const std::int64_t take = (full || refresh) ? 1 : 0;
+  stmt->Bind(1, fetch.fetched_at)
+      .Bind(2, take)
+      .Bind(3, fetch.etag)
+      .Bind(4, take)
+      .Bind(5, fetch.last_modified)
+      .Bind(6, id);
+  return stmt->Run();
+}
+
+Result<std::int64_t> InsertSnapshot(sqlite3* db, WatchId id,
+                                    std::int64_t fetch_id,
+                                    const SnapshotRecord& snapshot) {
+  auto stmt = Statement::Prepare(db, R"sql(
+    INSERT INTO snapshots (watch_id, fetch_id, sha256, charset, headers,
+                           body_size, compression, body)
+    VALUES (?, ?, ?, ?, ?, ?, 'zstd', ?))sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id)
+      .Bind(2, fetch_id)
+      .Bind(3, Sha256Hex(snapshot.body))
+      .Bind(4, snapshot.charset)
+      .Bind(5, snapshot.headers)
+      .Bind(6, static_cast<std::int64_t>(snapshot.body.size()))
+      .BindBlob(7, CompressSnapshot(snapshot.body));
+  if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+  return sqlite3_last_insert_rowid(db);
+}
+
+Result<std::int64_t> InsertRevision(sqlite3* db, WatchId id, int number,
+                                    UnixSeconds seen,
+                                    std::int64_t snapshot_id,
+                                    const NewRevision& revision) {
+  auto stmt = Statement::Prepare(db, R"sql(
+    INSERT INTO revisions (watch_id, number, title, byline, published, body,
+                           text_hash, first_seen, last_seen, snapshot_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  const Article& a = revision.article;
+  stmt->Bind(1, id)
+      .Bind(2, static_cast<std::int64_t>(number))
+      .Bind(3, a.title)
+      .Bind(4, a.byline)
+      .Bind(5, a.published)
+      .Bind(6, JoinParagraphs(a.paragraphs))
+      .Bind(7, revision.text_hash)
+      .Bind(8, seen)
+      .Bind(9, seen)
+      .Bind(10, snapshot_id);
+  if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+  return sqlite3_last_insert_rowid(db);
+}
+
+Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
+                    std::int64_t to_revision_id, UnixSeconds at,
+                    const ChangeRecord& change) {
+  auto stmt = Statement::Prepare(db, R"sql(
+    INSERT INTO changes (watch_id, from_revision_id, to_revision_id,
+                         created_at, words_added, words_removed,
+                         paragraphs_added, paragraphs_removed,
+                         paragraphs_changed, tags, substantive)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id);
+  if (from_revision_id == 0) {
+    stmt->BindNull(2);
+  } else {
+    stmt->Bind(2, from_revision_id);
+  }
+  stmt->Bind(3, to_revision_id)
+      .Bind(4, at)
+      .Bind(5, std::int64_t{change.words_added})
+      .Bind(6, std::int64_t{change.words_removed})
+      .Bind(7, std::int64_t{change.paragraphs_added})
+      .Bind(8, std::int64_t{change.paragraphs_removed})
+      .Bind(9, std::int64_t{change.paragraphs_changed})
+      .Bind(10, JoinTags(change.tags))
+      .Bind(11, std::int64_t{change.substantive ? 1 : 0});
+  return stmt->Run();
+}
+
+Result<int> ReadUserVersion(sqlite3* db) {
+  auto stmt = Statement::Prepare(db, "PRAGMA user_version");
+  if (!stmt) return tl::unexpected(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  return static_cast<int>(stmt->Int(0));
+}
+
+// Applies the missing migrations, each in its own write transaction that
+// also bumps user_version, so a crash leaves a consistent version.
+Status Migrate(sqlite3* db) {
+  const auto migrations = SchemaMigrations();
+  for (;;) {
+    auto txn = WriteTransaction::Begin(db);
+    if (!txn) return tl::unexpected(txn.error());
+    auto version = ReadUserVersion(db);
+    if (!version) return tl::unexpected(version.error());
+    if (*version > static_cast<int>(migrations.size())) {
+      return MakeError(ErrorCode::kStorage,
+                       "schema version " + std::to_string(*version) +
+                           " is newer than this revwatch understands (" +
+                           std::to_string(migrations.size()) + ")");
+    }
+    if (*version == static_cast<int>(migrations.size())) return {};
+    if (Status s = Execute(db, migrations[static_cast<size_t>(*version)]); !s) {
+      return s;
+    }
+    if (Status s = Execute(db, "PRAGMA user_version = " +
+                                   std::to_string(*version + 1));
+        !s) {
+      return s;
+    }
+    if (Status s = txn->Commit(); !s) return s;
+  }
+}
+
+}  // namespace
+
+int SqliteStore::SchemaVersion() {
+  return static_cast<int>(SchemaMigrations().size());
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    const std::string& path, const SqliteStoreOptions& options) {
+  sqlite3* raw = nullptr;
+  const int flags = options.read_only
+                        ? SQLITE_OPEN_READONLY
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path));
+  if (rc != SQLITE_OK) {
+    return MakeError(ErrorCode::kStorage,
+                     path + ": cannot open database: " +
+                         (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(raw, 1);
+  std::string pragmas = "PRAGMA foreign_keys = ON;";
+  if (!options.read_only) {
+    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+  }
+  if (Status s = Execute(raw, pragmas); !s) {
+    return MakeError(ErrorCode::kStorage, path + ": " + s.error().message);
+  }
+  if (options.read_only) {
+    auto version = ReadUserVersion(raw);
+    if (!version) {
+      return MakeError(ErrorCode::kStorage, path + ": " + version.error().message);
+    }
+    if (*version != SchemaVersion()) {
+      return MakeError(ErrorCode::kStorage,
+                       path + ": schema version " + std::to_string(*version) +
+                           ", expected " + std::to_string(SchemaVersion()));
+    }
+  } else if (Status s = Migrate(raw); !s) {
+    return MakeError(ErrorCode::kStorage, path + ": " + s.error().message);
+  }
+  return store;
+}
+
+SqliteStore::SqliteStore(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)) {}
+
+SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+Result<Watch> SqliteStore::AddWatch(const std::string& url,
+                                    const std::string& label) {
+  auto txn = WriteTransaction::Begin(db_);
+  if (!txn) return tl::unexpected(txn.error());
+  auto stmt = Statement::Prepare(
+      db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?)");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, url).Bind(2, label).Bind(3, NowUnixSeconds());
+  if (Status s = stmt->Run(); !s) {
+    if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE) {
+      return MakeError(ErrorCode::kInvalidArgument, url + ": already watched");
+    }
+    return tl::unexpected(s.error());
+  }
+  const WatchId id = sqlite3_last_insert_rowid(db_);
+  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  return FindWatch(std::to_string(id));
+}
+
+Result<Watch> SqliteStore::FindWatch(std::string_view url_or_id) {
+  const bool by_id = IsDecimal(url_or_id);
+  auto stmt = Statement::Prepare(
+      db_, std::string(kSelectWatch) + (by_id ? "WHERE w.id = ?" : "WHERE w.url = ?"));
+  if (!stmt) return tl::unexpected(stmt.error());
+  if (by_id) {
+    stmt->Bind(1, static_cast<std::int64_t>(std::stoll(std::string(url_or_id))));
+  } else {
+    stmt->Bind(1, url_or_id);
+  }
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) {
+    return MakeError(ErrorCode::kNotFound,
+                     std::string(url_or_id) +
+                         ": not watched; `revwatch add URL` first");
+  }
+  return ReadWatch(*stmt);
+}
+
+Result<std::vector<Watch>> SqliteStore::ListWatches() {
+  auto stmt = Statement::Prepare(db_, std::string(kSelectWatch) + "ORDER BY w.id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::vector<Watch> watches;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return watches;
+    watches.push_back(ReadWatch(*stmt));
+  }
+}
+
+Status SqliteStore::RemoveWatch(WatchId id) {
+  auto txn = WriteTransaction::Begin(db_);
+  if (!txn) return tl::unexpected(txn.error());
+  auto stmt = Statement::Prepare(db_, "DELETE FROM watches WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id);
+  if (Status s = stmt->Run(); !s) return s;
+  if (sqlite3_changes(db_) == 0) {
+    return MakeError(ErrorCode::kNotFound,
+                     "watch " + std::to_string(id) + " does not exist");
+  }
+  return txn->Commit();
+}
+
+Result<std::optional<StoredRevision>> SqliteStore::LatestRevision(WatchId id) {
+  auto stmt = Statement::Prepare(
+      db_, std::string(kSelectRevision) +
+               "WHERE watch_id = ? ORDER BY number DESC LIMIT 1");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id);
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<StoredRevision>();
+  return std::optional<StoredRevision>(ReadRevision(*stmt));
+}
+
+Result<StoredRevision> SqliteStore::GetRevision(WatchId id, int number) {
+  auto stmt = Statement::Prepare(
+      db_, std::string(kSelectRevision) + "WHERE watch_id = ? AND number = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id).Bind(2, std::int64_t{number});
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (*row) return ReadRevision(*stmt);
+  auto latest = LatestRevision(id);
+  if (!latest) return tl::unexpected(latest.error());
+  const std::string range =
+      *latest ? "valid revisions are 1.." + std::to_string((*latest)->number)
+              : "the watch has no revisions yet";
+  return MakeError(ErrorCode::kNotFound,
+                   "no revision " + std::to_string(number) + "; " + range);
+}
+
+Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    SELECT r.number, r.first_seen, r.last_seen, r.title,
+           c.words_added, c.words_removed, c.paragraphs_added,
+           c.paragraphs_removed, c.paragraphs_changed, c.tags, c.substantive
+      FROM revisions r JOIN changes c ON c.to_revision_id = r.id
+     WHERE r.watch_id = ? ORDER BY r.number DESC)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id);
+  std::vector<RevisionSummary> revisions;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return revisions;
+    RevisionSummary r;
+    r.number = static_cast<int>(stmt->Int(0));
+    r.first_seen = stmt->Int(1);
+    r.last_seen = stmt->Int(2);
+    r.title = stmt->Text(3);
+    r.change.words_added = static_cast<int>(stmt->Int(4));
+    r.change.words_removed = static_cast<int>(stmt->Int(5));
+    r.change.paragraphs_added = static_cast<int>(stmt->Int(6));
+    r.change.paragraphs_removed = static_cast<int>(stmt->Int(7));
+    r.change.paragraphs_changed = static_cast<int>(stmt->Int(8));
+    r.change.tags = SplitTags(stmt->Text(9));
+    r.change.substantive = stmt->Int(10) != 0;
+    revisions.push_back(std::move(r));
+  }
+}
+
+Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {
+  auto txn = WriteTransaction::Begin(db_);
+  if (!txn) return tl::unexpected(txn.error());
+  if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
+    return tl::unexpected(fetch_id.error());
+  }
+  auto stmt = Statement::Prepare(
+      db_, "UPDATE watches SET last_checked_at = ? WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, fetch.fetched_at).Bind(2, id);
+  if (Status s = stmt->Run(); !s) return s;
+  return txn->Commit();
+}
+
+Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
+                                         int number) {
+  auto txn = WriteTransaction::Begin(db_);
+  if (!txn) return tl::unexpected(txn.error());
+  if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
+    return tl::unexpected(fetch_id.error());
+  }
+  auto stmt = Statement::Prepare(db_, R"sql(
+    UPDATE revisions SET last_seen = MAX(last_seen, ?)
+     WHERE watch_id = ? AND number = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, fetch.fetched_at).Bind(2, id).Bind(3, std::int64_t{number});
+  if (Status s = stmt->Run(); !s) return s;
+  if (Status s = UpdateWatchAfterCheck(db_, id, fetch); !s) return s;
+  return txn->Commit();
+}
+
+Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
+                                           const NewRevision& revision) {
+  auto txn = WriteTransaction::Begin(db_);
+  if (!txn) return tl::unexpected(txn.error());
+  auto latest = Statement::Prepare(db_, R"sql(
+    SELECT COALESCE(MAX(number), 0),
+           COALESCE((SELECT id FROM revisions WHERE watch_id = ?1
+                      ORDER BY number DESC LIMIT 1), 0)
+      FROM revisions WHERE watch_id = ?1)sql");
+  if (!latest) return tl::unexpected(latest.error());
+  latest->Bind(1, id);
+  if (auto row = latest->Step(); !row) return tl::unexpected(row.error());
+  const int parent = static_cast<int>(latest->Int(0));
+  const std::int64_t parent_id = latest->Int(1);
+  if (parent != revision.parent_number) {
+    return MakeError(ErrorCode::kStorage,
+                     "revision " + std::to_string(parent) +
+                         " was added by another check meanwhile; check again");
+  }
+  auto fetch_id = InsertFetch(db_, id, fetch);
+  if (!fetch_id) return tl::unexpected(fetch_id.error());
+  auto snapshot_id = InsertSnapshot(db_, id, *fetch_id, revision.snapshot);
+  if (!snapshot_id) return tl::unexpected(snapshot_id.error());
+  const int number = parent + 1;
+  auto revision_id = InsertRevision(db_, id, number, fetch.fetched_at,
+                                    *snapshot_id, revision);
+  if (!revision_id) return tl::unexpected(revision_id.error());
+  if (Status s = InsertChange(db_, id, parent_id, *revision_id,
+                              fetch.fetched_at, revision.change);
+      !s) {
+    return tl::unexpected(s.error());
+  }
+  if (Status s = UpdateWatchAfterCheck(db_, id, fetch); !s) {
+    return tl::unexpected(s.error());
+  }
+  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  return number;
+}
+
+}  // namespace revwatch

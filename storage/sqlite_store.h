@@ -1,0 +1,62 @@
+// RevisionStore in one SQLite file.
+#ifndef REVWATCH_STORAGE_SQLITE_STORE_H_
+#define REVWATCH_STORAGE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "storage/revision_store.h"
+
+struct sqlite3;
+
+namespace revwatch {
+
+struct SqliteStoreOptions {
+  // Open without write access; schema must already be current.
+  bool read_only = false;
+  int busy_timeout_ms = 10000;
+};
+
+// The schema is created and upgraded by numbered migrations tracked in
+// PRAGMA user_version. The file runs in WAL mode with synchronous=FULL and
+// every write inside BEGIN IMMEDIATE, so readers (the CLI) never block the
+// writer (the daemon) and a crash loses nothing committed.
+//
+// Not thread-safe: use one SqliteStore per thread. Several processes may
+// open the same file.
+class SqliteStore final : public RevisionStore {
+ public:
+  // `path` may be ":memory:" for tests. Fails with kStorage naming the path.
+  [[nodiscard]] static Result<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path, const SqliteStoreOptions& options = {});
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // The schema version this build creates and understands.
+  static int SchemaVersion();
+
+  Result<Watch> AddWatch(const std::string& url,
+                         const std::string& label) override;
+  Result<Watch> FindWatch(std::string_view url_or_id) override;
+  Result<std::vector<Watch>> ListWatches() override;
+  Status RemoveWatch(WatchId id) override;
+  Result<std::optional<StoredRevision>> LatestRevision(WatchId id) override;
+  Result<StoredRevision> GetRevision(WatchId id, int number) override;
+  Result<std::vector<RevisionSummary>> ListRevisions(WatchId id) override;
+  Status RecordFailedCheck(WatchId id, const FetchRecord& fetch) override;
+  Status RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
+                              int number) override;
+  Result<int> RecordNewRevision(WatchId id, const FetchRecord& fetch,
+                                const NewRevision& revision) override;
+
+ private:
+  SqliteStore(sqlite3* db, std::string path);
+
+  sqlite3* db_;  // owned; closed with sqlite3_close_v2
+  std::string path_;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_STORAGE_SQLITE_STORE_H_

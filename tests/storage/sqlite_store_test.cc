@@ -1,0 +1,215 @@
+#include "storage/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "storage/snapshot_codec.h"
+
+namespace revwatch {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/revwatch-store-test-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+    path_ = dir_ + "/test.db";
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  static NewRevision MakeRevision(std::string title, int parent) {
+    NewRevision r;
+    r.article = {std::move(title), "By A. Writer", "2026-01-27", {"One.", "Two."}};
+    r.text_hash = "hash-" + r.article.title;
+    r.snapshot = {"<html>page " + r.article.title + "</html>",
+                  "HTTP/1.1 200 OK\r\n", "utf-8"};
+    r.change.words_added = 2;
+    r.change.tags = {"headline", "paragraph-added"};
+    r.change.substantive = parent > 0;
+    r.parent_number = parent;
+    return r;
+  }
+
+  static FetchRecord Fetch(UnixSeconds at, long status = 200) {
+    FetchRecord f;
+    f.fetched_at = at;
+    f.http_status = status;
+    f.etag = "\"v" + std::to_string(at) + "\"";
+    f.bytes = 100;
+    return f;
+  }
+
+  // Runs one query on a second connection and returns the first column.
+  std::string Query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    std::string result;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(stmt, 0);
+      result = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close_v2(db);
+    return result;
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteStoreTest, NewDatabaseIsMigratedToCurrentVersionInWalMode) {
+  EXPECT_EQ(Query("PRAGMA user_version"), std::to_string(SqliteStore::SchemaVersion()));
+  EXPECT_EQ(Query("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(Query("SELECT count(*) FROM sqlite_master WHERE name IN "
+                  "('watches','fetches','snapshots','revisions','changes','alerts')"),
+            "6");
+}
+
+TEST_F(SqliteStoreTest, ReopeningDoesNotMigrateAgain) {
+  ASSERT_TRUE(store_->AddWatch("https://example.org/a", "a"));
+  store_.reset();
+  auto again = SqliteStore::Open(path_);
+  ASSERT_TRUE(again) << again.error().message;
+  auto watches = (*again)->ListWatches();
+  ASSERT_TRUE(watches);
+  EXPECT_EQ(watches->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, NewerSchemaIsRefused) {
+  store_.reset();
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto again = SqliteStore::Open(path_);
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().message.find("newer"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, AddWatchRefusesDuplicatesAndFindsByIdOrUrl) {
+  auto watch = store_->AddWatch("https://example.org/a", "label");
+  ASSERT_TRUE(watch) << watch.error().message;
+  auto duplicate = store_->AddWatch("https://example.org/a", "");
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->FindWatch(std::to_string(watch->id))->url, "https://example.org/a");
+  EXPECT_EQ(store_->FindWatch("https://example.org/a")->label, "label");
+  auto missing = store_->FindWatch("https://example.org/b");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message.find("revwatch add"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, NewRevisionsAreNumberedAndListedNewestFirst) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(watch);
+  ASSERT_EQ(*store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)), 1);
+  ASSERT_EQ(*store_->RecordNewRevision(watch->id, Fetch(200), MakeRevision("Second", 1)), 2);
+
+  auto revisions = store_->ListRevisions(watch->id);
+  ASSERT_TRUE(revisions) << revisions.error().message;
+  ASSERT_EQ(revisions->size(), 2u);
+  EXPECT_EQ((*revisions)[0].number, 2);
+  EXPECT_EQ((*revisions)[0].title, "Second");
+  EXPECT_EQ((*revisions)[0].change.tags,
+            (std::vector<std::string>{"headline", "paragraph-added"}));
+  EXPECT_TRUE((*revisions)[0].change.substantive);
+  EXPECT_EQ((*revisions)[1].first_seen, 100);
+
+  auto latest = store_->LatestRevision(watch->id);
+  ASSERT_TRUE(latest && *latest);
+  EXPECT_EQ((*latest)->article.paragraphs, (std::vector<std::string>{"One.", "Two."}));
+  EXPECT_EQ((*latest)->article.byline, "By A. Writer");
+  EXPECT_EQ(store_->FindWatch("https://example.org/a")->etag, "\"v200\"");
+  EXPECT_EQ(Query("SELECT count(*) FROM changes"), "2");
+  EXPECT_EQ(Query("SELECT count(*) FROM changes WHERE from_revision_id IS NULL"), "1");
+}
+
+TEST_F(SqliteStoreTest, SnapshotIsStoredCompressedWithItsHash) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  EXPECT_EQ(Query("SELECT compression || ' ' || charset || ' ' || body_size FROM snapshots"),
+            "zstd utf-8 23");
+  EXPECT_EQ(Query("SELECT length(sha256) FROM snapshots"), "64");
+}
+
+TEST_F(SqliteStoreTest, UnchangedCheckMovesLastSeenAndAddsNoRevision) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  ASSERT_TRUE(store_->RecordUnchangedCheck(watch->id, Fetch(300, 304), 1));
+  auto revisions = store_->ListRevisions(watch->id);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ((*revisions)[0].first_seen, 100);
+  EXPECT_EQ((*revisions)[0].last_seen, 300);
+  EXPECT_EQ(Query("SELECT count(*) FROM fetches"), "2");
+  EXPECT_EQ(store_->FindWatch("1")->last_checked_at, 300);
+}
+
+TEST_F(SqliteStoreTest, StaleParentIsRefused) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  auto stale = store_->RecordNewRevision(watch->id, Fetch(200), MakeRevision("Other", 0));
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(Query("SELECT count(*) FROM revisions"), "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM fetches"), "1");  // rolled back whole
+}
+
+TEST_F(SqliteStoreTest, FailedCheckStoresOnlyTheAttempt) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  FetchRecord failed = Fetch(100, 404);
+  failed.error = "HTTP 404";
+  ASSERT_TRUE(store_->RecordFailedCheck(watch->id, failed));
+  EXPECT_EQ(Query("SELECT http_status || ' ' || error FROM fetches"), "404 HTTP 404");
+  EXPECT_EQ(Query("SELECT count(*) FROM revisions"), "0");
+  EXPECT_EQ(store_->FindWatch("1")->etag, "");  // a failure brings no validators
+}
+
+TEST_F(SqliteStoreTest, GetRevisionOutOfRangeNamesTheValidRange) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  auto missing = store_->GetRevision(watch->id, 5);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message.find("1..1"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, RemoveWatchDeletesItsHistory) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  ASSERT_TRUE(store_->RemoveWatch(watch->id));
+  EXPECT_EQ(Query("SELECT (SELECT count(*) FROM revisions) + (SELECT count(*) FROM "
+                  "snapshots) + (SELECT count(*) FROM fetches) + (SELECT count(*) FROM changes)"),
+            "0");
+  EXPECT_FALSE(store_->RemoveWatch(watch->id));
+}
+
+TEST_F(SqliteStoreTest, ReadOnlyOpenReadsWhileWriterHoldsTheFile) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(100), MakeRevision("First", 0)));
+  SqliteStoreOptions options;
+  options.read_only = true;
+  auto reader = SqliteStore::Open(path_, options);
+  ASSERT_TRUE(reader) << reader.error().message;
+  auto revisions = (*reader)->ListRevisions(watch->id);
+  ASSERT_TRUE(revisions);
+  EXPECT_EQ(revisions->size(), 1u);
+  EXPECT_FALSE((*reader)->AddWatch("https://example.org/b", ""));
+}
+
+}  // namespace
+}  // namespace revwatch
