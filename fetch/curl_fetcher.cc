@@ -1,0 +1,188 @@
+#include "fetch/curl_fetcher.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string_view>
+
+namespace revwatch {
+namespace {
+
+struct CurlEasyDeleter {
+  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+};
+using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
+
+struct CurlSlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
+
+struct CurlStringDeleter {
+  void operator()(char* s) const { curl_free(s); }
+};
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+// What the write and header callbacks fill in during one transfer.
+struct Transfer {
+  std::size_t max_body_bytes = 0;
+  bool body_too_large = false;
+  FetchedPage page;
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const size_t bytes = size * count;
+  if (transfer->page.body.size() + bytes > transfer->max_body_bytes) {
+    transfer->body_too_large = true;
+    return 0;  // makes libcurl abort with CURLE_WRITE_ERROR
+  }
+  transfer->page.body.append(data, bytes);
+  return bytes;
+}
+
+// Called once per header line of every response, redirects included; a new
+// status line starts a new response, so only the final one is kept.
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const size_t bytes = size * count;
+  std::string_view line(data, bytes);
+  FetchedPage& page = transfer->page;
+  if (line.starts_with("HTTP/")) {
+    page.headers.clear();
+    page.content_type.clear();
+    page.etag.clear();
+    page.last_modified.clear();
+  }
+  page.headers.append(line);
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return bytes;
+  const std::string_view name = Trim(line.substr(0, colon));
+  const std::string value(Trim(line.substr(colon + 1)));
+  if (EqualsIgnoreCase(name, "content-type")) {
+    page.content_type = value;
+  } else if (EqualsIgnoreCase(name, "etag")) {
+    page.etag = value;
+  } else if (EqualsIgnoreCase(name, "last-modified")) {
+    page.last_modified = value;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+bool IsFetchableUrl(const std::string& url) {
+  CurlUrl parsed(curl_url());
+  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) !=
+                     CURLUE_OK) {
+    return false;
+  }
+  char* raw_scheme = nullptr;
+  char* raw_host = nullptr;
+  if (curl_url_get(parsed.get(), CURLUPART_SCHEME, &raw_scheme, 0) !=
+      CURLUE_OK) {
+    return false;
+  }
+  CurlString scheme(raw_scheme);
+  if (curl_url_get(parsed.get(), CURLUPART_HOST, &raw_host, 0) != CURLUE_OK) {
+    return false;
+  }
+  CurlString host(raw_host);
+  const std::string_view s(scheme.get());
+  return (s == "http" || s == "https") && host && *host.get() != '\0';
+}
+
+CurlFetcher::CurlFetcher(CurlFetcherOptions options)
+    : options_(std::move(options)) {}
+
+Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
+  if (!IsFetchableUrl(request.url)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     request.url + ": not an http:// or https:// URL");
+  }
+  CurlEasy easy(curl_easy_init());
+  if (!easy) return MakeError(ErrorCode::kNetwork, "curl_easy_init failed");
+
+  Transfer transfer;
+  transfer.max_body_bytes = options_.max_body_bytes;
+  char error_buffer[CURL_ERROR_SIZE] = "";
+
+  CurlSlist headers;
+  auto add_header = [&headers](const std::string& line) {
+    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+    if (grown != nullptr) {
+      (void)headers.release();
+      headers.reset(grown);
+    }
+  };
+  if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+  if (!request.last_modified.empty()) {
+    add_header("If-Modified-Since: " + request.last_modified);
+  }
+
+  CURL* h = easy.get();
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(h, CURLOPT_MAXREDIRS, options_.max_redirects);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT, options_.total_timeout_seconds);
+  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(options_.max_body_bytes));
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br
+  curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+
+  const CURLcode code = curl_easy_perform(h);
+  if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    return MakeError(ErrorCode::kNetwork,
+                     request.url + ": body larger than " +
+                         std::to_string(options_.max_body_bytes) + " bytes");
+  }
+  if (code != CURLE_OK) {
+    std::string reason = error_buffer[0] != '\0' ? error_buffer
+                                                 : curl_easy_strerror(code);
+    return MakeError(ErrorCode::kNetwork, request.url + ": " + reason);
+  }
+
+  FetchedPage page = std::move(transfer.page);
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &page.status);
+  char* effective_url = nullptr;
+  curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective_url);
+  page.final_url = effective_url != nullptr ? effective_url : request.url;
+  return page;
+}
+
+}  // namespace revwatch

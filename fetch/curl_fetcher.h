@@ -1,0 +1,39 @@
+// Fetcher over libcurl's easy interface.
+#ifndef REVWATCH_FETCH_CURL_FETCHER_H_
+#define REVWATCH_FETCH_CURL_FETCHER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "fetch/fetcher.h"
+
+namespace revwatch {
+
+struct CurlFetcherOptions {
+  long connect_timeout_seconds = 10;
+  long total_timeout_seconds = 60;
+  long max_redirects = 5;
+  // Bodies are refused once they grow past this many decoded bytes.
+  std::size_t max_body_bytes = 16 * 1024 * 1024;
+  std::string user_agent = "revwatch/0.1 (+article revision monitor)";
+};
+
+// Each Fetch() uses its own easy handle, so one CurlFetcher may be shared
+// by threads. curl_global_init() must have run before the first Fetch().
+class CurlFetcher final : public Fetcher {
+ public:
+  explicit CurlFetcher(CurlFetcherOptions options = {});
+
+  [[nodiscard]] Result<FetchedPage> Fetch(const FetchRequest& request) override;
+
+ private:
+  CurlFetcherOptions options_;
+};
+
+// True for absolute http:// and https:// URLs with a host; what `revwatch add`
+// accepts and what the fetcher will request.
+bool IsFetchableUrl(const std::string& url);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_FETCH_CURL_FETCHER_H_
