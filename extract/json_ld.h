@@ -1,0 +1,26 @@
+// Reads article metadata from schema.org JSON-LD
+// (<script type="application/ld+json">).
+//
+// Internal to extract/.
+#ifndef REVWATCH_EXTRACT_JSON_LD_H_
+#define REVWATCH_EXTRACT_JSON_LD_H_
+
+#include <string>
+#include <string_view>
+
+namespace revwatch {
+
+struct JsonLdArticle {
+  std::string headline;
+  std::string author;          // names joined with ", "
+  std::string date_published;  // as written, usually ISO 8601
+};
+
+// Fills the empty fields of `into` from the first objects in `json` that
+// carry "headline", "author" and "datePublished". Malformed JSON, or values
+// of unexpected types, are ignored. Never throws.
+void ReadJsonLd(std::string_view json, JsonLdArticle& into);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_EXTRACT_JSON_LD_H_

@@ -1,0 +1,38 @@
+// Splits the article container into text blocks the way a browser lays it
+// out: every block-level element (p, h2, li, blockquote, div...) starts and
+// ends a block, inline elements (a, span, em...) flow into the current one.
+//
+// Internal to extract/.
+#ifndef REVWATCH_EXTRACT_TEXT_BLOCKS_H_
+#define REVWATCH_EXTRACT_TEXT_BLOCKS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extract/dom_walk.h"
+
+namespace revwatch {
+
+struct TextBlock {
+  std::string text;            // normalised with NormalizePageText, never empty
+  std::size_t chars = 0;       // visible characters in `text`
+  std::size_t link_chars = 0;  // of those, how many are inside <a>
+  std::size_t time_chars = 0;  // of those, how many are inside <time>
+};
+
+struct BlockOptions {
+  // Skip subtrees whose class or id names furniture (HasFurnitureHint).
+  bool use_class_hints = true;
+};
+
+// The text blocks under `container`, in document order. Subtrees that never
+// hold article text are skipped: IsNonContentTag elements, <form>, <h1> (the
+// headline is reported separately), hidden elements, and with
+// `use_class_hints`, furniture by class or id. Iterative; never fails.
+std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
+                                         const BlockOptions& options);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_EXTRACT_TEXT_BLOCKS_H_

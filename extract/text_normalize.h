@@ -1,0 +1,26 @@
+// Text clean-up applied to every string revwatch extracts from a page, so
+// that an invisible change in markup never shows up as an edit.
+//
+// Internal to extract/.
+#ifndef REVWATCH_EXTRACT_TEXT_NORMALIZE_H_
+#define REVWATCH_EXTRACT_TEXT_NORMALIZE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace revwatch {
+
+// Returns `utf8` with every Unicode space (NBSP, thin space, tab, newline...)
+// turned into ' ', soft hyphens, zero-width characters (U+200B-U+200D,
+// U+2060, U+FEFF) and control characters removed, runs of spaces collapsed,
+// both ends trimmed, and the result in Unicode NFC. Invalid UTF-8 sequences
+// become U+FFFD. Never fails.
+std::string NormalizePageText(std::string_view utf8);
+
+// Number of characters (code points) in `utf8` that are not spaces.
+std::size_t CountVisibleChars(std::string_view utf8);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_EXTRACT_TEXT_NORMALIZE_H_
