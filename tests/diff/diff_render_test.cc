@@ -1,0 +1,41 @@
+#include "diff/diff_render.h"
+
+#include <gtest/gtest.h>
+
+namespace revwatch {
+namespace {
+
+TEST(DiffRenderTest, TextStyleMarksDeletionsAndInsertions) {
+  const Article before{"Old headline", "", "", {"Eight people spoke."}};
+  const Article after{"New headline", "", "", {"Nine people spoke.", "Added."}};
+  const std::string out =
+      RenderDiff(DiffArticles(before, after), DiffStyle::kText);
+  EXPECT_EQ(out,
+            "@@ headline\n[-Old-]{+New+} headline\n"
+            "\n@@ paragraph 1 changed (was 1)\n[-Eight-]{+Nine+} people spoke.\n"
+            "\n@@ paragraph 2 added\n{+Added.+}\n");
+}
+
+TEST(DiffRenderTest, AnsiStyleUsesColoursNotBrackets) {
+  const Article before{"T", "", "", {"yes"}};
+  const Article after{"T", "", "", {"no"}};
+  const std::string out = RenderDiff(DiffArticles(before, after), DiffStyle::kAnsi);
+  EXPECT_NE(out.find("\x1b[31;9myes\x1b[0m"), std::string::npos);
+  EXPECT_NE(out.find("\x1b[32mno\x1b[0m"), std::string::npos);
+  EXPECT_EQ(out.find("[-"), std::string::npos);
+}
+
+TEST(DiffRenderTest, SummaryNamesCountsAndTags) {
+  const Article before{"T", "", "", {"a b"}};
+  const Article after{"T", "", "", {"a b", "c d e"}};
+  EXPECT_EQ(RenderSummary(DiffArticles(before, after)),
+            "+3 -0 words; tags: paragraph-added; substantive");
+}
+
+TEST(DiffRenderTest, NothingChangedRendersNothing) {
+  const Article a{"T", "", "", {"same"}};
+  EXPECT_EQ(RenderDiff(DiffArticles(a, a), DiffStyle::kText), "");
+}
+
+}  // namespace
+}  // namespace revwatch

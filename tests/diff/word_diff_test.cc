@@ -1,0 +1,100 @@
+#include "diff/word_diff.h"
+
+#include <gtest/gtest.h>
+
+namespace revwatch {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.text);
+  return out;
+}
+
+TEST(TokenizeTest, SplitsPunctuationButKeepsInnerJoiners) {
+  EXPECT_EQ(Texts(Tokenize("Don't say \"no\", п'ять пʼять post-war 1,000.5%.")),
+            (std::vector<std::string>{"Don't", "say", "\"", "no", "\"", ",",
+                                      "п'ять", "пʼять", "post-war", "1,000.5",
+                                      "%", "."}));
+}
+
+TEST(TokenizeTest, RecordsSpacing) {
+  const auto tokens = Tokenize("a, b");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_FALSE(tokens[1].space_before);
+  EXPECT_TRUE(tokens[2].space_before);
+}
+
+TEST(DiffWordsTest, MarksOnlyTheChangedWords) {
+  const auto spans = DiffWords("The US will sign the deal.",
+                               "The US will not sign the deal.");
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[0], (WordSpan{SpanOp::kEqual, "The US will", false}));
+  EXPECT_EQ(spans[1], (WordSpan{SpanOp::kInsert, "not", true}));
+  EXPECT_EQ(spans[2], (WordSpan{SpanOp::kEqual, "sign the deal.", true}));
+}
+
+TEST(DiffArticlesTest, IdenticalArticlesHaveNoChanges) {
+  const Article a{"Title", "", "", {"One.", "Two."}};
+  const ArticleDiff diff = DiffArticles(a, a);
+  EXPECT_FALSE(diff.HasChanges());
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_TRUE(diff.tags.empty());
+}
+
+TEST(DiffArticlesTest, InsertedParagraphIsAddedNotAPairedChange) {
+  const Article before{"Title", "", "", {"Officials met on Monday.", "Talks go on."}};
+  const Article after{"Title", "", "",
+                      {"Officials met on Monday.",
+                       "The White House called the report totally false.",
+                       "Talks go on."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  ASSERT_EQ(diff.paragraphs.size(), 1u);
+  EXPECT_EQ(diff.paragraphs[0].op, ParagraphOp::kInserted);
+  EXPECT_EQ(diff.paragraphs[0].new_index, 1);
+  EXPECT_EQ(diff.stats.words_added, 8);
+  EXPECT_EQ(diff.stats.paragraphs_added, 1);
+  EXPECT_TRUE(diff.substantive);
+  EXPECT_EQ(diff.tags, std::vector<std::string>{"paragraph-added"});
+}
+
+TEST(DiffArticlesTest, EditedParagraphIsPairedAndWordDiffed) {
+  const Article before{"Title", "", "", {"Eight people told the FT about the plan."}};
+  const Article after{"Title", "", "", {"Nine people told the FT about the plan."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  ASSERT_EQ(diff.paragraphs.size(), 1u);
+  EXPECT_EQ(diff.paragraphs[0].op, ParagraphOp::kChanged);
+  EXPECT_EQ(diff.stats.words_added, 1);
+  EXPECT_EQ(diff.stats.words_removed, 1);
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(DiffArticlesTest, HeadlineChangeIsTagged) {
+  const Article before{"FT: US ties guarantees to concessions", "", "", {"Body."}};
+  const Article after{"White House denies linking guarantees to concessions", "", "", {"Body."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_TRUE(diff.title_changed);
+  EXPECT_EQ(diff.tags, std::vector<std::string>{"headline"});
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(DiffArticlesTest, PunctuationAndCaseOnlyIsCosmetic) {
+  const Article before{"Title", "", "", {"the talks, officials said , go on"}};
+  const Article after{"Title", "", "", {"The talks (officials said) go on."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_TRUE(diff.HasChanges());
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_EQ(diff.tags, std::vector<std::string>{"cosmetic"});
+}
+
+TEST(DiffArticlesTest, RemovedParagraphIsTagged) {
+  const Article before{"T", "", "", {"Keep this.", "A quote that vanished later."}};
+  const Article after{"T", "", "", {"Keep this."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_EQ(diff.stats.paragraphs_removed, 1);
+  EXPECT_EQ(diff.stats.words_removed, 5);
+  EXPECT_EQ(diff.tags, std::vector<std::string>{"paragraph-removed"});
+}
+
+}  // namespace
+}  // namespace revwatch
