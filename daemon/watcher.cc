@@ -1,0 +1,145 @@
+#include "daemon/watcher.h"
+
+#include <optional>
+
+#include "core/digest.h"
+#include "core/timestamp.h"
+#include "diff/word_diff.h"
+#include "extract/charset.h"
+#include "extract/extract_article.h"
+
+namespace revwatch {
+namespace {
+
+FetchRecord RecordOf(const FetchedPage& page, UnixSeconds at) {
+  FetchRecord fetch;
+  fetch.fetched_at = at;
+  fetch.http_status = page.status;
+  fetch.final_url = page.final_url;
+  fetch.etag = page.etag;
+  fetch.last_modified = page.last_modified;
+  fetch.bytes = static_cast<std::int64_t>(page.body.size());
+  return fetch;
+}
+
+ChangeRecord FirstRevisionChange(const Article& article) {
+  ChangeRecord change;
+  change.paragraphs_added = static_cast<int>(article.paragraphs.size());
+  for (const std::string& p : article.paragraphs) {
+    change.words_added += CountWords(p);
+  }
+  return change;
+}
+
+ChangeRecord ChangeOf(const ArticleDiff& diff) {
+  ChangeRecord change;
+  change.words_added = diff.stats.words_added;
+  change.words_removed = diff.stats.words_removed;
+  change.paragraphs_added = diff.stats.paragraphs_added;
+  change.paragraphs_removed = diff.stats.paragraphs_removed;
+  change.paragraphs_changed = diff.stats.paragraphs_changed;
+  change.tags = diff.tags;
+  change.substantive = diff.substantive;
+  return change;
+}
+
+// Records a failed attempt and returns the error to report. If even the
+// record fails, both reasons are reported.
+tl::unexpected<Error> Fail(RevisionStore& store, const Watch& watch,
+                           FetchRecord fetch, Error error) {
+  fetch.error = error.message;
+  if (Status s = store.RecordFailedCheck(watch.id, fetch); !s) {
+    error.message += " (and recording the attempt failed: " +
+                     s.error().message + ")";
+  }
+  return tl::unexpected(std::move(error));
+}
+
+CheckReport Report(CheckOutcome outcome, int revision) {
+  CheckReport report;
+  report.outcome = outcome;
+  report.revision = revision;
+  return report;
+}
+
+std::string StatusReason(long status) {
+  return "HTTP " + std::to_string(status);
+}
+
+}  // namespace
+
+Result<CheckReport> Watcher::Check(const Watch& watch) {
+  auto latest = store_.LatestRevision(watch.id);
+  if (!latest) return tl::unexpected(latest.error());
+
+  FetchRequest request{watch.url, "", ""};
+  if (*latest) {  // validators only mean something once we hold a version
+    request.etag = watch.etag;
+    request.last_modified = watch.last_modified;
+  }
+  const UnixSeconds now = NowUnixSeconds();
+  auto page = fetcher_.Fetch(request);
+  if (!page) {
+    FetchRecord fetch;
+    fetch.fetched_at = now;
+    return Fail(store_, watch, fetch, page.error());
+  }
+  const FetchRecord fetch = RecordOf(*page, now);
+
+  if (page->NotModified() && *latest) {
+    if (Status s = store_.RecordUnchangedCheck(watch.id, fetch, (*latest)->number);
+        !s) {
+      return tl::unexpected(s.error());
+    }
+    return Report(CheckOutcome::kNotModified, (*latest)->number);
+  }
+  if (page->status < 200 || page->status > 299) {
+    return Fail(store_, watch, fetch,
+                Error{ErrorCode::kHttpStatus,
+                      watch.url + ": " + StatusReason(page->status)});
+  }
+
+  ExtractOptions options;
+  options.http_charset = CharsetFromContentType(page->content_type);
+  auto extracted = ExtractArticle(page->body, options);
+  if (!extracted) {
+    return Fail(store_, watch, fetch,
+                Error{extracted.error().code,
+                      watch.url + ": " + extracted.error().message});
+  }
+  const Article& article = extracted->article;
+  const std::string text_hash = Sha256Hex(FormatArticleText(article));
+
+  if (*latest && (*latest)->text_hash == text_hash) {
+    if (Status s = store_.RecordUnchangedCheck(watch.id, fetch, (*latest)->number);
+        !s) {
+      return tl::unexpected(s.error());
+    }
+    return Report(CheckOutcome::kUnchanged, (*latest)->number);
+  }
+
+  NewRevision revision;
+  revision.article = article;
+  revision.text_hash = text_hash;
+  revision.snapshot = {std::move(page->body), std::move(page->headers),
+                       extracted->charset};
+  CheckReport report = Report(CheckOutcome::kNewRevision, 0);
+  if (*latest) {
+    const ArticleDiff diff = DiffArticles((*latest)->article, article);
+    revision.change = ChangeOf(diff);
+    revision.parent_number = (*latest)->number;
+  } else {
+    revision.change = FirstRevisionChange(article);
+  }
+  report.tags = revision.change.tags;
+  report.substantive = revision.change.substantive;
+  report.words_added = revision.change.words_added;
+  report.words_removed = revision.change.words_removed;
+
+  auto number = store_.RecordNewRevision(watch.id, fetch, revision);
+  if (!number) return tl::unexpected(number.error());
+  report.revision = *number;
+  return report;
+}
+
+}  // namespace revwatch

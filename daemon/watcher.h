@@ -1,0 +1,51 @@
+// Checks one watched URL end to end: fetch, extract, compare with the latest
+// revision, and store the result in one transaction. `revwatch check` and
+// the daemon's scheduler both go through this one path.
+#ifndef REVWATCH_DAEMON_WATCHER_H_
+#define REVWATCH_DAEMON_WATCHER_H_
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "fetch/fetcher.h"
+#include "storage/revision_store.h"
+
+namespace revwatch {
+
+enum class CheckOutcome {
+  kNewRevision,  // a distinct article was stored (revision 1 on first check)
+  kUnchanged,    // fetched and extracted; same text as the latest revision
+  kNotModified,  // the server answered 304; nothing was parsed
+};
+
+struct CheckReport {
+  CheckOutcome outcome = CheckOutcome::kUnchanged;
+  int revision = 0;  // the new or still-current revision number
+  // For kNewRevision after the first: what changed.
+  std::vector<std::string> tags;
+  bool substantive = false;
+  int words_added = 0;
+  int words_removed = 0;
+};
+
+// Borrows the fetcher and store, which must outlive it. Not thread-safe
+// (the store is not); use one Watcher per thread.
+class Watcher {
+ public:
+  Watcher(Fetcher& fetcher, RevisionStore& store)
+      : fetcher_(fetcher), store_(store) {}
+
+  // A failed check (transport error, HTTP error status, page without an
+  // article) is recorded as a fetch attempt and returned as an Error whose
+  // message names the URL; no revision is stored for it.
+  [[nodiscard]] Result<CheckReport> Check(const Watch& watch);
+
+ private:
+  Fetcher& fetcher_;
+  RevisionStore& store_;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_DAEMON_WATCHER_H_
