@@ -1,0 +1,127 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+#include "storage/sqlite_store.h"
+
+namespace revwatch {
+namespace {
+
+// $XDG_STATE_HOME/revwatch/revwatch.db, XDG_STATE_HOME defaulting to
+// ~/.local/state.
+Result<std::string> DefaultDbPath() {
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+    return std::string(state) + "/revwatch/revwatch.db";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.local/state/revwatch/revwatch.db";
+  }
+  return MakeError(ErrorCode::kConfig,
+                   "neither XDG_STATE_HOME nor HOME is set; pass --db PATH");
+}
+
+// Creates each missing directory of `dir` with mode 0700: the history may
+// hold pages a newsroom does not want others on the machine to read.
+Status MakePrivateDirs(const std::filesystem::path& dir) {
+  if (dir.empty() || std::filesystem::exists(dir)) return {};
+  if (Status s = MakePrivateDirs(dir.parent_path()); !s) return s;
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return MakeError(ErrorCode::kStorage,
+                     dir.string() + ": cannot create directory: " +
+                         std::strerror(errno));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RevisionStore>> CliContext::OpenStore(
+    bool read_only) const {
+  std::string path = db_path;
+  if (path.empty()) {
+    auto fallback = DefaultDbPath();
+    if (!fallback) return tl::unexpected(fallback.error());
+    path = *fallback;
+  }
+  if (!read_only) {
+    if (Status s = MakePrivateDirs(std::filesystem::path(path).parent_path());
+        !s) {
+      return tl::unexpected(s.error());
+    }
+  } else if (!std::filesystem::exists(path)) {
+    return MakeError(ErrorCode::kNotFound,
+                     path + ": no database yet; `revwatch add URL` first");
+  }
+  SqliteStoreOptions options;
+  options.read_only = read_only;
+  auto store = SqliteStore::Open(path, options);
+  if (!store) return tl::unexpected(store.error());
+  return std::unique_ptr<RevisionStore>(std::move(*store));
+}
+
+int ReportError(const Error& error) {
+  std::cerr << "revwatch: " << error.message << "\n";
+  switch (error.code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kConfig:
+      return kExitUsage;
+    default:
+      return kExitFailure;
+  }
+}
+
+bool StdoutWantsColor() {
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) {
+    return false;
+  }
+  if (const char* term = std::getenv("TERM"); term && std::strcmp(term, "dumb") == 0) {
+    return false;
+  }
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"revwatch: watch news articles and explain every edit",
+               "revwatch"};
+  app.set_version_flag("--version", "revwatch 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  CliContext ctx;
+  app.add_option("--db", ctx.db_path,
+                 "SQLite database (default: $XDG_STATE_HOME/revwatch/revwatch.db)")
+      ->envname("REVWATCH_DB");
+
+  RegisterWatchCommands(app, ctx);
+  RegisterCheckCommand(app, ctx);
+  RegisterHistoryCommands(app, ctx);
+  RegisterArticleCommands(app, ctx);
+  RegisterDemoCommand(app, ctx);
+  RegisterDaemonCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "revwatch: " << e.what() << "\n"
+              << "Run 'revwatch --help' for usage.\n";
+    return kExitUsage;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace revwatch

@@ -1,0 +1,52 @@
+// State shared by the subcommands of one `revwatch` invocation.
+#ifndef REVWATCH_CLI_CLI_CONTEXT_H_
+#define REVWATCH_CLI_CLI_CONTEXT_H_
+
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "storage/revision_store.h"
+
+namespace CLI {
+class App;
+}
+
+namespace revwatch {
+
+// Exit codes of every command.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // a runtime failure (network, storage, page)
+constexpr int kExitUsage = 2;    // bad arguments or input the user must fix
+
+struct CliContext {
+  std::string db_path;  // from --db or REVWATCH_DB; "" means the default
+  int exit_code = kExitOk;
+
+  // Opens the database (creating it and its directory when `read_only` is
+  // false). Errors are printed by the caller.
+  [[nodiscard]] Result<std::unique_ptr<RevisionStore>> OpenStore(
+      bool read_only = false) const;
+};
+
+// Prints "revwatch: <message>" to stderr and returns the exit code that fits
+// the error: kExitUsage for kInvalidArgument/kNotFound/kConfig, else 1.
+int ReportError(const Error& error);
+
+// Whether stdout is a terminal that wants colour (NO_COLOR unset, not dumb).
+bool StdoutWantsColor();
+
+// Each registers its subcommands on `app`; their callbacks set ctx.exit_code.
+void RegisterWatchCommands(CLI::App& app, CliContext& ctx);
+void RegisterCheckCommand(CLI::App& app, CliContext& ctx);
+void RegisterHistoryCommands(CLI::App& app, CliContext& ctx);
+void RegisterArticleCommands(CLI::App& app, CliContext& ctx);
+void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
+void RegisterDaemonCommand(CLI::App& app, CliContext& ctx);
+
+// Parses `argv` and runs the chosen command; returns the exit code.
+int RunCli(int argc, char** argv);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_CLI_CLI_CONTEXT_H_

@@ -1,0 +1,111 @@
+// revwatch add | rm | list
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_context.h"
+#include "core/timestamp.h"
+#include "fetch/curl_fetcher.h"
+
+namespace revwatch {
+namespace {
+
+struct AddArgs {
+  std::string url;
+  std::string label;
+};
+
+int RunAdd(const CliContext& ctx, const AddArgs& args) {
+  if (!IsFetchableUrl(args.url)) {
+    std::cerr << "revwatch: " << args.url
+              << ": not a valid http:// or https:// URL\n";
+    return kExitUsage;
+  }
+  auto store = ctx.OpenStore();
+  if (!store) return ReportError(store.error());
+  auto watch = (*store)->AddWatch(args.url, args.label);
+  if (!watch) return ReportError(watch.error());
+  std::cout << watch->id << "\n";
+  return kExitOk;
+}
+
+int RunRemove(const CliContext& ctx, const std::string& target) {
+  auto store = ctx.OpenStore();
+  if (!store) return ReportError(store.error());
+  auto watch = (*store)->FindWatch(target);
+  if (!watch) return ReportError(watch.error());
+  if (Status s = (*store)->RemoveWatch(watch->id); !s) {
+    return ReportError(s.error());
+  }
+  std::cout << "removed watch " << watch->id << " (" << watch->url
+            << ") and its history\n";
+  return kExitOk;
+}
+
+std::string TimeOrNever(UnixSeconds t) {
+  return t == 0 ? "never" : FormatIso8601Utc(t);
+}
+
+int RunList(const CliContext& ctx, bool json) {
+  auto store = ctx.OpenStore();
+  if (!store) return ReportError(store.error());
+  auto watches = (*store)->ListWatches();
+  if (!watches) return ReportError(watches.error());
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Watch& w : *watches) {
+      out.push_back({{"id", w.id},
+                     {"url", w.url},
+                     {"label", w.label},
+                     {"revisions", w.revisions},
+                     {"created", FormatIso8601Utc(w.created_at)},
+                     {"last_checked", w.last_checked_at
+                                          ? nlohmann::json(FormatIso8601Utc(
+                                                w.last_checked_at))
+                                          : nlohmann::json(nullptr)},
+                     {"last_changed", w.last_changed_at
+                                          ? nlohmann::json(FormatIso8601Utc(
+                                                w.last_changed_at))
+                                          : nlohmann::json(nullptr)}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  if (watches->empty()) {
+    std::cout << "no watches; `revwatch add URL` to start\n";
+    return kExitOk;
+  }
+  for (const Watch& w : *watches) {
+    std::cout << w.id << "\t" << w.revisions << " rev\tchecked "
+              << TimeOrNever(w.last_checked_at) << "\t" << w.url;
+    if (!w.label.empty()) std::cout << "\t" << w.label;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
+  auto args = std::make_shared<AddArgs>();
+  CLI::App* add = app.add_subcommand("add", "Start watching an article URL")
+                      ->footer("Example: revwatch add https://example.org/news/1 --label 'FT report'");
+  add->add_option("url", args->url, "http:// or https:// URL")->required();
+  add->add_option("--label", args->label, "A name to show in lists");
+  add->callback([&ctx, args] { ctx.exit_code = RunAdd(ctx, *args); });
+
+  auto target = std::make_shared<std::string>();
+  CLI::App* rm = app.add_subcommand("rm", "Stop watching and delete the history")
+                     ->footer("Example: revwatch rm 3");
+  rm->add_option("watch", *target, "URL or watch id")->required();
+  rm->callback([&ctx, target] { ctx.exit_code = RunRemove(ctx, *target); });
+
+  auto json = std::make_shared<bool>(false);
+  CLI::App* list = app.add_subcommand("list", "List watched URLs")
+                       ->footer("Example: revwatch list --json");
+  list->add_flag("--json", *json, "Print JSON");
+  list->callback([&ctx, json] { ctx.exit_code = RunList(ctx, *json); });
+}
+
+}  // namespace revwatch

@@ -1,0 +1,224 @@
+"""Integration tests: the real revwatch binary against a real HTTP server.
+
+Run by CTest with REVWATCH_BIN pointing at the built binary; each test gets
+its own database in a temporary directory.
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from page_server import PageServer  # noqa: E402
+
+BIN = os.environ.get("REVWATCH_BIN", "build/revwatch")
+
+
+def article_page(title, paragraphs, stamp="10:00"):
+    body = "".join("<p>%s</p>" % p for p in paragraphs)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{title} - Outlet</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+<div class="ad">Advertisement</div>
+<article><h1>{title}</h1><time>{stamp}</time>{body}</article>
+<aside class="related"><h3>Read also</h3><ul><li><a href="/x">Something else</a></li></ul></aside>
+<footer><p>© 2026 Outlet. All rights reserved.</p></footer></body></html>"""
+
+
+V1 = [
+    "The Financial Times, citing eight people familiar with the talks, reported the plan on Monday.",
+    "Washington reportedly offered additional weapons on the condition that Kyiv withdraws its forces.",
+]
+V2 = V1 + ["The White House called the report totally false and said talks were at an excellent stage."]
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="revwatch-it-")
+        self.db = os.path.join(self.tmp.name, "state", "revwatch.db")
+        self.server = PageServer().__enter__()
+
+    def tearDown(self):
+        self.server.__exit__(None, None, None)
+        self.tmp.cleanup()
+
+    def run_cli(self, *args, expect=0):
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        proc = subprocess.run([BIN, *args], capture_output=True, text=True, env=env, timeout=60)
+        self.assertEqual(proc.returncode, expect,
+                         "revwatch %s\nstdout:\n%s\nstderr:\n%s" % (" ".join(args), proc.stdout, proc.stderr))
+        return proc
+
+    def revisions(self, url):
+        return json.loads(self.run_cli("log", url, "--json").stdout)["revisions"]
+
+    def test_edit_is_caught_logged_and_diffed(self):
+        self.server.serve("/a", article_page("US ties guarantees to concessions", V1))
+        url = self.server.url("/a")
+        watch_id = self.run_cli("add", url, "--label", "FT report").stdout.strip()
+        self.assertEqual(watch_id, "1")
+        out = self.run_cli("check", url).stdout
+        self.assertIn("new revision 1", out)
+
+        self.server.serve("/a", article_page("White House denies linking guarantees to concessions", V2, "13:36"))
+        out = self.run_cli("check", "--all").stdout
+        self.assertIn("new revision 2", out)
+        self.assertIn("headline", out)
+
+        revs = self.revisions(url)
+        self.assertEqual([r["number"] for r in revs], [2, 1])
+        self.assertEqual(revs[0]["title"], "White House denies linking guarantees to concessions")
+        self.assertEqual(revs[0]["words_added"], 16)
+        self.assertEqual(revs[0]["tags"], ["headline", "paragraph-added"])
+        for key in ("first_seen", "last_seen", "words_removed"):
+            self.assertIn(key, revs[0])
+
+        diff = self.run_cli("diff", url).stdout
+        self.assertIn("{+The White House called the report totally false", diff)
+        self.assertIn("[-US ties-]{+White House denies linking+}", diff)
+
+        shown = self.run_cli("show", watch_id, "1").stdout
+        self.assertEqual(shown, "US ties guarantees to concessions\n\n" + "\n\n".join(V1) + "\n")
+        self.assertNotIn("Read also", self.run_cli("show", watch_id).stdout)
+
+        text_log = self.run_cli("log", watch_id).stdout
+        self.assertIn("revision 2", text_log)
+        self.assertIn("[headline, paragraph-added]", text_log)
+
+    def test_unchanged_page_adds_no_revision(self):
+        self.server.etags = False  # force a full fetch and extraction
+        self.server.serve("/a", article_page("Title", V1, "10:00"))
+        url = self.server.url("/a")
+        self.run_cli("add", url)
+        self.run_cli("check", url)
+        # Only page furniture differs: the time stamp outside the paragraphs.
+        self.server.serve("/a", article_page("Title", V1, "10:05"))
+        out = self.run_cli("check", url).stdout
+        self.assertIn("unchanged (revision 1)", out)
+        revs = self.revisions(url)
+        self.assertEqual(len(revs), 1)
+
+    def test_not_modified_adds_no_revision(self):
+        self.server.serve("/a", article_page("Title", V1))
+        url = self.server.url("/a")
+        self.run_cli("add", url)
+        self.run_cli("check", url)
+        out = self.run_cli("check", url).stdout
+        self.assertIn("not modified (revision 1)", out)
+        requests = self.server.requests_for("/a")
+        self.assertIsNone(requests[0][1])
+        self.assertIsNotNone(requests[1][1])  # conditional GET sent the ETag
+        self.assertEqual(len(self.revisions(url)), 1)
+
+    def test_404_is_an_error_and_stores_nothing(self):
+        url = self.server.url("/gone")
+        self.run_cli("add", url)
+        proc = self.run_cli("check", url, expect=1)
+        self.assertIn("error: HTTP 404", proc.stdout)
+        self.assertEqual(self.revisions(url), [])
+
+    def test_refused_connection_is_an_error_and_stores_nothing(self):
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        sock.close()
+        url = "http://127.0.0.1:%d/a" % port
+        self.run_cli("add", url)
+        proc = self.run_cli("check", url, expect=1)
+        self.assertIn("error:", proc.stdout)
+        self.assertIn(url, proc.stdout)
+        self.assertEqual(self.revisions(url), [])
+
+    def test_bad_usage_exits_2_with_a_message(self):
+        proc = self.run_cli("add", "ftp://example.org/x", expect=2)
+        self.assertIn("not a valid http:// or https:// URL", proc.stderr)
+        proc = self.run_cli("add", "not a url", expect=2)
+        proc = self.run_cli("log", "https://example.org/unknown", expect=2)
+        self.assertIn("no database yet; `revwatch add URL` first", proc.stderr)
+        self.run_cli("list")  # creates the database
+        proc = self.run_cli("log", "https://example.org/unknown", expect=2)
+        self.assertIn("https://example.org/unknown: not watched; `revwatch add URL` first", proc.stderr)
+        proc = self.run_cli("show", "42", expect=2)
+        self.assertIn("42: not watched", proc.stderr)
+        self.run_cli("frobnicate", expect=2)
+        self.run_cli("check", expect=2)
+
+    def test_add_rm_list(self):
+        url = self.server.url("/a")
+        self.run_cli("add", url, "--label", "first")
+        self.run_cli("add", url, expect=2)  # already watched
+        listed = json.loads(self.run_cli("list", "--json").stdout)
+        self.assertEqual([(w["id"], w["url"], w["label"]) for w in listed], [(1, url, "first")])
+        self.run_cli("rm", "1")
+        self.assertEqual(json.loads(self.run_cli("list", "--json").stdout), [])
+        self.run_cli("rm", "1", expect=2)
+
+    def test_database_directory_is_private(self):
+        self.run_cli("list")
+        mode = os.stat(os.path.dirname(self.db)).st_mode & 0o777
+        self.assertEqual(mode, 0o700)
+
+    def test_bad_revision_names_the_valid_range(self):
+        self.server.serve("/a", article_page("Title", V1))
+        url = self.server.url("/a")
+        self.run_cli("add", url)
+        self.run_cli("check", url)
+        proc = self.run_cli("show", url, "7", expect=2)
+        self.assertIn("valid revisions are 1..1", proc.stderr)
+        proc = self.run_cli("diff", url, expect=2)
+        self.assertIn("a diff needs two", proc.stderr)
+
+
+class FileCommandsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="revwatch-it-")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def run_cli(self, *args, expect=0, stdin=None):
+        proc = subprocess.run([BIN, *args], capture_output=True, text=True, input=stdin,
+                              env=dict(os.environ, NO_COLOR="1"), timeout=60)
+        self.assertEqual(proc.returncode, expect, proc.stderr)
+        return proc
+
+    def test_extract_text_and_json(self):
+        page = self.write("a.html", article_page("Headline here", V1))
+        self.assertEqual(self.run_cli("extract", page).stdout,
+                         "Headline here\n\n" + "\n\n".join(V1) + "\n")
+        data = json.loads(self.run_cli("extract", "--format", "json", "-",
+                                       stdin=article_page("Headline here", V1)).stdout)
+        self.assertEqual(data["title"], "Headline here")
+        for key in ("byline", "published", "text"):
+            self.assertIn(key, data)
+
+    def test_extract_missing_file_fails_clearly(self):
+        proc = self.run_cli("extract", os.path.join(self.tmp.name, "nope.html"), expect=1)
+        self.assertIn("nope.html", proc.stderr)
+
+    def test_compare_article_files(self):
+        old = self.write("old.txt", "Title\n\nEight people spoke.\n")
+        new = self.write("new.txt", "Title\n\nNine people spoke.\n\nA denial followed.\n")
+        out = self.run_cli("compare", old, new).stdout
+        self.assertIn("[-Eight-]{+Nine+} people spoke.", out)
+        self.assertIn("{+A denial followed.+}", out)
+
+    def test_demo_catches_the_seed_edit(self):
+        out = self.run_cli("demo").stdout
+        self.assertIn("revision 2 stored", out)
+        self.assertIn("Headline after:  White House denies linking Ukraine security guarantees "
+                      "to territorial concessions", out)
+        self.assertIn("headline", out)
+        self.assertIn("{+\"This is totally false", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
