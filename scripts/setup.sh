@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages revwatch needs to build, test and benchmark
+# (only those missing; quiet when everything is there), then builds into
+# build/ (binary: build/revwatch).
+#   scripts/setup.sh             install + build
+#   scripts/setup.sh --no-build  install only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries (headers)
+  libcurl4-openssl-dev libssl-dev zlib1g-dev libgumbo-dev libdtl-dev
+  libsqlite3-dev libzstd-dev libutf8proc-dev libuchardet-dev libexpected-dev
+  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]} > 0)); then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  echo "setup: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+[[ "${1:-}" == "--no-build" ]] && exit 0
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >build-configure.log 2>&1 ||
+  { cat build-configure.log >&2; exit 1; }
+rm -f build-configure.log
+cmake --build build -j"$jobs" -- --no-print-directory -s
