@@ -104,7 +104,8 @@ int RunCli(int argc, char** argv) {
   RegisterWatchCommands(app, ctx);
   RegisterCheckCommand(app, ctx);
   RegisterHistoryCommands(app, ctx);
-  RegisterArticleCommands(app, ctx);
+  RegisterExtractCommand(app, ctx);
+  RegisterCompareCommand(app, ctx);
   RegisterDemoCommand(app, ctx);
   RegisterDaemonCommand(app, ctx);
 

@@ -40,7 +40,8 @@ bool StdoutWantsColor();
 void RegisterWatchCommands(CLI::App& app, CliContext& ctx);
 void RegisterCheckCommand(CLI::App& app, CliContext& ctx);
 void RegisterHistoryCommands(CLI::App& app, CliContext& ctx);
-void RegisterArticleCommands(CLI::App& app, CliContext& ctx);
+void RegisterExtractCommand(CLI::App& app, CliContext& ctx);
+void RegisterCompareCommand(CLI::App& app, CliContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 void RegisterDaemonCommand(CLI::App& app, CliContext& ctx);
 
