@@ -6,6 +6,7 @@
 #include "cli/cli_context.h"
 #include "cli/input_file.h"
 #include "diff/diff_render.h"
+#include "diff/edit_classifier.h"
 #include "diff/word_diff.h"
 #include "extract/extract_article.h"
 
@@ -13,56 +14,96 @@ namespace revwatch {
 namespace {
 
 // An article file in the text format, or an HTML page extracted first.
-Result<Article> LoadArticle(const std::string& path) {
-  auto content = ReadInputFile(path);
-  if (!content) return tl::unexpected(content.error());
-  if (!LooksLikeHtml(*content)) return ParseArticleText(*content);
-  auto extracted = ExtractArticle(*content);
+Result<Article> ArticleFrom(const std::string& content, const std::string& path) {
+  if (!LooksLikeHtml(content)) return ParseArticleText(content);
+  auto extracted = ExtractArticle(content);
   if (!extracted) {
-    return MakeError(extracted.error().code,
-                     path + ": " + extracted.error().message);
+    return MakeError(extracted.error().code, path + ": " + extracted.error().message);
   }
   return extracted->article;
 }
 
-int RunCompare(const std::string& old_path, const std::string& new_path) {
+struct CompareArgs {
+  std::string old_path;
+  std::string new_path;
+  std::string format;  // "" = ansi on a terminal, text otherwise
+  bool json = false;
+  std::vector<std::string> lexicons;
+};
+
+// The built-in word lists plus the user's files.
+Result<Lexicon> LoadLexicon(const std::vector<std::string>& paths) {
+  Lexicon lexicon = Lexicon::BuiltIn();
+  for (const std::string& path : paths) {
+    auto text = ReadInputFile(path);
+    if (!text) return tl::unexpected(text.error());
+    if (Status s = lexicon.Add(*text, path); !s) return tl::unexpected(s.error());
+  }
+  return lexicon;
+}
+
+void Print(const ArticleDiff& diff, const std::string& format) {
+  if (format == "json") {
+    std::cout << RenderDiffJson(diff);
+    return;
+  }
+  if (format == "html") {
+    std::cout << RenderDiff(diff, DiffStyle::kHtml);
+    return;
+  }
+  const bool ansi = format == "ansi" || (format.empty() && StdoutWantsColor());
+  std::cout << RenderSummary(diff) << "\n";
+  if (diff.HasChanges()) {
+    std::cout << "\n" << RenderDiff(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText);
+  }
+}
+
+int RunCompare(const CompareArgs& args) {
+  const std::string& old_path = args.old_path;
+  const std::string& new_path = args.new_path;
   if (old_path == "-" && new_path == "-") {
     std::cerr << "revwatch: only one of OLD and NEW can be standard input\n";
     return kExitUsage;
   }
-  auto old_article = LoadArticle(old_path);
+  auto old_text = ReadInputFile(old_path);
+  if (!old_text) return ReportError(old_text.error());
+  auto new_text = ReadInputFile(new_path);
+  if (!new_text) return ReportError(new_text.error());
+  auto old_article = ArticleFrom(*old_text, old_path);
   if (!old_article) return ReportError(old_article.error());
-  auto new_article = LoadArticle(new_path);
+  auto new_article = ArticleFrom(*new_text, new_path);
   if (!new_article) return ReportError(new_article.error());
-  const ArticleDiff diff = DiffArticles(*old_article, *new_article);
-  std::cout << RenderSummary(diff) << "\n";
-  if (diff.HasChanges()) {
-    std::cout << "\n"
-              << RenderDiff(diff, StdoutWantsColor() ? DiffStyle::kAnsi
-                                                     : DiffStyle::kText);
-  }
+  auto lexicon = LoadLexicon(args.lexicons);
+  if (!lexicon) return ReportError(lexicon.error());
+  ArticleDiff diff = DiffArticles(*old_article, *new_article, *lexicon);
+  if (*old_text != *new_text) MarkInvisibleChange(diff);  // e.g. whitespace only
+  Print(diff, args.json ? "json" : args.format);
   return kExitOk;
 }
 
 }  // namespace
 
 void RegisterCompareCommand(CLI::App& app, CliContext& ctx) {
-  struct Args {
-    std::string old_path;
-    std::string new_path;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<CompareArgs>();
   CLI::App* compare =
       app.add_subcommand("compare", "Word diff of two article files")
           ->footer("Files hold the headline, a blank line, then paragraphs\n"
                    "separated by blank lines (what `revwatch extract` prints);\n"
-                   "HTML files are extracted first.\n"
-                   "Example: revwatch compare before.txt after.txt");
+                   "HTML files are extracted first. Tags: headline, denial,\n"
+                   "negation, quote, number, entity, attribution, paragraph-added,\n"
+                   "paragraph-removed, correction (substantive); moved, reworded,\n"
+                   "cosmetic, boilerplate (not).\n"
+                   "Examples:\n  revwatch compare before.txt after.txt\n"
+                   "  revwatch compare --json before.html after.html\n"
+                   "  revwatch compare --lexicon my-words.txt a.txt b.txt");
   compare->add_option("old", args->old_path, "Older version")->required();
   compare->add_option("new", args->new_path, "Newer version")->required();
-  compare->callback([&ctx, args] {
-    ctx.exit_code = RunCompare(args->old_path, args->new_path);
-  });
+  compare->add_option("--format", args->format, "ansi, text, html or json (default: ansi on a terminal, else text)")
+      ->check(CLI::IsMember({"ansi", "text", "html", "json"}));
+  compare->add_flag("--json", args->json, "Same as --format json");
+  compare->add_option("--lexicon", args->lexicons,
+                      "Extra word lists (format of diff/lexicon/en.txt); repeatable");
+  compare->callback([&ctx, args] { ctx.exit_code = RunCompare(*args); });
 }
 
 }  // namespace revwatch

@@ -36,7 +36,8 @@ int RunLog(const CliContext& ctx, const std::string& target, bool json) {
                       {"words_added", r.change.words_added},
                       {"words_removed", r.change.words_removed},
                       {"tags", r.change.tags},
-                      {"substantive", r.change.substantive}});
+                      {"substantive", r.change.substantive},
+                      {"score", r.change.score}});
     }
     std::cout << nlohmann::json{{"url", watch->url}, {"revisions", list}}.dump(2)
               << "\n";

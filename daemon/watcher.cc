@@ -38,8 +38,10 @@ ChangeRecord ChangeOf(const ArticleDiff& diff) {
   change.paragraphs_added = diff.stats.paragraphs_added;
   change.paragraphs_removed = diff.stats.paragraphs_removed;
   change.paragraphs_changed = diff.stats.paragraphs_changed;
+  change.paragraphs_moved = diff.stats.paragraphs_moved;
   change.tags = diff.tags;
   change.substantive = diff.substantive;
+  change.score = diff.score;
   return change;
 }
 

@@ -2,61 +2,146 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace revwatch {
 namespace {
 
-constexpr const char* kAnsiDelete = "\x1b[31;9m";  // red, struck through
-constexpr const char* kAnsiInsert = "\x1b[32m";    // green
-constexpr const char* kAnsiHeading = "\x1b[1;36m";
-constexpr const char* kAnsiReset = "\x1b[0m";
+struct Markup {
+  const char* del_open;
+  const char* del_close;
+  const char* ins_open;
+  const char* ins_close;
+};
+
+constexpr Markup kTextMarkup = {"[-", "-]", "{+", "+}"};
+constexpr Markup kAnsiMarkup = {"\x1b[31;9m", "\x1b[0m", "\x1b[32m", "\x1b[0m"};
+constexpr Markup kHtmlMarkup = {
+    "<del style=\"background:#ffe0e0;color:#9f1c1c;text-decoration:line-through\">",
+    "</del>",
+    "<ins style=\"background:#dcf5dc;color:#1a5e1a;text-decoration:none\">",
+    "</ins>"};
+
+const Markup& MarkupFor(DiffStyle style) {
+  switch (style) {
+    case DiffStyle::kAnsi:
+      return kAnsiMarkup;
+    case DiffStyle::kHtml:
+      return kHtmlMarkup;
+    case DiffStyle::kText:
+      break;
+  }
+  return kTextMarkup;
+}
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c; break;
+    }
+  }
+  return out;
+}
 
 std::string RenderSpans(const std::vector<WordSpan>& spans, DiffStyle style) {
+  const Markup& markup = MarkupFor(style);
   std::string out;
   SpanOp previous = SpanOp::kEqual;
   for (const WordSpan& span : spans) {
     // A replacement reads as one unit: "[-old-]{+new+}".
-    const bool replacement =
-        previous == SpanOp::kDelete && span.op == SpanOp::kInsert;
+    const bool replacement = previous == SpanOp::kDelete && span.op == SpanOp::kInsert;
     if (span.space_before && !out.empty() && !replacement) out += ' ';
     previous = span.op;
+    const std::string text = style == DiffStyle::kHtml ? EscapeHtml(span.text) : span.text;
     switch (span.op) {
       case SpanOp::kEqual:
-        out += span.text;
+        out += text;
         break;
       case SpanOp::kDelete:
-        out += style == DiffStyle::kAnsi ? kAnsiDelete : "[-";
-        out += span.text;
-        out += style == DiffStyle::kAnsi ? kAnsiReset : "-]";
+        out += markup.del_open + text + markup.del_close;
         break;
       case SpanOp::kInsert:
-        out += style == DiffStyle::kAnsi ? kAnsiInsert : "{+";
-        out += span.text;
-        out += style == DiffStyle::kAnsi ? kAnsiReset : "+}";
+        out += markup.ins_open + text + markup.ins_close;
         break;
     }
   }
   return out;
 }
 
-std::string Heading(const std::string& text, DiffStyle style) {
-  if (style == DiffStyle::kAnsi) {
-    return std::string(kAnsiHeading) + text + kAnsiReset + "\n";
-  }
-  return text + "\n";
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const std::string& tag : tags) out += (out.empty() ? "" : ", ") + tag;
+  return out;
 }
 
-std::string DescribeParagraph(const ParagraphChange& change) {
+std::string Describe(const ParagraphChange& change) {
+  const std::string now = std::to_string(change.new_index + 1);
+  const std::string was = std::to_string(change.old_index + 1);
   switch (change.op) {
     case ParagraphOp::kChanged:
-      return "@@ paragraph " + std::to_string(change.new_index + 1) +
-             " changed (was " + std::to_string(change.old_index + 1) + ")";
+      return "paragraph " + now + " changed" + (now == was ? "" : " (was " + was + ")");
     case ParagraphOp::kInserted:
-      return "@@ paragraph " + std::to_string(change.new_index + 1) + " added";
+      return "paragraph " + now + " added";
     case ParagraphOp::kDeleted:
-      return "@@ paragraph " + std::to_string(change.old_index + 1) +
-             " removed";
+      return "paragraph " + was + " removed";
+    case ParagraphOp::kMoved:
+      return "paragraph " + now + " moved from " + was;
   }
   return "";
+}
+
+std::string Heading(const std::string& what, const std::vector<std::string>& tags,
+                    DiffStyle style) {
+  const std::string label = tags.empty() ? "" : " [" + JoinTags(tags) + "]";
+  switch (style) {
+    case DiffStyle::kAnsi:
+      return "\x1b[1;36m@@ " + what + "\x1b[0m\x1b[33m" + label + "\x1b[0m\n";
+    case DiffStyle::kHtml:
+      return "<p style=\"margin:16px 0 4px;color:#555;font:bold 13px sans-serif\">" +
+             EscapeHtml(what + label) + "</p>\n";
+    case DiffStyle::kText:
+      break;
+  }
+  return "@@ " + what + label + "\n";
+}
+
+std::string Body(const std::vector<WordSpan>& spans, DiffStyle style) {
+  if (style == DiffStyle::kHtml) {
+    return "<p style=\"margin:0;font:15px/1.5 Georgia,serif\">" + RenderSpans(spans, style) +
+           "</p>\n";
+  }
+  return RenderSpans(spans, style) + "\n";
+}
+
+// One side of a change as plain text.
+std::string SideText(const std::vector<WordSpan>& spans, SpanOp drop) {
+  std::string out;
+  for (const WordSpan& span : spans) {
+    if (span.op == drop) continue;
+    if (span.space_before && !out.empty()) out += ' ';
+    out += span.text;
+  }
+  return out;
+}
+
+const char* JsonOp(ParagraphOp op) {
+  switch (op) {
+    case ParagraphOp::kChanged: return "replace";
+    case ParagraphOp::kInserted: return "insert";
+    case ParagraphOp::kDeleted: return "delete";
+    case ParagraphOp::kMoved: return "move";
+  }
+  return "";
+}
+
+nlohmann::json IndexOrNull(int index) {
+  return index >= 0 ? nlohmann::json(index) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -64,13 +149,14 @@ std::string DescribeParagraph(const ParagraphChange& change) {
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style) {
   std::string out;
   if (diff.title_changed) {
-    out += Heading("@@ headline", style);
-    out += RenderSpans(diff.title_spans, style) + "\n";
+    out += Heading("headline", diff.title_tags, style) + Body(diff.title_spans, style);
   }
   for (const ParagraphChange& change : diff.paragraphs) {
-    if (!out.empty()) out += "\n";
-    out += Heading(DescribeParagraph(change), style);
-    out += RenderSpans(change.spans, style) + "\n";
+    if (!out.empty() && style != DiffStyle::kHtml) out += "\n";
+    out += Heading(Describe(change), change.tags, style) + Body(change.spans, style);
+  }
+  if (style == DiffStyle::kHtml && !out.empty()) {
+    out = "<div class=\"revwatch-diff\">\n" + out + "</div>\n";
   }
   return out;
 }
@@ -78,15 +164,49 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style) {
 std::string RenderSummary(const ArticleDiff& diff) {
   std::string out = "+" + std::to_string(diff.stats.words_added) + " -" +
                     std::to_string(diff.stats.words_removed) + " words";
-  if (!diff.tags.empty()) {
-    out += "; tags: ";
-    for (std::size_t i = 0; i < diff.tags.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += diff.tags[i];
-    }
-  }
+  if (!diff.tags.empty()) out += "; tags: " + JoinTags(diff.tags);
   out += diff.substantive ? "; substantive" : "; not substantive";
   return out;
+}
+
+std::string RenderDiffJson(const ArticleDiff& diff) {
+  nlohmann::json changes = nlohmann::json::array();
+  if (diff.title_changed) {
+    changes.push_back({{"op", "replace"},
+                       {"part", "headline"},
+                       {"old_paragraph", nullptr},
+                       {"new_paragraph", nullptr},
+                       {"old", SideText(diff.title_spans, SpanOp::kInsert)},
+                       {"new", SideText(diff.title_spans, SpanOp::kDelete)},
+                       {"tags", diff.title_tags}});
+  }
+  for (const ParagraphChange& change : diff.paragraphs) {
+    changes.push_back({{"op", JsonOp(change.op)},
+                       {"part", "body"},
+                       {"old_paragraph", IndexOrNull(change.old_index)},
+                       {"new_paragraph", IndexOrNull(change.new_index)},
+                       {"old", change.op == ParagraphOp::kInserted
+                                   ? std::string()
+                                   : SideText(change.spans, SpanOp::kInsert)},
+                       {"new", change.op == ParagraphOp::kDeleted
+                                   ? std::string()
+                                   : SideText(change.spans, SpanOp::kDelete)},
+                       {"tags", change.tags}});
+  }
+  const DiffStats& s = diff.stats;
+  const nlohmann::json out = {
+      {"substantive", diff.substantive},
+      {"score", static_cast<double>(static_cast<int>(diff.score * 1000 + 0.5)) / 1000},
+      {"tags", diff.tags},
+      {"stats",
+       {{"words_added", s.words_added},
+        {"words_removed", s.words_removed},
+        {"paragraphs_added", s.paragraphs_added},
+        {"paragraphs_removed", s.paragraphs_removed},
+        {"paragraphs_changed", s.paragraphs_changed},
+        {"paragraphs_moved", s.paragraphs_moved}}},
+      {"changes", changes}};
+  return out.dump(2) + "\n";
 }
 
 }  // namespace revwatch

@@ -1,4 +1,4 @@
-// Renders an ArticleDiff for people.
+// Renders an ArticleDiff for people and programs.
 #ifndef REVWATCH_DIFF_DIFF_RENDER_H_
 #define REVWATCH_DIFF_DIFF_RENDER_H_
 
@@ -11,15 +11,22 @@ namespace revwatch {
 enum class DiffStyle {
   kText,  // [-deleted-]{+inserted+}, for pipes, files and e-mail
   kAnsi,  // red struck-through deletions, green insertions, for terminals
+  kHtml,  // <del>/<ins> with inline styles that survive e-mail clients
 };
 
 // One block per changed paragraph, in reading order, each headed by what
-// happened to it ("headline", "paragraph 3 changed", "paragraph 7 added");
+// happened to it and its tags ("@@ paragraph 3 changed (was 2) [number]");
 // unchanged paragraphs are left out. Returns "" when nothing changed.
+// kHtml returns a self-contained <div> fragment.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style);
 
-// One line: "+12 -3 words; tags: headline, paragraph-added".
+// One line: "+12 -3 words; tags: headline, paragraph-added; substantive".
 std::string RenderSummary(const ArticleDiff& diff);
+
+// {"substantive", "score", "tags", "stats", "changes": [{"op":
+// "insert|delete|replace|move", "part": "headline|body", "old_paragraph",
+// "new_paragraph" (0-based, null when absent), "old", "new", "tags"}]}.
+std::string RenderDiffJson(const ArticleDiff& diff);
 
 }  // namespace revwatch
 

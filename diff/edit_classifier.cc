@@ -3,80 +3,638 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <string>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <set>
 
 namespace revwatch {
 namespace {
 
-// Letters and digits only, case-folded: what is left when case, punctuation
-// and spacing are ignored.
-std::string WordsOnly(const std::string& text) {
-  utf8proc_uint8_t* folded = nullptr;
-  const auto length = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()), 0, &folded,
-      static_cast<utf8proc_option_t>(UTF8PROC_NULLTERM | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
-  std::string out;
-  if (length < 0) return text;
-  utf8proc_ssize_t pos = 0;
-  while (pos < length) {
+struct TagInfo {
+  std::string_view name;
+  bool substantive;
+  double weight;  // importance, for the edit's score
+};
+
+// The vocabulary, in the order tags are listed.
+constexpr std::array<TagInfo, 14> kTags = {{
+    {"headline", true, 0.7},
+    {"denial", true, 0.9},
+    {"negation", true, 0.8},
+    {"quote", true, 0.6},
+    {"number", true, 0.6},
+    {"entity", true, 0.5},
+    {"attribution", true, 0.5},
+    {"paragraph-added", true, 0.3},
+    {"paragraph-removed", true, 0.4},
+    {"correction", true, 0.6},
+    {"moved", false, 0.05},
+    {"reworded", false, 0.1},
+    {"cosmetic", false, 0.02},
+    {"boilerplate", false, 0.01},
+}};
+
+const TagInfo* FindTag(std::string_view name) {
+  for (const TagInfo& tag : kTags) {
+    if (tag.name == name) return &tag;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> InVocabularyOrder(const std::set<std::string>& tags) {
+  std::vector<std::string> out;
+  for (const TagInfo& tag : kTags) {
+    if (tags.contains(std::string(tag.name))) out.emplace_back(tag.name);
+  }
+  return out;
+}
+
+bool IsWordish(const Token& t) {
+  return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+}
+
+bool IsSentenceEnd(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.key == "." || t.key == "!" || t.key == "?");
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<char32_t> CodePoints(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t pos = 0; pos < s.size();) {
     utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(folded + pos, length - pos, &cp);
-    if (n <= 0) break;
-    const auto category = utf8proc_category(cp);
-    const bool keep = (category >= UTF8PROC_CATEGORY_LU &&
-                       category <= UTF8PROC_CATEGORY_LO) ||
-                      (category >= UTF8PROC_CATEGORY_ND &&
-                       category <= UTF8PROC_CATEGORY_NO);
-    if (keep) {
-      out.append(reinterpret_cast<const char*>(folded + pos),
-                 static_cast<std::size_t>(n));
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                              static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+    if (n <= 0) n = 1;
+    out.push_back(static_cast<char32_t>(cp));
+    pos += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+// Optimal-string-alignment distance, stopping early above 2.
+int EditDistance(std::string_view a_text, std::string_view b_text) {
+  const auto a = CodePoints(a_text);
+  const auto b = CodePoints(b_text);
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  if ((n > m ? n - m : m - n) > 2) return 3;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
-    pos += n;
   }
-  std::free(folded);
-  return out;
+  return d[n][m];
 }
 
-// Rebuilds one side of a span list as text.
-std::string Side(const std::vector<WordSpan>& spans, SpanOp drop) {
-  std::string out;
-  for (const WordSpan& span : spans) {
-    if (span.op == drop) continue;
-    if (span.space_before && !out.empty()) out += ' ';
-    out += span.text;
+// One side of a change run: a text and the token range [begin, end).
+struct Side {
+  const TokenizedText* text = nullptr;
+  int begin = 0;
+  int end = 0;
+
+  bool Empty() const { return text == nullptr || begin >= end; }
+  const Token& At(int i) const { return text->tokens[static_cast<std::size_t>(i)]; }
+  const std::string& Folded(int i) const { return text->folded[static_cast<std::size_t>(i)]; }
+  int Size() const { return text ? static_cast<int>(text->tokens.size()) : 0; }
+};
+
+// Rules applied to one side of a text, with the lexicon.
+class SideReader {
+ public:
+  SideReader(const Side& side, const Lexicon& lexicon) : side_(side), lexicon_(lexicon) {}
+
+  // Matches of `list` that overlap the side's range (a phrase may reach into
+  // the unchanged words around it: "is {+not+} true").
+  int CountTouching(LexiconList list) const {
+    if (side_.Empty()) return 0;
+    int count = 0;
+    const int from = std::max(0, side_.begin - 4);
+    for (int pos = from; pos < side_.end; ++pos) {
+      const std::size_t n = lexicon_.MatchAt(list, side_.text->folded,
+                                             static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
+    }
+    return count;
   }
-  return out;
+
+  // Whether some word of `list` occurs in the sentence around the range.
+  bool SentenceContains(LexiconList list) const {
+    if (side_.Empty()) return false;
+    int begin = side_.begin;
+    while (begin > 0 && !IsSentenceEnd(side_.At(begin - 1))) --begin;
+    int end = side_.end;
+    while (end < side_.Size() && !IsSentenceEnd(side_.At(end))) ++end;
+    for (int pos = begin; pos < end; ++pos) {
+      if (lexicon_.MatchAt(list, side_.text->folded, static_cast<std::size_t>(pos)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Normalised values of the figures in the range: numbers without
+  // separators, number words as digits, magnitudes and months as words.
+  std::multiset<std::string> Figures() const {
+    std::multiset<std::string> figures;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (auto value = FigureValue(i)) figures.insert(*value);
+    }
+    return figures;
+  }
+
+  bool HasDigitFigure() const {
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (IsWordish(side_.At(i)) && HasDigit(side_.At(i).key)) return true;
+    }
+    return false;
+  }
+
+  // The words of the range as compared for "cosmetic": case-folded,
+  // apostrophes and hyphens dropped, number words as digits.
+  std::vector<std::string> CosmeticWords() const {
+    std::vector<std::string> words;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (!IsWordish(side_.At(i))) continue;
+      if (auto value = FigureValue(i); value && HasDigit(*value)) {
+        words.push_back(*value);
+        continue;
+      }
+      std::string word;
+      for (char c : side_.Folded(i)) {
+        if (c != '\'' && c != '-') word += c;
+      }
+      words.push_back(word);
+    }
+    return words;
+  }
+
+  // Capitalised names in the range (see IsProperNoun).
+  std::set<std::string> ProperNouns() const {
+    std::set<std::string> names;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (IsProperNoun(i)) names.insert(side_.Folded(i));
+    }
+    return names;
+  }
+
+  // Every name in the whole text, not only the range.
+  std::set<std::string> AllProperNouns() const {
+    std::set<std::string> names;
+    for (int i = 0; i < side_.Size(); ++i) {
+      if (IsProperNoun(i)) names.insert(side_.Folded(i));
+    }
+    return names;
+  }
+
+  // Figures of the whole text, not only the range.
+  std::multiset<std::string> AllFigures() const {
+    std::multiset<std::string> figures;
+    for (int i = 0; i < side_.Size(); ++i) {
+      if (auto value = FigureValue(i)) figures.insert(*value);
+    }
+    return figures;
+  }
+
+  // Whether any token of the range is inside quoted speech (a quotation of
+  // at least three words).
+  bool TouchesSpeech() const {
+    if (side_.Empty()) return false;
+    const std::vector<bool> inside = SpeechMask();
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (inside[static_cast<std::size_t>(i)]) return true;
+    }
+    return false;
+  }
+
+  bool IsLexiconWord(int i, LexiconList list) const {
+    return lexicon_.MatchAt(list, side_.text->folded, static_cast<std::size_t>(i)) == 1;
+  }
+
+  // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
+  // "Read also: ...", "Tags: ...".
+  bool IsBoilerplateParagraph() const {
+    const auto& folded = side_.text->folded;
+    if (folded.empty()) return false;
+    if (lexicon_.MatchAt(LexiconList::kBoilerplateLead, folded, 0) > 0) return true;
+    int words = 0;
+    for (std::size_t pos = 0; pos < folded.size();) {
+      const Token& t = side_.text->tokens[pos];
+      if (!IsWordish(t)) {
+        ++pos;
+        continue;
+      }
+      if (++words > 12) return false;
+      if (const std::size_t n = lexicon_.MatchAt(LexiconList::kBoilerplate, folded, pos)) {
+        pos += n;
+      } else if (FigureValue(static_cast<int>(pos)) ||
+                 lexicon_.MatchAt(LexiconList::kWeekday, folded, pos) > 0) {
+        ++pos;
+      } else {
+        return false;
+      }
+    }
+    return words > 0;
+  }
+
+ private:
+  std::optional<std::string> FigureValue(int i) const {
+    const Token& t = side_.At(i);
+    const std::string& folded = side_.Folded(i);
+    if (t.kind == TokenKind::kNumber) {
+      std::string value;
+      for (char c : t.key) {
+        if (c != ' ' && c != ',') value += c;
+      }
+      return value;
+    }
+    if (t.kind != TokenKind::kWord) return std::nullopt;
+    if (HasDigit(folded)) return folded;
+    if (auto value = lexicon_.NumberValue(folded)) return *value;
+    if (IsLexiconWord(i, LexiconList::kNumberWord) ||
+        IsLexiconWord(i, LexiconList::kMagnitude) || IsLexiconWord(i, LexiconList::kMonth) ||
+        IsLexiconWord(i, LexiconList::kWeekday)) {
+      return folded;
+    }
+    return std::nullopt;
+  }
+
+  bool IsSentenceStart(int i) const {
+    int j = i - 1;
+    while (j >= 0 && side_.At(j).kind == TokenKind::kQuote) --j;
+    return j < 0 || IsSentenceEnd(side_.At(j)) || side_.At(j).key == ":";
+  }
+
+  // Whether the word occurs capitalised somewhere not at a sentence start.
+  bool AppearsAsName(const std::string& folded) const {
+    for (int k = 0; k < side_.Size(); ++k) {
+      if (side_.Folded(k) == folded && side_.At(k).key != folded && !IsSentenceStart(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool IsAllCaps(const std::string& text) {
+    int letters = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+      utf8proc_int32_t cp = 0;
+      auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+      if (n <= 0) return false;
+      if (utf8proc_islower(cp)) return false;
+      letters += utf8proc_isupper(cp) ? 1 : 0;
+      pos += static_cast<std::size_t>(n);
+    }
+    return letters >= 2;
+  }
+
+  // A capitalised word that is a name rather than a sentence start:
+  // "Reuters", "Kelly", an acronym; a sentence-initial word only when it is
+  // an acronym or occurs capitalised mid-sentence too.
+  bool IsProperNoun(int i) const {
+    const Token& t = side_.At(i);
+    if (t.kind != TokenKind::kWord) return false;
+    utf8proc_int32_t first = 0;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(t.text.data()),
+                     static_cast<utf8proc_ssize_t>(t.text.size()), &first);
+    if (!utf8proc_isupper(first) || FigureValue(i)) return false;
+    if (!IsSentenceStart(i)) return true;
+    if (IsLexiconWord(i, LexiconList::kFunctionWord)) return false;
+    return IsAllCaps(t.text) || AppearsAsName(side_.Folded(i));
+  }
+
+  std::vector<bool> SpeechMask() const {
+    const std::size_t n = side_.text->tokens.size();
+    std::vector<bool> inside(n, false);
+    std::size_t open = n;  // index of the opening mark, n when none
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& t = side_.text->tokens[i];
+      if (t.kind != TokenKind::kQuote || t.text == "'" || t.text == "\u2018" ||
+          t.text == "\u2019") {
+        continue;
+      }
+      const bool opens = t.text == "\u00ab" || (open == n && t.text != "\u00bb");
+      if (opens) {
+        open = i;
+        continue;
+      }
+      if (open == n) continue;
+      int words = 0;
+      for (std::size_t k = open + 1; k < i; ++k) words += IsWordish(side_.text->tokens[k]);
+      if (words >= 3) {
+        for (std::size_t k = open; k <= i; ++k) inside[k] = true;
+      }
+      open = n;
+    }
+    return inside;
+  }
+
+  Side side_;
+  const Lexicon& lexicon_;
+};
+
+bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                  const SideReader& old_side, const SideReader& new_side) {
+  if (a.size() != b.size() || a.empty()) return false;
+  if (old_side.CountTouching(LexiconList::kNegation) !=
+          new_side.CountTouching(LexiconList::kNegation) ||
+      old_side.Figures() != new_side.Figures()) {
+    return false;  // "now" -> "not", "million" -> "billion" are no typos
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (HasDigit(a[i]) || HasDigit(b[i])) return false;
+    if (std::min(CodePoints(a[i]).size(), CodePoints(b[i]).size()) < 4) return false;
+    if (EditDistance(a[i], b[i]) != 1) return false;
+  }
+  return true;
 }
 
-bool WordingChanged(const std::vector<WordSpan>& spans) {
-  return WordsOnly(Side(spans, SpanOp::kInsert)) !=
-         WordsOnly(Side(spans, SpanOp::kDelete));
+// A negation flips a sentence that otherwise stays: "will" -> "will not".
+constexpr int kMaxNegationRunWords = 5;
+constexpr int kMaxNameSwapWords = 5;
+
+int WordCount(const Side& side) {
+  int words = 0;
+  for (int i = side.begin; i < side.end && !side.Empty(); ++i) words += IsWordish(side.At(i));
+  return words;
+}
+
+// What one run of changed words inside a paragraph amounts to.
+class RunClassifier {
+ public:
+  RunClassifier(const TokenDiff& diff, const ChangeRun& run, const Lexicon& lexicon)
+      : old_({diff.old_text, run.old_begin, run.old_end}),
+        new_({diff.new_text, run.new_begin, run.new_end}),
+        old_reader_(old_, lexicon),
+        new_reader_(new_, lexicon),
+        lexicon_(lexicon) {}
+
+  bool IsCosmetic() const {
+    const auto a = old_reader_.CosmeticWords();
+    const auto b = new_reader_.CosmeticWords();
+    return a == b || AreTypoFixes(a, b, old_reader_, new_reader_);
+  }
+
+  bool IsDenial() const {
+    if (new_reader_.CountTouching(LexiconList::kDenial) >
+        old_reader_.CountTouching(LexiconList::kDenial)) {
+      return true;
+    }
+    return new_reader_.CountTouching(LexiconList::kDenialVerb) >
+               old_reader_.CountTouching(LexiconList::kDenialVerb) &&
+           new_reader_.SentenceContains(LexiconList::kClaim);
+  }
+
+  // "would not say" for "declined to say" keeps the meaning: a negative
+  // verb counts as a negation.
+  bool IsNegation() const {
+    const auto negations = [](const SideReader& r) {
+      return r.CountTouching(LexiconList::kNegation) +
+             r.CountTouching(LexiconList::kNegativeVerb);
+    };
+    return WordCount(old_) + WordCount(new_) <= kMaxNegationRunWords &&
+           negations(old_reader_) != negations(new_reader_);
+  }
+
+  // A figure changed: the run's figures differ, and the paragraph's too (a
+  // figure that only moved within the paragraph is no change).
+  bool IsNumber() const {
+    const auto a = old_reader_.Figures();
+    const auto b = new_reader_.Figures();
+    if (a == b) return false;
+    if (old_.text != nullptr && new_.text != nullptr &&
+        old_reader_.AllFigures() == new_reader_.AllFigures()) {
+      return false;
+    }
+    return old_reader_.HasDigitFigure() || new_reader_.HasDigitFigure() ||
+           (!a.empty() && !b.empty());
+  }
+
+  bool IsQuote() const { return old_reader_.TouchesSpeech() || new_reader_.TouchesSpeech(); }
+
+  // A name swapped for another; in a rewrite of a whole clause names come
+  // and go without one replacing the other.
+  bool IsEntity() const {
+    if (WordCount(old_) > kMaxNameSwapWords || WordCount(new_) > kMaxNameSwapWords) {
+      return false;
+    }
+    // Names that left, replaced by names that arrived; a name that only
+    // moved within the paragraph is still on the other side.
+    const auto new_names = new_reader_.AllProperNouns();
+    const auto old_names = old_reader_.AllProperNouns();
+    bool left = false;
+    bool arrived = false;
+    for (const std::string& name : old_reader_.ProperNouns()) left |= !new_names.contains(name);
+    for (const std::string& name : new_reader_.ProperNouns()) arrived |= !old_names.contains(name);
+    return left && arrived;
+  }
+
+  bool IsAttribution() const {
+    if (old_reader_.CountTouching(LexiconList::kAttribution) !=
+        new_reader_.CountTouching(LexiconList::kAttribution)) {
+      return true;
+    }
+    // "..., Reuters reported" added or removed: a reporting verb with a name.
+    const int old_verbs = old_reader_.CountTouching(LexiconList::kAttributionVerb);
+    const int new_verbs = new_reader_.CountTouching(LexiconList::kAttributionVerb);
+    if (old_verbs != new_verbs) {
+      const SideReader& more = new_verbs > old_verbs ? new_reader_ : old_reader_;
+      if (!more.ProperNouns().empty()) return true;
+    }
+    // "according to Reuters" -> "according to the FT": what follows a
+    // source phrase, or precedes a reporting verb, was replaced.
+    return !old_.Empty() && !new_.Empty() &&
+           (SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_));
+  }
+
+  bool IsCorrection() const {
+    if (new_.Empty()) return false;
+    return new_reader_.CountTouching(LexiconList::kCorrection) >
+               old_reader_.CountTouching(LexiconList::kCorrection) &&
+           CorrectionAtStart();
+  }
+
+  std::set<std::string> Tags() const {
+    if (IsCosmetic()) return {"cosmetic"};
+    std::set<std::string> tags;
+    if (IsDenial()) tags.insert("denial");
+    if (IsNegation()) tags.insert("negation");
+    if (IsNumber()) tags.insert("number");
+    if (IsQuote()) tags.insert("quote");
+    if (IsAttribution()) tags.insert("attribution");
+    if (IsEntity()) tags.insert("entity");
+    if (IsCorrection()) tags.insert("correction");
+    if (tags.empty()) tags.insert("reworded");
+    return tags;
+  }
+
+ private:
+  // A correction note starts its paragraph or a sentence ("Correction: ...",
+  // "Оновлено: ..."), or is a whole phrase ("this article has been updated").
+  bool CorrectionAtStart() const {
+    for (int i = new_.begin; i < new_.end; ++i) {
+      if (!IsWordish(new_.At(i))) continue;
+      const bool starts = i == 0 || IsSentenceEnd(new_.At(i - 1));
+      const bool labelled = i + 1 < new_.Size() && new_.At(i + 1).key == ":";
+      if ((starts || labelled) && new_reader_.IsLexiconWord(i, LexiconList::kCorrection)) {
+        return true;
+      }
+    }
+    return MultiWordCorrection();
+  }
+
+  bool MultiWordCorrection() const {
+    for (int i = new_.begin; i < new_.end; ++i) {
+      if (lexicon_.MatchAt(LexiconList::kCorrection, new_.text->folded,
+                            static_cast<std::size_t>(i)) > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the run stands where a source is named: right after "according
+  // to" or "citing", or (for a name) right after or before a reporting
+  // verb ("told Reuters", "Reuters said").
+  bool SourceContext(const Side& side, const SideReader& reader) const {
+    if (side.Empty()) return false;
+    const auto& folded = side.text->folded;
+    const bool names = !reader.ProperNouns().empty();
+    for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
+      const auto at = static_cast<std::size_t>(pos);
+      const std::size_t n = lexicon_.MatchAt(LexiconList::kAttribution, folded, at);
+      if (n > 0 && pos + static_cast<int>(n) >= side.begin - 1) return true;
+      const std::size_t v = lexicon_.MatchAt(LexiconList::kAttributionVerb, folded, at);
+      if (names && v > 0 && pos + static_cast<int>(v) >= side.begin - 1) return true;
+    }
+    for (int pos = side.end; names && pos < std::min(side.Size(), side.end + 2); ++pos) {
+      if (lexicon_.MatchAt(LexiconList::kAttributionVerb, folded,
+                           static_cast<std::size_t>(pos)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Side old_;
+  Side new_;
+  SideReader old_reader_;
+  SideReader new_reader_;
+  const Lexicon& lexicon_;
+};
+
+std::set<std::string> RunTags(const TokenDiff& diff, const ChangeRun& run,
+                              const Lexicon& lexicon) {
+  return RunClassifier(diff, run, lexicon).Tags();
+}
+
+// Tags of a paragraph that appeared or disappeared as a whole.
+std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
+                                         const Lexicon& lexicon) {
+  const TokenizedText* text = inserted ? diff.new_text : diff.old_text;
+  const Side side{text, 0, static_cast<int>(text->tokens.size())};
+  const SideReader reader(side, lexicon);
+  if (reader.IsBoilerplateParagraph()) return {"boilerplate"};
+  std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
+  if (reader.TouchesSpeech()) tags.insert("quote");
+  if (!inserted) return tags;
+  const ChangeRun run = diff.runs.front();
+  RunClassifier classifier(diff, run, lexicon);
+  if (classifier.IsDenial()) tags.insert("denial");
+  if (classifier.IsCorrection()) tags.insert("correction");
+  return tags;
+}
+
+bool EitherSideIsBoilerplate(const TokenDiff& diff, const Lexicon& lexicon) {
+  for (const TokenizedText* text : {diff.old_text, diff.new_text}) {
+    if (text == nullptr) continue;
+    const Side side{text, 0, static_cast<int>(text->tokens.size())};
+    if (SideReader(side, lexicon).IsBoilerplateParagraph()) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-void ClassifyEdit(ArticleDiff& diff) {
-  std::vector<std::string> tags;
-  bool substantive = false;
-  if (diff.title_changed && WordingChanged(diff.title_spans)) {
-    tags.push_back("headline");
-    substantive = true;
+bool IsSubstantiveTag(std::string_view tag) {
+  const TagInfo* info = FindTag(tag);
+  return info != nullptr && info->substantive;
+}
+
+std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff& diff,
+                                                 const Lexicon& lexicon) {
+  switch (op) {
+    case ParagraphOp::kInserted:
+    case ParagraphOp::kDeleted:
+      return InVocabularyOrder(
+          WholeParagraphTags(op == ParagraphOp::kInserted, diff, lexicon));
+    case ParagraphOp::kChanged:
+    case ParagraphOp::kMoved:
+      break;
   }
-  if (diff.stats.paragraphs_added > 0) tags.push_back("paragraph-added");
-  if (diff.stats.paragraphs_removed > 0) tags.push_back("paragraph-removed");
-  bool cosmetic_only = true;
+  if (EitherSideIsBoilerplate(diff, lexicon)) return {"boilerplate"};
+  std::set<std::string> tags;
+  if (op == ParagraphOp::kMoved) tags.insert("moved");
+  for (const ChangeRun& run : diff.runs) tags.merge(RunTags(diff, run, lexicon));
+  // Cosmetic runs add nothing beside a real change, and rewording beside a
+  // substantive change is part of it.
+  if (tags.size() > 1) tags.erase("cosmetic");
+  if (std::any_of(tags.begin(), tags.end(), IsSubstantiveTag)) tags.erase("reworded");
+  if (tags.empty()) tags.insert("cosmetic");
+  return InVocabularyOrder(tags);
+}
+
+std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff,
+                                                const Lexicon& lexicon) {
+  std::set<std::string> tags;
+  for (const ChangeRun& run : diff.runs) {
+    RunClassifier classifier(diff, run, lexicon);
+      if (classifier.IsCosmetic()) continue;
+    tags.insert("headline");
+    if (classifier.IsDenial()) tags.insert("denial");
+    if (classifier.IsNegation()) tags.insert("negation");
+    if (classifier.IsNumber()) tags.insert("number");
+  }
+  if (tags.empty()) tags.insert("cosmetic");
+  return InVocabularyOrder(tags);
+}
+
+void MarkInvisibleChange(ArticleDiff& diff) {
+  if (diff.HasChanges() || !diff.tags.empty()) return;
+  diff.tags = {"cosmetic"};
+  diff.score = FindTag("cosmetic")->weight;
+}
+
+void SummarizeEdit(ArticleDiff& diff) {
+  std::set<std::string> tags(diff.title_tags.begin(), diff.title_tags.end());
   for (const ParagraphChange& change : diff.paragraphs) {
-    if (change.op != ParagraphOp::kChanged || WordingChanged(change.spans)) {
-      cosmetic_only = false;
+    tags.insert(change.tags.begin(), change.tags.end());
+  }
+  diff.tags = InVocabularyOrder(tags);
+  double unimportance = 1.0;
+  double minor = 0.0;
+  for (const std::string& tag : diff.tags) {
+    const TagInfo* info = FindTag(tag);
+    if (info->substantive) {
+      diff.substantive = true;
+      unimportance *= 1.0 - info->weight;
+    } else {
+      minor = std::max(minor, info->weight);
     }
   }
-  if (!cosmetic_only) substantive = true;
-  if (!substantive && diff.HasChanges()) tags.push_back("cosmetic");
-  std::sort(tags.begin(), tags.end());
-  diff.tags = std::move(tags);
-  diff.substantive = substantive;
+  diff.score = diff.substantive ? 1.0 - unimportance : minor;
 }
 
 }  // namespace revwatch

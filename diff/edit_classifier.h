@@ -1,18 +1,45 @@
-// Decides what kind of edit an ArticleDiff is.
+// Says what kind of edit a change is, in a fixed tag vocabulary:
 //
-// Tags come from a fixed vocabulary shared with storage and alerts:
-//   substantive: headline, paragraph-added, paragraph-removed, and a plain
-//                wording change inside a paragraph (no tag of its own yet)
-//   cosmetic:    only case, punctuation or spacing changed
+//   substantive: headline, denial, negation, quote, number, entity,
+//                attribution, paragraph-added, paragraph-removed, correction
+//   not:         moved, reworded, cosmetic, boilerplate
+//
+// The rules read word lists from a Lexicon (English, Ukrainian, Russian built
+// in), so they carry over between languages and users can extend them.
 #ifndef REVWATCH_DIFF_EDIT_CLASSIFIER_H_
 #define REVWATCH_DIFF_EDIT_CLASSIFIER_H_
 
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diff/lexicon.h"
+#include "diff/token_diff.h"
 #include "diff/word_diff.h"
 
 namespace revwatch {
 
-// Fills diff.tags (sorted, unique) and diff.substantive from the spans.
-void ClassifyEdit(ArticleDiff& diff);
+// Tags of one paragraph change. `diff` holds the tokens of both sides (one
+// side only for kInserted/kDeleted). Never empty for a real change.
+std::vector<std::string> ClassifyParagraphChange(ParagraphOp op,
+                                                 const TokenDiff& diff,
+                                                 const Lexicon& lexicon);
+
+// Tags of a headline change: "headline" (plus denial, negation, number when
+// they apply), or "cosmetic".
+std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff,
+                                                const Lexicon& lexicon);
+
+// Fills diff.tags (the union, in vocabulary order), diff.substantive and
+// diff.score from the per-change tags.
+void SummarizeEdit(ArticleDiff& diff);
+
+// For two versions that differ only where comparison does not look
+// (whitespace, Unicode normalisation, odd spaces): tags the edit cosmetic.
+void MarkInvisibleChange(ArticleDiff& diff);
+
+// Whether `tag` makes an edit substantive.
+bool IsSubstantiveTag(std::string_view tag);
 
 }  // namespace revwatch
 

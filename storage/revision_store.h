@@ -57,8 +57,10 @@ struct ChangeRecord {
   int paragraphs_added = 0;
   int paragraphs_removed = 0;
   int paragraphs_changed = 0;
+  int paragraphs_moved = 0;
   std::vector<std::string> tags;
   bool substantive = false;
+  double score = 0.0;  // importance in [0, 1]
 };
 
 struct NewRevision {

@@ -93,7 +93,14 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_pending ON alerts(status, next_attempt_at);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kInitialSchema};
+// Edit classification: importance score and moved paragraphs per change.
+constexpr std::string_view kChangeScore = R"sql(
+ALTER TABLE changes ADD COLUMN paragraphs_moved INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE changes ADD COLUMN score REAL NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kInitialSchema,
+                                                         kChangeScore};
 
 }  // namespace
 

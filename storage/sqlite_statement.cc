@@ -27,6 +27,11 @@ Statement& Statement::Bind(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_.get(), index, value);
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::string_view text) {
   sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(),
                       SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -61,6 +66,10 @@ Status Statement::Run() {
 
 std::int64_t Statement::Int(int column) const {
   return sqlite3_column_int64(stmt_.get(), column);
+}
+
+double Statement::Double(int column) const {
+  return sqlite3_column_double(stmt_.get(), column);
 }
 
 std::string Statement::Text(int column) const {

@@ -26,6 +26,7 @@ class Statement {
                                                  std::string_view sql);
 
   Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
@@ -36,6 +37,7 @@ class Statement {
   [[nodiscard]] Status Run();
 
   std::int64_t Int(int column) const;
+  double Double(int column) const;
   std::string Text(int column) const;
   std::string Blob(int column) const;
   bool IsNull(int column) const;

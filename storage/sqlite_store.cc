@@ -192,8 +192,9 @@ Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
     INSERT INTO changes (watch_id, from_revision_id, to_revision_id,
                          created_at, words_added, words_removed,
                          paragraphs_added, paragraphs_removed,
-                         paragraphs_changed, tags, substantive)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+                         paragraphs_changed, tags, substantive,
+                         paragraphs_moved, score)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, id);
   if (from_revision_id == 0) {
@@ -209,7 +210,9 @@ Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
       .Bind(8, std::int64_t{change.paragraphs_removed})
       .Bind(9, std::int64_t{change.paragraphs_changed})
       .Bind(10, JoinTags(change.tags))
-      .Bind(11, std::int64_t{change.substantive ? 1 : 0});
+      .Bind(11, std::int64_t{change.substantive ? 1 : 0})
+      .Bind(12, std::int64_t{change.paragraphs_moved})
+      .Bind(13, change.score);
   return stmt->Run();
 }
 
@@ -396,7 +399,8 @@ Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
   auto stmt = Statement::Prepare(db_, R"sql(
     SELECT r.number, r.first_seen, r.last_seen, r.title,
            c.words_added, c.words_removed, c.paragraphs_added,
-           c.paragraphs_removed, c.paragraphs_changed, c.tags, c.substantive
+           c.paragraphs_removed, c.paragraphs_changed, c.tags, c.substantive,
+           c.paragraphs_moved, c.score
       FROM revisions r JOIN changes c ON c.to_revision_id = r.id
      WHERE r.watch_id = ? ORDER BY r.number DESC)sql");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -418,6 +422,8 @@ Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
     r.change.paragraphs_changed = static_cast<int>(stmt->Int(8));
     r.change.tags = SplitTags(stmt->Text(9));
     r.change.substantive = stmt->Int(10) != 0;
+    r.change.paragraphs_moved = static_cast<int>(stmt->Int(11));
+    r.change.score = stmt->Double(12);
     revisions.push_back(std::move(r));
   }
 }

@@ -86,7 +86,7 @@ TEST_F(WatcherTest, EditedPageBecomesRevisionTwoWithTags) {
   EXPECT_EQ(report->outcome, CheckOutcome::kNewRevision);
   EXPECT_EQ(report->revision, 2);
   EXPECT_TRUE(report->substantive);
-  EXPECT_EQ(report->tags, (std::vector<std::string>{"headline", "paragraph-added"}));
+  EXPECT_EQ(report->tags, (std::vector<std::string>{"headline", "denial", "paragraph-added"}));
   auto revisions = store_->ListRevisions(watch_id_);
   ASSERT_EQ(revisions->size(), 2u);
   EXPECT_EQ((*revisions)[0].change.paragraphs_added, 1);

@@ -11,9 +11,9 @@ TEST(DiffRenderTest, TextStyleMarksDeletionsAndInsertions) {
   const std::string out =
       RenderDiff(DiffArticles(before, after), DiffStyle::kText);
   EXPECT_EQ(out,
-            "@@ headline\n[-Old-]{+New+} headline\n"
-            "\n@@ paragraph 1 changed (was 1)\n[-Eight-]{+Nine+} people spoke.\n"
-            "\n@@ paragraph 2 added\n{+Added.+}\n");
+            "@@ headline [headline]\n[-Old-]{+New+} headline\n"
+            "\n@@ paragraph 1 changed [number]\n[-Eight-]{+Nine+} people spoke.\n"
+            "\n@@ paragraph 2 added [paragraph-added]\n{+Added.+}\n");
 }
 
 TEST(DiffRenderTest, AnsiStyleUsesColoursNotBrackets) {

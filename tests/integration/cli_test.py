@@ -71,7 +71,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual([r["number"] for r in revs], [2, 1])
         self.assertEqual(revs[0]["title"], "White House denies linking guarantees to concessions")
         self.assertEqual(revs[0]["words_added"], 16)
-        self.assertEqual(revs[0]["tags"], ["headline", "paragraph-added"])
+        self.assertEqual(revs[0]["tags"], ["headline", "denial", "paragraph-added"])
         for key in ("first_seen", "last_seen", "words_removed"):
             self.assertIn(key, revs[0])
 
@@ -85,7 +85,7 @@ class CliTest(unittest.TestCase):
 
         text_log = self.run_cli("log", watch_id).stdout
         self.assertIn("revision 2", text_log)
-        self.assertIn("[headline, paragraph-added]", text_log)
+        self.assertIn("[headline, denial, paragraph-added]", text_log)
 
     def test_unchanged_page_adds_no_revision(self):
         self.server.etags = False  # force a full fetch and extraction
@@ -211,12 +211,39 @@ class FileCommandsTest(unittest.TestCase):
         self.assertIn("[-Eight-]{+Nine+} people spoke.", out)
         self.assertIn("{+A denial followed.+}", out)
 
+    def test_compare_json_classifies_the_edit(self):
+        old = self.write("old.txt", "Talks\n\nThe minister will sign the deal on Friday.\n")
+        new = self.write("new.txt", "Talks\n\nThe minister will not sign the deal on Friday.\n\n"
+                                    "The ministry denied reports of a rift, calling them false.\n")
+        data = json.loads(self.run_cli("compare", "--json", old, new).stdout)
+        self.assertTrue(data["substantive"])
+        self.assertEqual(data["tags"], ["denial", "negation", "paragraph-added"])
+        self.assertEqual(data["stats"]["paragraphs_added"], 1)
+        ops = [(c["op"], c["old_paragraph"], c["new_paragraph"]) for c in data["changes"]]
+        self.assertEqual(ops, [("replace", 0, 0), ("insert", None, 1)])
+        self.assertEqual(data["changes"][0]["new"], "The minister will not sign the deal on Friday.")
+        self.assertGreater(data["score"], 0.5)
+        html = self.run_cli("compare", "--format", "html", old, new).stdout
+        self.assertIn("<ins style=", html)
+        self.run_cli("compare", "--format", "bogus", old, new, expect=2)
+
+    def test_compare_accepts_a_user_lexicon(self):
+        old = self.write("old.txt", "T\n\nThe firm confirmed the merger.\n")
+        new = self.write("new.txt", "T\n\nThe firm confirmed the merger. Critics called it pure invention.\n")
+        self.assertNotIn("denial", json.loads(self.run_cli("compare", "--json", old, new).stdout)["tags"])
+        lexicon = self.write("mine.txt", "[denial]\npure invention\n")
+        data = json.loads(self.run_cli("compare", "--json", "--lexicon", lexicon, old, new).stdout)
+        self.assertIn("denial", data["tags"])
+        bad = self.write("bad.txt", "[nonsense]\nword\n")
+        proc = self.run_cli("compare", "--lexicon", bad, old, new, expect=2)
+        self.assertIn("bad.txt:1", proc.stderr)
+
     def test_demo_catches_the_seed_edit(self):
         out = self.run_cli("demo").stdout
         self.assertIn("revision 2 stored", out)
         self.assertIn("Headline after:  White House denies linking Ukraine security guarantees "
                       "to territorial concessions", out)
-        self.assertIn("headline", out)
+        self.assertIn("tags: headline, denial, quote, paragraph-added; substantive", out)
         self.assertIn("{+\"This is totally false", out)
 
 

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/schema.h"
 #include "storage/snapshot_codec.h"
 
 namespace revwatch {
@@ -209,6 +210,47 @@ TEST_F(SqliteStoreTest, ReadOnlyOpenReadsWhileWriterHoldsTheFile) {
   ASSERT_TRUE(revisions);
   EXPECT_EQ(revisions->size(), 1u);
   EXPECT_FALSE((*reader)->AddWatch("https://example.org/b", ""));
+}
+
+}  // namespace
+}  // namespace revwatch
+
+namespace revwatch {
+namespace {
+
+TEST(SqliteStoreMigrationTest, UpgradesAVersionOneDatabaseKeepingItsData) {
+  char pattern[] = "/tmp/revwatch-migrate-test-XXXXXX";
+  ASSERT_NE(mkdtemp(pattern), nullptr);
+  const std::string path = std::string(pattern) + "/old.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    const std::string v1(SchemaMigrations()[0]);
+    ASSERT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA user_version = 1;"
+                           "INSERT INTO watches (url, created_at) VALUES ('https://example.org/old', 1);",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::Open(path);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->FindWatch("https://example.org/old")->id, 1);
+  NewRevision revision;
+  revision.article = {"T", "", "", {"P."}};
+  revision.text_hash = "h";
+  revision.change.score = 0.75;
+  revision.change.paragraphs_moved = 2;
+  FetchRecord fetch;
+  fetch.fetched_at = 5;
+  ASSERT_TRUE((*store)->RecordNewRevision(1, fetch, revision));
+  auto revisions = (*store)->ListRevisions(1);
+  ASSERT_TRUE(revisions);
+  EXPECT_DOUBLE_EQ((*revisions)[0].change.score, 0.75);
+  EXPECT_EQ((*revisions)[0].change.paragraphs_moved, 2);
+  store->reset();
+  std::filesystem::remove_all(pattern);
 }
 
 }  // namespace

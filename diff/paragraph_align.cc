@@ -1,0 +1,254 @@
+#include "diff/paragraph_align.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+
+namespace revwatch {
+namespace {
+
+// Above this many candidate pairs a run of differing paragraphs is paired
+// greedily within kWindow positions instead of by exact dynamic programming.
+constexpr std::size_t kMaxPairsExact = 40000;
+constexpr int kWindow = 50;
+constexpr double kPairDice = 0.5;
+constexpr double kPairContainment = 0.8;
+constexpr std::size_t kMinContainedWords = 6;
+constexpr double kNearMoveDice = 0.8;
+
+// What alignment needs to know about one paragraph.
+struct Shape {
+  std::string key;            // all token keys; equal keys = same paragraph
+  std::vector<int> word_ids;  // sorted folded words and numbers
+};
+
+class ShapeBuilder {
+ public:
+  Shape Build(const TokenizedText& text) {
+    Shape shape;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      shape.key += text.tokens[i].key;
+      shape.key += '\x1f';
+      const TokenKind kind = text.tokens[i].kind;
+      if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+        shape.word_ids.push_back(
+            ids_.try_emplace(text.folded[i], static_cast<int>(ids_.size())).first->second);
+      }
+    }
+    std::sort(shape.word_ids.begin(), shape.word_ids.end());
+    return shape;
+  }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
+
+struct Similarity {
+  double dice = 0.0;
+  bool pairable = false;
+};
+
+Similarity Compare(const Shape& a, const Shape& b) {
+  const std::size_t na = a.word_ids.size();
+  const std::size_t nb = b.word_ids.size();
+  if (na == 0 || nb == 0) return {};
+  std::size_t shared = 0;
+  for (std::size_t i = 0, j = 0; i < na && j < nb;) {
+    if (a.word_ids[i] == b.word_ids[j]) {
+      ++shared;
+      ++i;
+      ++j;
+    } else if (a.word_ids[i] < b.word_ids[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  const double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(na + nb);
+  const std::size_t shorter = std::min(na, nb);
+  const double containment = static_cast<double>(shared) / static_cast<double>(shorter);
+  return {dice, dice >= kPairDice || (containment >= kPairContainment &&
+                                      shorter >= kMinContainedWords)};
+}
+
+class Aligner {
+ public:
+  Aligner(std::span<const TokenizedText> old_paragraphs,
+          std::span<const TokenizedText> new_paragraphs) {
+    ShapeBuilder builder;
+    for (const auto& p : old_paragraphs) old_.push_back(builder.Build(p));
+    for (const auto& p : new_paragraphs) new_.push_back(builder.Build(p));
+  }
+
+  std::vector<AlignedParagraph> Run() {
+    std::unordered_map<std::string_view, int> ids;
+    auto intern = [&ids](const std::vector<Shape>& shapes) {
+      std::vector<int> out;
+      for (const Shape& s : shapes) {
+        out.push_back(ids.try_emplace(s.key, static_cast<int>(ids.size())).first->second);
+      }
+      return out;
+    };
+    const std::vector<int> a = intern(old_);
+    const std::vector<int> b = intern(new_);
+    std::vector<int> deleted;
+    std::vector<int> inserted;
+    for (const Edit& edit : DiffSequences(a, b)) {
+      switch (edit.kind) {
+        case EditKind::kDelete:
+          deleted.push_back(edit.a);
+          break;
+        case EditKind::kInsert:
+          inserted.push_back(edit.b);
+          break;
+        case EditKind::kEqual:
+          PairHunk(deleted, inserted);
+          out_.push_back({AlignOp::kSame, edit.a, edit.b});
+          break;
+      }
+    }
+    PairHunk(deleted, inserted);
+    FindMoves();
+    std::erase_if(out_, [](const AlignedParagraph& p) {
+      return p.op == AlignOp::kDeleted && p.old_index < 0;
+    });
+    return std::move(out_);
+  }
+
+ private:
+  // Emits one run of deleted and inserted paragraphs between two unchanged
+  // ones, pairing edited paragraphs in order.
+  void PairHunk(std::vector<int>& deleted, std::vector<int>& inserted) {
+    const std::vector<int> partner =
+        deleted.size() * inserted.size() <= kMaxPairsExact
+            ? PairExactly(deleted, inserted)
+            : PairInWindow(deleted, inserted);
+    std::size_t d = 0;
+    std::size_t i = 0;
+    while (d < deleted.size() || i < inserted.size()) {
+      if (d < deleted.size() && partner[d] == static_cast<int>(i)) {
+        out_.push_back({AlignOp::kChanged, deleted[d++], inserted[i++]});
+      } else if (d < deleted.size() && (partner[d] < 0 || i >= inserted.size())) {
+        out_.push_back({AlignOp::kDeleted, deleted[d++], -1});
+      } else {
+        out_.push_back({AlignOp::kInserted, -1, inserted[i++]});
+      }
+    }
+    deleted.clear();
+    inserted.clear();
+  }
+
+  // Order-preserving pairing with the largest total similarity (weighted
+  // LCS over the pairable pairs).
+  std::vector<int> PairExactly(const std::vector<int>& deleted,
+                               const std::vector<int>& inserted) const {
+    const std::size_t p = deleted.size();
+    const std::size_t q = inserted.size();
+    std::vector<int> partner(p, -1);
+    if (p == 0 || q == 0) return partner;
+    std::vector<double> best((p + 1) * (q + 1), 0.0);
+    std::vector<double> weight(p * q, -1.0);
+    auto at = [q](std::size_t i, std::size_t j) { return i * (q + 1) + j; };
+    for (std::size_t i = 1; i <= p; ++i) {
+      for (std::size_t j = 1; j <= q; ++j) {
+        const Similarity s = Compare(Old(deleted[i - 1]), New(inserted[j - 1]));
+        double value = std::max(best[at(i - 1, j)], best[at(i, j - 1)]);
+        if (s.pairable) {
+          weight[(i - 1) * q + (j - 1)] = s.dice;
+          value = std::max(value, best[at(i - 1, j - 1)] + s.dice + 1.0);
+        }
+        best[at(i, j)] = value;
+      }
+    }
+    for (std::size_t i = p, j = q; i > 0 && j > 0;) {
+      const double w = weight[(i - 1) * q + (j - 1)];
+      if (w >= 0 && best[at(i, j)] == best[at(i - 1, j - 1)] + w + 1.0) {
+        partner[i - 1] = static_cast<int>(j - 1);
+        --i;
+        --j;
+      } else if (best[at(i, j)] == best[at(i - 1, j)]) {
+        --i;
+      } else {
+        --j;
+      }
+    }
+    return partner;
+  }
+
+  std::vector<int> PairInWindow(const std::vector<int>& deleted,
+                                const std::vector<int>& inserted) const {
+    std::vector<int> partner(deleted.size(), -1);
+    std::size_t next = 0;
+    for (std::size_t d = 0; d < deleted.size(); ++d) {
+      double best = 0.0;
+      const std::size_t end = std::min(inserted.size(), next + kWindow);
+      for (std::size_t i = next; i < end; ++i) {
+        const Similarity s = Compare(Old(deleted[d]), New(inserted[i]));
+        if (s.pairable && s.dice > best) {
+          best = s.dice;
+          partner[d] = static_cast<int>(i);
+        }
+      }
+      if (partner[d] >= 0) next = static_cast<std::size_t>(partner[d]) + 1;
+    }
+    return partner;
+  }
+
+  // An inserted paragraph that equals (or nearly equals) a deleted one
+  // elsewhere is that paragraph, moved. The deleted entry is blanked and
+  // dropped at the end.
+  void FindMoves() {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> deleted_by_key;
+    std::vector<std::size_t> deleted_entries;
+    std::vector<std::size_t> inserted_entries;
+    for (std::size_t e = 0; e < out_.size(); ++e) {
+      if (out_[e].op == AlignOp::kDeleted) {
+        deleted_by_key[Old(out_[e].old_index).key].push_back(e);
+        deleted_entries.push_back(e);
+      } else if (out_[e].op == AlignOp::kInserted) {
+        inserted_entries.push_back(e);
+      }
+    }
+    for (std::size_t e : inserted_entries) {
+      auto it = deleted_by_key.find(New(out_[e].new_index).key);
+      if (it == deleted_by_key.end() || it->second.empty()) continue;
+      MarkMoved(it->second.front(), e);
+      it->second.erase(it->second.begin());
+    }
+    if (deleted_entries.size() * inserted_entries.size() > kMaxPairsExact) return;
+    for (std::size_t e : inserted_entries) {
+      if (out_[e].op != AlignOp::kInserted) continue;
+      for (std::size_t d : deleted_entries) {
+        if (out_[d].op != AlignOp::kDeleted || out_[d].old_index < 0) continue;
+        if (Compare(Old(out_[d].old_index), New(out_[e].new_index)).dice >= kNearMoveDice) {
+          MarkMoved(d, e);
+          break;
+        }
+      }
+    }
+  }
+
+  void MarkMoved(std::size_t deleted_entry, std::size_t inserted_entry) {
+    out_[inserted_entry] = {AlignOp::kMoved, out_[deleted_entry].old_index,
+                            out_[inserted_entry].new_index};
+    out_[deleted_entry].old_index = -1;  // blanked; removed in Run()
+  }
+
+  const Shape& Old(int i) const { return old_[static_cast<std::size_t>(i)]; }
+  const Shape& New(int i) const { return new_[static_cast<std::size_t>(i)]; }
+
+  std::vector<Shape> old_;
+  std::vector<Shape> new_;
+  std::vector<AlignedParagraph> out_;
+};
+
+}  // namespace
+
+std::vector<AlignedParagraph> AlignParagraphs(
+    std::span<const TokenizedText> old_paragraphs,
+    std::span<const TokenizedText> new_paragraphs) {
+  return Aligner(old_paragraphs, new_paragraphs).Run();
+}
+
+}  // namespace revwatch

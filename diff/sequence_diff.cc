@@ -1,0 +1,211 @@
+#include "diff/sequence_diff.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <unordered_map>
+#include <utility>
+
+#include <dtl/dtl.hpp>
+
+namespace revwatch {
+namespace {
+
+// dtl costs O((N+M)·D); with D at most N+M this bounds it to a few
+// milliseconds.
+constexpr std::size_t kExactLimit = 4000;
+
+struct Range {
+  int a_begin, a_end, b_begin, b_end;
+  int a_size() const { return a_end - a_begin; }
+  int b_size() const { return b_end - b_begin; }
+};
+
+// A unit of pending work, processed in document order: either a range to
+// diff or a run of `equal_count` equal elements starting at (a_begin, b_begin).
+struct Task {
+  Range range;
+  int equal_count = -1;  // >= 0: emit that many equal elements
+};
+
+class Differ {
+ public:
+  Differ(std::span<const int> a, std::span<const int> b) : a_(a), b_(b) {}
+
+  // Iterative over anchored segments, so adversarial input cannot recurse
+  // deeply.
+  std::vector<Edit> Run() {
+    std::vector<Task> todo{
+        {{0, static_cast<int>(a_.size()), 0, static_cast<int>(b_.size())}}};
+    while (!todo.empty()) {
+      const Task task = todo.back();
+      todo.pop_back();
+      if (task.equal_count >= 0) {
+        EmitEqual(task.range.a_begin, task.range.b_begin, task.equal_count);
+      } else {
+        DiffRange(task.range, todo);
+      }
+    }
+    return std::move(edits_);
+  }
+
+ private:
+  void DiffRange(Range r, std::vector<Task>& todo) {
+    while (r.a_begin < r.a_end && r.b_begin < r.b_end && At(a_, r.a_begin) == At(b_, r.b_begin)) {
+      edits_.push_back({EditKind::kEqual, r.a_begin++, r.b_begin++});
+    }
+    int suffix = 0;
+    while (r.a_begin < r.a_end - suffix && r.b_begin < r.b_end - suffix &&
+           At(a_, r.a_end - 1 - suffix) == At(b_, r.b_end - 1 - suffix)) {
+      ++suffix;
+    }
+    const Range middle{r.a_begin, r.a_end - suffix, r.b_begin, r.b_end - suffix};
+    const Task suffix_task{{middle.a_end, r.a_end, middle.b_end, r.b_end}, suffix};
+    const bool small = static_cast<std::size_t>(middle.a_size() + middle.b_size()) <= kExactLimit;
+    std::vector<std::pair<int, int>> anchors;
+    if (!small && middle.a_size() > 0 && middle.b_size() > 0) {
+      anchors = UniqueAnchors(middle);
+    }
+    if (anchors.empty()) {
+      if (small) {
+        Exact(middle);
+      } else {
+        Replace(middle);
+      }
+      EmitEqual(suffix_task.range.a_begin, suffix_task.range.b_begin, suffix);
+      return;
+    }
+    // Pushed in reverse: gaps between anchors, each anchor, then the suffix.
+    std::vector<Task> pieces;
+    int a_pos = middle.a_begin;
+    int b_pos = middle.b_begin;
+    for (auto [ai, bi] : anchors) {
+      pieces.push_back({{a_pos, ai, b_pos, bi}});
+      pieces.push_back({{ai, ai + 1, bi, bi + 1}, 1});
+      a_pos = ai + 1;
+      b_pos = bi + 1;
+    }
+    pieces.push_back({{a_pos, middle.a_end, b_pos, middle.b_end}});
+    pieces.push_back(suffix_task);
+    todo.insert(todo.end(), pieces.rbegin(), pieces.rend());
+  }
+
+  static int At(std::span<const int> s, int i) { return s[static_cast<std::size_t>(i)]; }
+
+  void EmitEqual(int a_begin, int b_begin, int count) {
+    for (int i = 0; i < count; ++i) {
+      edits_.push_back({EditKind::kEqual, a_begin + i, b_begin + i});
+    }
+  }
+
+  void Exact(Range r) {
+    if (r.a_size() == 0 || r.b_size() == 0) {
+      Replace(r);
+      return;
+    }
+    std::vector<int> a(a_.begin() + r.a_begin, a_.begin() + r.a_end);
+    std::vector<int> b(b_.begin() + r.b_begin, b_.begin() + r.b_end);
+    dtl::Diff<int> diff(a, b);
+    diff.compose();
+    std::vector<Edit> deleted;
+    std::vector<Edit> inserted;
+    auto flush = [&] {
+      edits_.insert(edits_.end(), deleted.begin(), deleted.end());
+      edits_.insert(edits_.end(), inserted.begin(), inserted.end());
+      deleted.clear();
+      inserted.clear();
+    };
+    for (const auto& [value, info] : diff.getSes().getSequence()) {
+      const int ai = r.a_begin + static_cast<int>(info.beforeIdx) - 1;
+      const int bi = r.b_begin + static_cast<int>(info.afterIdx) - 1;
+      switch (info.type) {
+        case dtl::SES_DELETE:
+          deleted.push_back({EditKind::kDelete, ai, -1});
+          break;
+        case dtl::SES_ADD:
+          inserted.push_back({EditKind::kInsert, -1, bi});
+          break;
+        default:
+          flush();
+          edits_.push_back({EditKind::kEqual, ai, bi});
+          break;
+      }
+    }
+    flush();
+  }
+
+  void Replace(Range r) {
+    for (int i = r.a_begin; i < r.a_end; ++i) {
+      edits_.push_back({EditKind::kDelete, i, -1});
+    }
+    for (int i = r.b_begin; i < r.b_end; ++i) {
+      edits_.push_back({EditKind::kInsert, -1, i});
+    }
+  }
+
+  // Pairs (a index, b index) of elements occurring exactly once in each
+  // side of r, reduced to the longest chain increasing on both sides.
+  std::vector<std::pair<int, int>> UniqueAnchors(Range r) const {
+    std::unordered_map<int, std::pair<int, int>> count_a;  // id -> (count, pos)
+    std::unordered_map<int, std::pair<int, int>> count_b;
+    for (int i = r.a_begin; i < r.a_end; ++i) {
+      auto& c = count_a[a_[static_cast<std::size_t>(i)]];
+      ++c.first;
+      c.second = i;
+    }
+    for (int i = r.b_begin; i < r.b_end; ++i) {
+      auto& c = count_b[b_[static_cast<std::size_t>(i)]];
+      ++c.first;
+      c.second = i;
+    }
+    std::vector<std::pair<int, int>> candidates;
+    for (int i = r.a_begin; i < r.a_end; ++i) {
+      const int id = a_[static_cast<std::size_t>(i)];
+      if (count_a[id].first != 1) continue;
+      auto it = count_b.find(id);
+      if (it != count_b.end() && it->second.first == 1) {
+        candidates.push_back({i, it->second.second});
+      }
+    }
+    return LongestIncreasingChain(candidates);
+  }
+
+  // Patience sorting over b positions (candidates are sorted by a).
+  static std::vector<std::pair<int, int>> LongestIncreasingChain(
+      const std::vector<std::pair<int, int>>& candidates) {
+    std::vector<int> tails;  // index into candidates of each pile's top
+    std::vector<int> previous(candidates.size(), -1);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      auto pile = std::lower_bound(
+          tails.begin(), tails.end(), candidates[i].second,
+          [&](int t, int b) {
+            return candidates[static_cast<std::size_t>(t)].second < b;
+          });
+      if (pile != tails.begin()) previous[i] = *(pile - 1);
+      if (pile == tails.end()) {
+        tails.push_back(static_cast<int>(i));
+      } else {
+        *pile = static_cast<int>(i);
+      }
+    }
+    std::vector<std::pair<int, int>> chain;
+    for (int i = tails.empty() ? -1 : tails.back(); i >= 0;
+         i = previous[static_cast<std::size_t>(i)]) {
+      chain.push_back(candidates[static_cast<std::size_t>(i)]);
+    }
+    std::reverse(chain.begin(), chain.end());
+    return chain;
+  }
+
+  std::span<const int> a_;
+  std::span<const int> b_;
+  std::vector<Edit> edits_;
+};
+
+}  // namespace
+
+std::vector<Edit> DiffSequences(std::span<const int> a,
+                                std::span<const int> b) {
+  return Differ(a, b).Run();
+}
+
+}  // namespace revwatch

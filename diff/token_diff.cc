@@ -1,0 +1,77 @@
+#include "diff/token_diff.h"
+
+#include <unordered_map>
+
+namespace revwatch {
+namespace {
+
+std::vector<ChangeRun> GroupRuns(const std::vector<Edit>& edits) {
+  std::vector<ChangeRun> runs;
+  int old_pos = 0;
+  int new_pos = 0;
+  bool open = false;
+  for (const Edit& edit : edits) {
+    if (edit.kind == EditKind::kEqual) {
+      open = false;
+      old_pos = edit.a + 1;
+      new_pos = edit.b + 1;
+      continue;
+    }
+    if (!open) {
+      runs.push_back({old_pos, old_pos, new_pos, new_pos});
+      open = true;
+    }
+    if (edit.kind == EditKind::kDelete) {
+      runs.back().old_end = old_pos = edit.a + 1;
+    } else {
+      runs.back().new_end = new_pos = edit.b + 1;
+    }
+  }
+  return runs;
+}
+
+}  // namespace
+
+TokenizedText TokenizeText(std::string_view text) {
+  TokenizedText out;
+  out.tokens = Tokenize(text);
+  out.folded.reserve(out.tokens.size());
+  for (const Token& token : out.tokens) out.folded.push_back(FoldCase(token.key));
+  return out;
+}
+
+TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_text) {
+  std::unordered_map<std::string_view, int> ids;
+  auto intern = [&ids](const std::vector<Token>& tokens) {
+    std::vector<int> out;
+    out.reserve(tokens.size());
+    for (const Token& t : tokens) {
+      out.push_back(ids.try_emplace(t.key, static_cast<int>(ids.size())).first->second);
+    }
+    return out;
+  };
+  const std::vector<int> a = intern(old_text.tokens);
+  const std::vector<int> b = intern(new_text.tokens);
+  TokenDiff diff{&old_text, &new_text, DiffSequences(a, b), {}};
+  diff.runs = GroupRuns(diff.edits);
+  return diff;
+}
+
+TokenDiff WholeText(const TokenizedText& text, bool inserted) {
+  TokenDiff diff;
+  const int n = static_cast<int>(text.tokens.size());
+  for (int i = 0; i < n; ++i) {
+    diff.edits.push_back(inserted ? Edit{EditKind::kInsert, -1, i}
+                                  : Edit{EditKind::kDelete, i, -1});
+  }
+  if (inserted) {
+    diff.new_text = &text;
+    diff.runs.push_back({0, 0, 0, n});
+  } else {
+    diff.old_text = &text;
+    diff.runs.push_back({0, n, 0, 0});
+  }
+  return diff;
+}
+
+}  // namespace revwatch

@@ -1,0 +1,235 @@
+#include "diff/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+
+namespace revwatch {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+using Utf8procString = std::unique_ptr<utf8proc_uint8_t, FreeDeleter>;
+
+struct CodePoint {
+  utf8proc_int32_t value = 0;
+  std::size_t length = 1;
+};
+
+CodePoint DecodeAt(std::string_view text, std::size_t pos) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return {0xFFFD, 1};
+  return {cp, static_cast<std::size_t>(n)};
+}
+
+bool IsSpace(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+      return true;
+    default:
+      return cp == 0x200B || cp == 0xFEFF;  // zero-width space, BOM
+  }
+}
+
+bool IsDigit(utf8proc_int32_t cp) {
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool IsLetter(utf8proc_int32_t cp) {
+  const auto c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+         c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+}
+
+bool IsApostrophe(utf8proc_int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 ||
+         cp == 0x0060 || cp == 0x00B4;
+}
+
+bool IsHyphen(utf8proc_int32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+bool IsQuote(utf8proc_int32_t cp) {
+  switch (cp) {
+    case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x00AB: case 0x00BB: case 0x2039: case 0x203A: case 0x2018:
+    case 0x2019: case 0x201A: case 0x201B: case 0x300C: case 0x300D:
+    case '\'':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The folded spelling of one code point inside a key.
+void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) {
+  if (IsApostrophe(cp)) {
+    key += '\'';
+  } else if (IsHyphen(cp) || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 ||
+             cp == 0x2015 || cp == 0x2212) {
+    key += '-';
+  } else if (IsQuote(cp)) {
+    key += '"';
+  } else if (IsSpace(cp)) {
+    key += ' ';
+  } else {
+    key.append(raw);
+  }
+}
+
+std::string MakeKey(std::string_view text) {
+  std::string key;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = DecodeAt(text, pos);
+    AppendKeyChar(cp.value, text.substr(pos, cp.length), key);
+    pos += cp.length;
+  }
+  return key;
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  std::size_t pos() const { return pos_; }
+  utf8proc_int32_t Peek(std::size_t ahead_chars = 0) const {
+    std::size_t p = pos_;
+    for (std::size_t i = 0; i < ahead_chars && p < text_.size(); ++i) {
+      p += DecodeAt(text_, p).length;
+    }
+    return p < text_.size() ? DecodeAt(text_, p).value : 0;
+  }
+  void Advance() { pos_ += DecodeAt(text_, pos_).length; }
+  std::string_view Since(std::size_t start) const {
+    return text_.substr(start, pos_ - start);
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// Number of consecutive digits starting `ahead` characters from the cursor.
+int DigitRun(const Scanner& s, std::size_t ahead) {
+  int n = 0;
+  while (IsDigit(s.Peek(ahead + static_cast<std::size_t>(n)))) ++n;
+  return n;
+}
+
+// Consumes a number: 1,000.5  12 000  3.5%  2026-01-27 stays three tokens.
+void ScanNumber(Scanner& s) {
+  int group = 0;
+  bool spaced_groups_allowed = true;
+  for (;;) {
+    while (IsDigit(s.Peek())) {
+      s.Advance();
+      ++group;
+    }
+    const utf8proc_int32_t next = s.Peek();
+    if ((next == ',' || next == '.') && IsDigit(s.Peek(1))) {
+      s.Advance();
+      spaced_groups_allowed = false;
+      group = 0;
+      continue;
+    }
+    // "12 000": a space (of any kind) between a 1-3 digit group and exactly
+    // three digits that end the number.
+    if (spaced_groups_allowed && group >= 1 && group <= 3 &&
+        (next == ' ' || next == 0x00A0 || next == 0x202F || next == 0x2009) &&
+        DigitRun(s, 1) == 3 && !IsLetter(s.Peek(4))) {
+      s.Advance();
+      group = 0;
+      continue;
+    }
+    if (next == '%') s.Advance();
+    return;
+  }
+}
+
+void ScanWord(Scanner& s) {
+  for (;;) {
+    while (IsLetter(s.Peek()) || IsDigit(s.Peek())) s.Advance();
+    const utf8proc_int32_t next = s.Peek();
+    const utf8proc_int32_t after = s.Peek(1);
+    if ((IsApostrophe(next) || IsHyphen(next)) &&
+        (IsLetter(after) || IsDigit(after))) {
+      s.Advance();
+      continue;
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+std::string ToNfc(std::string_view text) {
+  const std::string owned(text);
+  Utf8procString nfc(utf8proc_NFC(
+      reinterpret_cast<const utf8proc_uint8_t*>(owned.c_str())));
+  if (!nfc) return owned;
+  return reinterpret_cast<const char*>(nfc.get());
+}
+
+std::string FoldCase(std::string_view key) {
+  utf8proc_uint8_t* folded = nullptr;
+  const auto length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(key.data()),
+      static_cast<utf8proc_ssize_t>(key.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE));
+  Utf8procString owner(folded);
+  if (length < 0) return std::string(key);
+  return std::string(reinterpret_cast<const char*>(folded),
+                     static_cast<std::size_t>(length));
+}
+
+std::vector<Token> Tokenize(std::string_view raw) {
+  const std::string text = ToNfc(raw);
+  std::vector<Token> tokens;
+  Scanner s(text);
+  bool space_before = false;
+  while (!s.AtEnd()) {
+    const utf8proc_int32_t cp = s.Peek();
+    if (IsSpace(cp)) {
+      space_before = true;
+      s.Advance();
+      continue;
+    }
+    const std::size_t start = s.pos();
+    TokenKind kind = TokenKind::kPunct;
+    if (IsDigit(cp)) {
+      ScanNumber(s);
+      kind = TokenKind::kNumber;
+      // A number glued to letters ("COVID-19" is a word, "5G" too).
+      if (IsLetter(s.Peek())) {
+        ScanWord(s);
+        kind = TokenKind::kWord;
+      }
+    } else if (IsLetter(cp)) {
+      ScanWord(s);
+      kind = TokenKind::kWord;
+    } else {
+      kind = IsQuote(cp) ? TokenKind::kQuote : TokenKind::kPunct;
+      s.Advance();
+    }
+    std::string piece(s.Since(start));
+    // Every quotation mark compares equal: quote style is presentation.
+    std::string key = kind == TokenKind::kQuote ? "\"" : MakeKey(piece);
+    tokens.push_back({std::move(piece), std::move(key), kind, space_before});
+    space_before = false;
+  }
+  return tokens;
+}
+
+}  // namespace revwatch

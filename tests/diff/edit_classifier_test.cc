@@ -1,0 +1,152 @@
+// The classifier on the hard cases named in the issue, in three languages.
+#include "diff/edit_classifier.h"
+
+#include <gtest/gtest.h>
+
+namespace revwatch {
+namespace {
+
+using Tags = std::vector<std::string>;
+
+const std::string kLead =
+    "Officials in the capital met on Monday to discuss the budget for next year.";
+const std::string kTail =
+    "The talks are expected to continue later this week, the ministry said.";
+
+ArticleDiff DiffBody(const std::string& before, const std::string& after) {
+  return DiffArticles({"Budget talks", "", "", {kLead, before, kTail}},
+                      {"Budget talks", "", "", {kLead, after, kTail}});
+}
+
+TEST(EditClassifierTest, SingleInsertedNotIsNegation) {
+  const auto diff = DiffBody("The government will sign the agreement on Friday.",
+                             "The government will not sign the agreement on Friday.");
+  EXPECT_EQ(diff.tags, Tags{"negation"});
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(EditClassifierTest, UkrainianNegation) {
+  const auto diff = DiffBody("Уряд підпише угоду в п'ятницю, заявив міністр фінансів.",
+                             "Уряд не підпише угоду в п'ятницю, заявив міністр фінансів.");
+  EXPECT_EQ(diff.tags, Tags{"negation"});
+}
+
+TEST(EditClassifierTest, SwappedDigitsAreANumberChange) {
+  const auto diff = DiffBody("At least 1,245 people were evacuated from the area.",
+                             "At least 1,254 people were evacuated from the area.");
+  EXPECT_EQ(diff.tags, Tags{"number"});
+}
+
+TEST(EditClassifierTest, MillionToBillionIsANumberChange) {
+  const auto diff = DiffBody("The fund will receive $5 million from the state.",
+                             "The fund will receive $5 billion from the state.");
+  EXPECT_EQ(diff.tags, Tags{"number"});
+}
+
+TEST(EditClassifierTest, NumberWordToDigitsIsCosmetic) {
+  const auto diff = DiffBody("Five people were injured in the blast, police said.",
+                             "5 people were injured in the blast, police said.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+  EXPECT_FALSE(diff.substantive);
+}
+
+TEST(EditClassifierTest, DenialAddedInsideAParagraph) {
+  const auto diff = DiffBody(
+      "The newspaper reported that the minister had met the lobbyist twice.",
+      "The newspaper reported that the minister had met the lobbyist twice. "
+      "The ministry denied the report, calling it false.");
+  EXPECT_TRUE(diff.substantive);
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
+}
+
+TEST(EditClassifierTest, RussianDenialPhrase) {
+  const auto diff = DiffBody(
+      "Издание сообщило о встрече министра с лоббистом.",
+      "Издание сообщило о встрече министра с лоббистом. В министерстве заявили, что "
+      "эта информация не соответствует действительности.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
+}
+
+TEST(EditClassifierTest, DeclinedToRefusedIsRewordingNotDenial) {
+  const auto diff = DiffBody("The mayor declined the invitation to the summit.",
+                             "The mayor refused the invitation to the summit.");
+  EXPECT_EQ(diff.tags, Tags{"reworded"});
+  EXPECT_FALSE(diff.substantive);
+}
+
+TEST(EditClassifierTest, OneWordChangedInsideAQuote) {
+  const auto diff = DiffBody(
+      "\"We will rebuild every school in the region,\" the governor said.",
+      "\"We will rebuild most schools in the region,\" the governor said.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "quote"), diff.tags.end());
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(EditClassifierTest, OneLetterTypoInANameIsCosmetic) {
+  const auto diff = DiffBody("The deal was signed by Volodymyr Zelensky in Kyiv.",
+                             "The deal was signed by Volodymyr Zelenskyy in Kyiv.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, ReplacedPersonIsAnEntity) {
+  const auto diff = DiffBody("The deal was signed by Olena Petrenko in Kyiv.",
+                             "The deal was signed by Iryna Kovalenko in Kyiv.");
+  EXPECT_EQ(diff.tags, Tags{"entity"});
+}
+
+TEST(EditClassifierTest, ChangedSourceIsAttribution) {
+  const auto diff = DiffBody("The talks collapsed, according to Reuters.",
+                             "The talks collapsed, according to the Financial Times.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
+}
+
+TEST(EditClassifierTest, QuoteStyleOnlyIsCosmetic) {
+  const auto diff = DiffBody("\"We are ready,\" he said.",
+                             "\u201cWe are ready,\u201d he said.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+  EXPECT_FALSE(diff.substantive);
+}
+
+TEST(EditClassifierTest, TimestampChangeNextToMovedParagraphIsNotSubstantive) {
+  const Article before{"Storm hits coast", "", "",
+                       {"Updated 13:36", "The storm made landfall near the port at dawn.",
+                        "Thousands of homes lost power across the region overnight.",
+                        "Schools will stay closed on Tuesday, officials said."}};
+  const Article after{"Storm hits coast", "", "",
+                      {"Updated 14:52", "The storm made landfall near the port at dawn.",
+                       "Schools will stay closed on Tuesday, officials said.",
+                       "Thousands of homes lost power across the region overnight."}};
+  const auto diff = DiffArticles(before, after);
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_EQ(diff.tags, (Tags{"moved", "boilerplate"}));
+}
+
+TEST(EditClassifierTest, CorrectionNoteAppended) {
+  Article before{"Budget talks", "", "", {kLead, kTail}};
+  Article after = before;
+  after.paragraphs.push_back(
+      "Correction: An earlier version of this article misstated the date of the meeting.");
+  const auto diff = DiffArticles(before, after);
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "correction"), diff.tags.end());
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(EditClassifierTest, ReadAlsoLineIsBoilerplate) {
+  Article before{"Budget talks", "", "", {kLead, kTail}};
+  Article after = before;
+  after.paragraphs.push_back("Read also: Parliament approves new tax rules");
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+}
+
+TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
+  const auto denial = DiffBody("The firm confirmed the sale.",
+                               "The firm denied the sale, calling reports false.");
+  const auto reworded = DiffBody("The mayor declined the invitation.",
+                                 "The mayor refused the invitation.");
+  EXPECT_GT(denial.score, reworded.score);
+  EXPECT_GE(denial.score, 0.0);
+  EXPECT_LE(denial.score, 1.0);
+}
+
+}  // namespace
+}  // namespace revwatch
