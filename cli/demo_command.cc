@@ -3,18 +3,15 @@
 // article, revwatch checks it through libcurl into a temporary database, the
 // page is edited (the White House denial is added), and the second check
 // shows what a user would be told.
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
 #include <CLI/CLI.hpp>
-#include <httplib.h>
 
 #include "cli/cli_context.h"
 #include "cli/demo_pages.h"
+#include "cli/demo_server.h"
 #include "daemon/watcher.h"
 #include "diff/diff_render.h"
 #include "diff/word_diff.h"
@@ -26,47 +23,6 @@ namespace {
 
 constexpr const char* kArticlePath =
     "/global/white-house-denies-linking-ukraine-security-guarantees";
-
-// Serves one page whose content the demo swaps between checks.
-class DemoServer {
- public:
-  DemoServer() {
-    server_.Get(kArticlePath, [this](const httplib::Request&,
-                                     httplib::Response& response) {
-      std::lock_guard lock(mutex_);
-      response.set_content(std::string(page_), "text/html; charset=utf-8");
-    });
-  }
-  ~DemoServer() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  // Binds 127.0.0.1 on an ephemeral port; returns the port or -1. The socket
-  // listens from here on, so a request made before the accept loop runs waits
-  // in the backlog.
-  int Start() {
-    const int port = server_.bind_to_any_port("127.0.0.1");
-    if (port < 0) return -1;
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    // stop() is a no-op until the accept loop runs, so wait for it.
-    while (!server_.is_running()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return port;
-  }
-
-  void Serve(std::string_view page) {
-    std::lock_guard lock(mutex_);
-    page_ = page;
-  }
-
- private:
-  httplib::Server server_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::string_view page_;
-};
 
 // A fresh directory under $TMPDIR, removed on destruction unless kept.
 class TempDir {
@@ -105,7 +61,7 @@ int RunDemo(bool keep) {
     std::cerr << "revwatch: cannot create a temporary directory\n";
     return kExitFailure;
   }
-  DemoServer server;
+  DemoServer server(kArticlePath);
   server.Serve(kDemoPageBefore);
   const int port = server.Start();
   if (port < 0) {

@@ -1,13 +1,7 @@
 // revwatch: watch news articles for edits. All behaviour lives in the
-// libraries; main() only sets up libcurl and hands over to the CLI.
-#include <curl/curl.h>
-
+// libraries; main() only hands over to the CLI. (libcurl is loaded and
+// initialised on first use, by fetch/curl_api.h, before any thread of ours
+// fetches.)
 #include "cli/cli_context.h"
 
-int main(int argc, char** argv) {
-  // Once, before any thread exists, as libcurl requires.
-  if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return 1;
-  const int code = revwatch::RunCli(argc, argv);
-  curl_global_cleanup();
-  return code;
-}
+int main(int argc, char** argv) { return revwatch::RunCli(argc, argv); }

@@ -33,7 +33,8 @@ std::vector<Token> Tokenize(std::string_view text);
 // `text` in Unicode NFC (returned unchanged if it is not valid UTF-8).
 std::string ToNfc(std::string_view text);
 
-// Case-folded form of a token key, for case-insensitive matching.
+// Lower-cased form of a token key (simple per-character case mapping), for
+// case-insensitive matching.
 std::string FoldCase(std::string_view key);
 
 }  // namespace revwatch

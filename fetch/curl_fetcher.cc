@@ -1,32 +1,37 @@
 #include "fetch/curl_fetcher.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <string_view>
 
+#include "fetch/curl_api.h"
+
 namespace revwatch {
 namespace {
 
+// Deleters carry the loaded API, since libcurl is not linked in.
 struct CurlEasyDeleter {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+  const CurlApi* api;
+  void operator()(CURL* handle) const { api->easy_cleanup(handle); }
 };
 using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
 
 struct CurlSlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  const CurlApi* api;
+  void operator()(curl_slist* list) const { api->slist_free_all(list); }
 };
 using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;
 
 struct CurlUrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  const CurlApi* api;
+  void operator()(CURLU* url) const { api->url_cleanup(url); }
 };
 using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
 
 struct CurlStringDeleter {
-  void operator()(char* s) const { curl_free(s); }
+  const CurlApi* api;
+  void operator()(char* s) const { api->free(s); }
 };
 using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 
@@ -97,22 +102,23 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 }  // namespace
 
 bool IsFetchableUrl(const std::string& url) {
-  CurlUrl parsed(curl_url());
-  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) !=
-                     CURLUE_OK) {
+  auto api = LoadCurl();
+  if (!api) return false;
+  const CurlApi* c = *api;
+  CurlUrl parsed(c->url(), {c});
+  if (!parsed || c->url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
     return false;
   }
   char* raw_scheme = nullptr;
   char* raw_host = nullptr;
-  if (curl_url_get(parsed.get(), CURLUPART_SCHEME, &raw_scheme, 0) !=
-      CURLUE_OK) {
+  if (c->url_get(parsed.get(), CURLUPART_SCHEME, &raw_scheme, 0) != CURLUE_OK) {
     return false;
   }
-  CurlString scheme(raw_scheme);
-  if (curl_url_get(parsed.get(), CURLUPART_HOST, &raw_host, 0) != CURLUE_OK) {
+  CurlString scheme(raw_scheme, {c});
+  if (c->url_get(parsed.get(), CURLUPART_HOST, &raw_host, 0) != CURLUE_OK) {
     return false;
   }
-  CurlString host(raw_host);
+  CurlString host(raw_host, {c});
   const std::string_view s(scheme.get());
   return (s == "http" || s == "https") && host && *host.get() != '\0';
 }
@@ -125,16 +131,19 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
     return MakeError(ErrorCode::kInvalidArgument,
                      request.url + ": not an http:// or https:// URL");
   }
-  CurlEasy easy(curl_easy_init());
+  auto api = LoadCurl();
+  if (!api) return tl::unexpected(api.error());
+  const CurlApi* c = *api;
+  CurlEasy easy(c->easy_init(), {c});
   if (!easy) return MakeError(ErrorCode::kNetwork, "curl_easy_init failed");
 
   Transfer transfer;
   transfer.max_body_bytes = options_.max_body_bytes;
   char error_buffer[CURL_ERROR_SIZE] = "";
 
-  CurlSlist headers;
-  auto add_header = [&headers](const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+  CurlSlist headers(nullptr, {c});
+  auto add_header = [&headers, c](const std::string& line) {
+    curl_slist* grown = c->slist_append(headers.get(), line.c_str());
     if (grown != nullptr) {
       (void)headers.release();
       headers.reset(grown);
@@ -146,26 +155,26 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   }
 
   CURL* h = easy.get();
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(h, CURLOPT_MAXREDIRS, options_.max_redirects);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, options_.total_timeout_seconds);
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+  c->easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  c->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  c->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  c->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+  c->easy_setopt(h, CURLOPT_MAXREDIRS, options_.max_redirects);
+  c->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
+  c->easy_setopt(h, CURLOPT_TIMEOUT, options_.total_timeout_seconds);
+  c->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
                    static_cast<curl_off_t>(options_.max_body_bytes));
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br
-  curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  c->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  c->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br
+  c->easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  c->easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  c->easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
+  c->easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  c->easy_setopt(h, CURLOPT_HEADERFUNCTION, OnHeader);
+  c->easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  c->easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
 
-  const CURLcode code = curl_easy_perform(h);
+  const CURLcode code = c->easy_perform(h);
   if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return MakeError(ErrorCode::kNetwork,
                      request.url + ": body larger than " +
@@ -173,14 +182,14 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   }
   if (code != CURLE_OK) {
     std::string reason = error_buffer[0] != '\0' ? error_buffer
-                                                 : curl_easy_strerror(code);
+                                                 : c->easy_strerror(code);
     return MakeError(ErrorCode::kNetwork, request.url + ": " + reason);
   }
 
   FetchedPage page = std::move(transfer.page);
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &page.status);
+  c->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &page.status);
   char* effective_url = nullptr;
-  curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective_url);
+  c->easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective_url);
   page.final_url = effective_url != nullptr ? effective_url : request.url;
   return page;
 }

@@ -1,7 +1,6 @@
 // CurlFetcher against a real HTTP server on 127.0.0.1 (an ephemeral port).
 #include "fetch/curl_fetcher.h"
 
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -153,11 +152,3 @@ TEST(IsFetchableUrlTest, AcceptsOnlyAbsoluteHttpUrls) {
 
 }  // namespace
 }  // namespace revwatch
-
-int main(int argc, char** argv) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-  ::testing::InitGoogleTest(&argc, argv);
-  const int result = RUN_ALL_TESTS();
-  curl_global_cleanup();
-  return result;
-}

@@ -1,0 +1,51 @@
+// The libcurl functions revwatch uses, as a table filled by LoadCurl().
+//
+// Private to the .cc files that talk to libcurl (fetch/, alert/): it is the
+// one revwatch header that includes <curl/curl.h>, and no public header
+// includes it.
+#ifndef REVWATCH_FETCH_CURL_API_H_
+#define REVWATCH_FETCH_CURL_API_H_
+
+#include <curl/curl.h>
+
+#include "core/error.h"
+
+namespace revwatch {
+
+// Each member has exactly the type of the libcurl function it names.
+struct CurlApi {
+  decltype(&::curl_global_init) global_init;
+  decltype(&::curl_easy_init) easy_init;
+  decltype(&::curl_easy_cleanup) easy_cleanup;
+  decltype(&::curl_easy_setopt) easy_setopt;
+  decltype(&::curl_easy_perform) easy_perform;
+  decltype(&::curl_easy_getinfo) easy_getinfo;
+  decltype(&::curl_easy_strerror) easy_strerror;
+  decltype(&::curl_slist_append) slist_append;
+  decltype(&::curl_slist_free_all) slist_free_all;
+  decltype(&::curl_url) url;
+  decltype(&::curl_url_cleanup) url_cleanup;
+  decltype(&::curl_url_set) url_set;
+  decltype(&::curl_url_get) url_get;
+  decltype(&::curl_free) free;
+  decltype(&::curl_mime_init) mime_init;
+  decltype(&::curl_mime_free) mime_free;
+  decltype(&::curl_mime_addpart) mime_addpart;
+  decltype(&::curl_mime_data) mime_data;
+  decltype(&::curl_mime_type) mime_type;
+  decltype(&::curl_mime_encoder) mime_encoder;
+  decltype(&::curl_mime_subparts) mime_subparts;
+  decltype(&::curl_mime_headers) mime_headers;
+};
+
+// libcurl (libcurl.so.4), loaded and globally initialised on the first call;
+// later calls return the same table. Thread-safe. Loading on first use
+// rather than at program start keeps the commands that never touch the
+// network (extract, compare, log, diff...) free of libcurl's ~5 ms of
+// start-up: it pulls in some thirty libraries (GnuTLS, Kerberos, LDAP...).
+// Fails with kNetwork when the library or a symbol is missing.
+[[nodiscard]] Result<const CurlApi*> LoadCurl();
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_FETCH_CURL_API_H_
