@@ -1,8 +1,9 @@
 // revwatch extract: the article of an HTML file, no database involved.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli/cli_context.h"
 #include "cli/input_file.h"
@@ -11,7 +12,39 @@
 namespace revwatch {
 namespace {
 
-int RunExtract(const std::string& path, const std::string& format) {
+struct ExtractArgs {
+  std::string path;
+  std::string url;  // where the page came from; fills in canonical_url
+  std::string format = "text";
+};
+
+// The body paragraphs separated by blank lines (the headline is "title").
+std::string BodyText(const Article& article) {
+  std::string text;
+  for (const std::string& paragraph : article.paragraphs) {
+    if (!text.empty()) text += "\n\n";
+    text += paragraph;
+  }
+  return text;
+}
+
+nlohmann::json ToJson(const ExtractedArticle& extracted,
+                      const std::string& url) {
+  const Article& a = extracted.article;
+  return {{"title", a.title},
+          {"byline", a.byline},
+          {"published", a.published},
+          {"modified", extracted.modified},
+          {"lang", extracted.lang},
+          {"canonical_url",
+           extracted.canonical_url.empty() ? url : extracted.canonical_url},
+          {"charset", extracted.charset},
+          {"text", BodyText(a)},
+          {"paragraphs", a.paragraphs}};
+}
+
+int RunExtract(const ExtractArgs& args) {
+  const std::string& path = args.path;
   auto page = ReadInputFile(path);
   if (!page) return ReportError(page.error());
   auto extracted = ExtractArticle(*page);
@@ -20,17 +53,14 @@ int RunExtract(const std::string& path, const std::string& format) {
               << "\n";
     return kExitFailure;
   }
-  const Article& a = extracted->article;
-  if (format == "json") {
-    nlohmann::json out{{"title", a.title},
-                       {"byline", a.byline},
-                       {"published", a.published},
-                       {"charset", extracted->charset},
-                       {"text", FormatArticleText(a)},
-                       {"paragraphs", a.paragraphs}};
-    std::cout << out.dump(2) << "\n";
+  if (args.format == "json") {
+    // Invalid UTF-8 cannot reach here (pages are decoded), but never throw.
+    std::cout << ToJson(*extracted, args.url)
+                     .dump(2, ' ', false,
+                           nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
-    std::cout << FormatArticleText(a);
+    std::cout << FormatArticleText(extracted->article);
   }
   return kExitOk;
 }
@@ -38,22 +68,20 @@ int RunExtract(const std::string& path, const std::string& format) {
 }  // namespace
 
 void RegisterExtractCommand(CLI::App& app, CliContext& ctx) {
-  struct Args {
-    std::string path;
-    std::string format = "text";
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<ExtractArgs>();
   CLI::App* extract =
       app.add_subcommand("extract", "Extract the article from an HTML file")
-          ->footer("Examples:\n  revwatch extract page.html\n"
-                   "  curl -s URL | revwatch extract --format json -");
+          ->footer(
+              "Examples:\n  revwatch extract page.html\n"
+              "  curl -s URL | revwatch extract --url URL --format json -");
   extract->add_option("file", args->path, "HTML file, or - for standard input")
       ->required();
+  extract->add_option("--url", args->url,
+                      "the page's address (canonical_url when the page "
+                      "names none)");
   extract->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  extract->callback([&ctx, args] {
-    ctx.exit_code = RunExtract(args->path, args->format);
-  });
+  extract->callback([&ctx, args] { ctx.exit_code = RunExtract(*args); });
 }
 
 }  // namespace revwatch

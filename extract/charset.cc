@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "extract/charset_detect.h"
 #include "extract/encoding_labels.h"
 
 namespace revwatch {
@@ -249,6 +250,17 @@ DecodedPage Decode(std::string_view bytes, const TextEncoding& encoding) {
   return {SanitizeUtf8(bytes), std::string(kUtf8.name)};
 }
 
+// A declared single-byte charset loses to valid UTF-8 with non-ASCII text:
+// servers and templates state "iso-8859-1" by default.
+TextEncoding CheckDeclared(std::string_view bytes,
+                           const TextEncoding& declared) {
+  if (IsSingleByteEncoding(declared) && HasNonAscii(bytes) &&
+      IsValidUtf8(bytes)) {
+    return kUtf8;
+  }
+  return declared;
+}
+
 }  // namespace
 
 DecodedPage DecodeToUtf8(std::string_view bytes,
@@ -258,12 +270,13 @@ DecodedPage DecodeToUtf8(std::string_view bytes,
     return Decode(bytes.substr(bom_size), *bom);
   }
   if (std::optional<TextEncoding> http = LookUpEncodingLabel(http_charset)) {
-    return Decode(bytes, *http);
+    return Decode(bytes, CheckDeclared(bytes, *http));
   }
   if (std::optional<TextEncoding> meta = PrescanMeta(bytes)) {
-    return Decode(bytes, *meta);
+    return Decode(bytes, CheckDeclared(bytes, *meta));
   }
-  return Decode(bytes, kUtf8);
+  if (IsValidUtf8(bytes)) return Decode(bytes, kUtf8);
+  return Decode(bytes, DetectEncoding(bytes));
 }
 
 std::string CharsetFromContentType(std::string_view content_type) {

@@ -2,151 +2,190 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstddef>
-#include <unordered_map>
 #include <vector>
 
+#include "extract/block_survey.h"
+#include "extract/furniture_filter.h"
 #include "extract/page_furniture.h"
-#include "extract/text_normalize.h"
 
 namespace revwatch {
 namespace {
 
-// Paragraphs shorter than this say little about where the article is.
-constexpr double kMinParagraphChars = 20;
 constexpr double kContentHintBonus = 1.25;
-// A semantic container is trusted if it holds this share of the paragraph
-// text of the best-scored one.
+// Candidates an ancestor must hold to take their place, among the top few.
+constexpr std::size_t kTopCandidates = 5;
+constexpr int kSharedAncestorVotes = 3;
+constexpr double kSharedAncestorShare = 0.75;
+// A semantic container is trusted if it holds this share of the prose of
+// the best-scored element.
 constexpr double kSemanticShare = 0.5;
+// Siblings scoring this share of the winner's score join it.
+constexpr double kSiblingShare = 0.2;
+constexpr double kMinSiblingScore = 10;
 
 bool HasTag(const GumboNode& node, GumboTag tag) {
   return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag == tag;
 }
 
-// Visible characters of a paragraph's text outside links.
-double ParagraphWeight(const GumboNode& p) {
-  std::size_t link_chars = 0;
-  WalkDom(p, [&](const GumboNode& node) {
-    if (!HasTag(node, GUMBO_TAG_A)) return WalkAction::kDescend;
-    link_chars += CountVisibleChars(NormalizePageText(TextContentOf(node)));
-    return WalkAction::kSkipChildren;
-  });
-  const std::size_t chars =
-      CountVisibleChars(NormalizePageText(TextContentOf(p)));
-  if (static_cast<double>(chars) < kMinParagraphChars || link_chars >= chars) {
-    return 0;
-  }
-  return static_cast<double>(chars - link_chars);
+double FinalScore(const ElementStats& e) {
+  return e.score * (1.0 - e.LinkDensity()) *
+         (HasContentHint(*e.node) ? kContentHintBonus : 1.0);
 }
 
-struct Survey {
-  std::vector<const GumboNode*> elements;  // document order
-  std::unordered_map<const GumboNode*, double> score;
-  std::unordered_map<const GumboNode*, double> subtree_text;
-  const GumboNode* article_body = nullptr;
-  std::vector<const GumboNode*> articles;
-  const GumboNode* main = nullptr;
-};
-
-void Note(const GumboNode& node, Survey& survey) {
-  survey.elements.push_back(&node);
-  const std::string_view itemprop = AttributeOf(node, "itemprop");
-  if (survey.article_body == nullptr &&
-      HasAttributeToken(itemprop, "articleBody")) {
-    survey.article_body = &node;
+std::vector<int> TopCandidates(const PageSurvey& survey) {
+  std::vector<int> top;
+  for (std::size_t i = 0; i < survey.elements.size(); ++i) {
+    if (survey.elements[i].score > 0) top.push_back(static_cast<int>(i));
   }
-  if (HasTag(node, GUMBO_TAG_ARTICLE)) survey.articles.push_back(&node);
-  if (survey.main == nullptr && HasTag(node, GUMBO_TAG_MAIN)) {
-    survey.main = &node;
-  }
-  if (!HasTag(node, GUMBO_TAG_P)) return;
-  const double weight = ParagraphWeight(node);
-  survey.subtree_text[&node] += weight;
-  if (node.parent == nullptr) return;
-  survey.score[node.parent] += weight;
-  if (node.parent->parent != nullptr) {
-    survey.score[node.parent->parent] += weight / 2;
-  }
+  const auto better = [&](int a, int b) {
+    return FinalScore(survey.elements[static_cast<std::size_t>(a)]) >
+           FinalScore(survey.elements[static_cast<std::size_t>(b)]);
+  };
+  const std::size_t n = std::min(top.size(), kTopCandidates);
+  std::partial_sort(top.begin(), top.begin() + static_cast<long>(n), top.end(),
+                    better);
+  top.resize(n);
+  return top;
 }
 
-Survey SurveyPage(const GumboNode& body, bool use_class_hints) {
-  Survey survey;
-  WalkDom(body, [&](const GumboNode& node) {
-    if (node.type != GUMBO_NODE_ELEMENT) return WalkAction::kSkipChildren;
-    if (&node != &body && (IsNonContentTag(node) || IsHiddenElement(node) ||
-                           (use_class_hints && HasFurnitureHint(node)))) {
-      return WalkAction::kSkipChildren;
-    }
-    Note(node, survey);
-    // A paragraph's text is counted whole; nothing nested in it matters.
-    return HasTag(node, GUMBO_TAG_P) ? WalkAction::kSkipChildren
-                                     : WalkAction::kDescend;
-  });
-  // Children come after their parents in document order, so one reverse
-  // pass sums every subtree.
-  for (auto it = survey.elements.rbegin(); it != survey.elements.rend(); ++it) {
-    const GumboNode* node = *it;
-    if (node != &body && node->parent != nullptr) {
-      survey.subtree_text[node->parent] += survey.subtree_text[node];
-    }
+bool IsAncestor(const PageSurvey& survey, int ancestor, int node) {
+  for (int i = node; i >= 0;
+       i = survey.elements[static_cast<std::size_t>(i)].parent) {
+    if (i == ancestor) return true;
   }
-  return survey;
+  return false;
 }
 
-const GumboNode* BestScored(const Survey& survey) {
-  const GumboNode* best = nullptr;
-  double best_score = 0;
-  for (const GumboNode* node : survey.elements) {
-    const auto it = survey.score.find(node);
-    if (it == survey.score.end()) continue;
-    const double score =
-        it->second * (HasContentHint(*node) ? kContentHintBonus : 1.0);
-    if (score > best_score) {
-      best = node;
-      best_score = score;
-    }
+const ElementStats& At(const PageSurvey& survey, int i) {
+  return survey.elements[static_cast<std::size_t>(i)];
+}
+
+// When several strong candidates share an ancestor (an article split into
+// sections), that ancestor is the article.
+int SharedAncestor(const PageSurvey& survey, const std::vector<int>& top) {
+  int best = top.front();
+  const double threshold = kSharedAncestorShare * FinalScore(At(survey, best));
+  std::vector<int> strong;
+  for (std::size_t i = 1; i < top.size(); ++i) {
+    if (FinalScore(At(survey, top[i])) >= threshold) strong.push_back(top[i]);
+  }
+  if (static_cast<int>(strong.size()) < kSharedAncestorVotes) return best;
+  for (int a = At(survey, best).parent; a > 0; a = At(survey, a).parent) {
+    int votes = 0;
+    for (int s : strong) votes += IsAncestor(survey, a, s) ? 1 : 0;
+    if (votes >= kSharedAncestorVotes) return a;
   }
   return best;
 }
 
-double SubtreeText(const Survey& survey, const GumboNode* node) {
-  const auto it = survey.subtree_text.find(node);
-  return it == survey.subtree_text.end() ? 0 : it->second;
+// Moves up while an ancestor scores better than the candidate below it, or
+// while the candidate is its parent's only element child.
+int ClimbAncestors(const PageSurvey& survey, int best) {
+  double last = FinalScore(At(survey, best));
+  const double floor = last / 3;
+  for (int a = At(survey, best).parent; a > 0; a = At(survey, a).parent) {
+    const double score = FinalScore(At(survey, a));
+    if (score < floor) break;
+    if (score > last) {
+      best = a;
+      break;
+    }
+    last = score;
+  }
+  while (At(survey, best).parent > 0) {
+    const GumboNode& parent = *At(survey, At(survey, best).parent).node;
+    int elements = 0;
+    const GumboVector& children = parent.v.element.children;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_ELEMENT) ++elements;
+    }
+    if (elements != 1) break;
+    best = At(survey, best).parent;
+  }
+  return best;
 }
 
-// The <article> with the most paragraph text, else <main>, if any.
-const GumboNode* BestSemantic(const Survey& survey) {
-  const GumboNode* best = nullptr;
-  for (const GumboNode* article : survey.articles) {
-    if (SubtreeText(survey, article) > SubtreeText(survey, best))
-      best = article;
+// The first element marked itemprop=articleBody that holds prose, or -1.
+int ArticleBody(const PageSurvey& survey) {
+  for (std::size_t i = 0; i < survey.elements.size(); ++i) {
+    const ElementStats& e = survey.elements[i];
+    if (e.prose_chars > 0 &&
+        HasAttributeToken(AttributeOf(*e.node, "itemprop"), "articleBody")) {
+      return static_cast<int>(i);
+    }
   }
-  if (best != nullptr) return best;
-  if (survey.main != nullptr && SubtreeText(survey, survey.main) > 0) {
-    return survey.main;
+  return -1;
+}
+
+// The <article> with the most prose, else <main>; -1 if none holds prose.
+int BestSemantic(const PageSurvey& survey) {
+  int article = -1;
+  int main = -1;
+  for (std::size_t i = 0; i < survey.elements.size(); ++i) {
+    const ElementStats& e = survey.elements[i];
+    if (e.prose_chars == 0) continue;
+    const int index = static_cast<int>(i);
+    if (HasTag(*e.node, GUMBO_TAG_ARTICLE) &&
+        (article < 0 || e.prose_chars > At(survey, article).prose_chars)) {
+      article = index;
+    }
+    if (main < 0 && HasTag(*e.node, GUMBO_TAG_MAIN)) main = index;
   }
-  return nullptr;
+  return article >= 0 ? article : main;
+}
+
+bool JoinsAsSibling(const ElementStats& sibling, const ElementStats& best) {
+  const double threshold =
+      std::max(kMinSiblingScore, kSiblingShare * FinalScore(best));
+  if (FinalScore(sibling) >= threshold) return true;
+  if (!HasTag(*sibling.node, GUMBO_TAG_P)) return false;
+  const double density = sibling.LinkDensity();
+  return (sibling.chars > 80 && density < 0.25) ||
+         (sibling.prose_chars > 0 && density == 0);
+}
+
+// `best` and the siblings that belong with it, in document order.
+std::vector<const GumboNode*> WithSiblings(const PageSurvey& survey, int best) {
+  const ElementStats& winner = At(survey, best);
+  if (winner.parent < 0) return {winner.node};
+  std::vector<const GumboNode*> nodes;
+  const GumboVector& children = winner.node->parent->v.element.children;
+  for (unsigned int i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    const ElementStats* stats = survey.Find(child);
+    if (stats == nullptr) continue;
+    if (stats == &winner || JoinsAsSibling(*stats, winner)) {
+      nodes.push_back(child);
+    }
+  }
+  return nodes;
 }
 
 }  // namespace
 
-const GumboNode& FindContentRoot(const GumboNode& body, bool use_class_hints) {
-  const Survey survey = SurveyPage(body, use_class_hints);
+std::vector<const GumboNode*> FindContentRoots(const GumboNode& body,
+                                               const FurnitureFilter& filter) {
+  const PageSurvey survey = SurveyBlocks(
+      body, [&filter](const GumboNode& node) { return filter.Skips(node); });
   // Publishers mark the body explicitly only for the article itself.
-  if (survey.article_body != nullptr &&
-      SubtreeText(survey, survey.article_body) > 0) {
-    return *survey.article_body;
+  if (const int body_index = ArticleBody(survey); body_index >= 0) {
+    return {At(survey, body_index).node};
   }
-  const GumboNode* scored = BestScored(survey);
-  const GumboNode* semantic = BestSemantic(survey);
-  if (semantic != nullptr &&
-      (scored == nullptr || SubtreeText(survey, semantic) >=
-                                kSemanticShare * SubtreeText(survey, scored))) {
-    return *semantic;
+  const std::vector<int> top = TopCandidates(survey);
+  const int semantic = BestSemantic(survey);
+  if (top.empty()) {
+    return {semantic >= 0 ? At(survey, semantic).node : &body};
   }
-  if (scored != nullptr) return *scored;
-  if (semantic != nullptr) return *semantic;
-  return body;
+  int best = ClimbAncestors(survey, SharedAncestor(survey, top));
+  if (semantic >= 0 &&
+      static_cast<double>(At(survey, semantic).prose_chars) >=
+          kSemanticShare * static_cast<double>(At(survey, best).prose_chars)) {
+    return {At(survey, semantic).node};
+  }
+  return WithSiblings(survey, best);
 }
 
 }  // namespace revwatch

@@ -1,21 +1,29 @@
-// Finds the element that holds the article body on a news page.
+// Finds the elements that hold the article body on a page.
 //
 // Internal to extract/.
 #ifndef REVWATCH_EXTRACT_CONTENT_ROOT_H_
 #define REVWATCH_EXTRACT_CONTENT_ROOT_H_
 
+#include <vector>
+
 #include "extract/dom_walk.h"
+#include "extract/furniture_filter.h"
 
 namespace revwatch {
 
-// Returns the article container under `body`: [itemprop=articleBody] if it
-// holds paragraph text. Else the <article> with the most paragraph text, or
-// <main>, when it holds a fair share of the best-scored element's. Otherwise
-// the element whose <p> children (and, at half weight, grandchildren) hold
-// the most text, discounted for links and weighed by class/id hints.
-// Falls back to `body` itself. With `use_class_hints` false, furniture class
-// names are ignored (for pages whose wrapper is misnamed, "page-with-ads").
-const GumboNode& FindContentRoot(const GumboNode& body, bool use_class_hints);
+// The article's elements under `body`, in document order; never empty.
+//
+// The best candidate is the element with the highest content score (see
+// block_survey.h) discounted by its link density and weighed by class/id
+// hints; it moves up to an ancestor that holds several top candidates or
+// scores better. An element marked itemprop=articleBody that holds prose is
+// taken as it is; the <article> or <main> with the most prose replaces the
+// candidate when it holds a fair share of the candidate's prose. Siblings of
+// the result that score well, or that read as prose paragraphs, join it
+// (articles split into several containers). Falls back to `body` itself.
+// Subtrees `filter` skips do not count.
+std::vector<const GumboNode*> FindContentRoots(const GumboNode& body,
+                                               const FurnitureFilter& filter);
 
 }  // namespace revwatch
 

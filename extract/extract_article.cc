@@ -2,7 +2,9 @@
 
 #include <gumbo.h>
 
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,7 +12,9 @@
 #include "extract/charset.h"
 #include "extract/content_root.h"
 #include "extract/dom_walk.h"
+#include "extract/furniture_filter.h"
 #include "extract/headline.h"
+#include "extract/page_headings.h"
 #include "extract/page_metadata.h"
 #include "extract/paragraph_filter.h"
 #include "extract/tag_depth.h"
@@ -20,9 +24,6 @@
 namespace revwatch {
 namespace {
 
-// Real pages nest a few dozen levels; Gumbo's run time grows with depth
-// times tags, and it frees its tree recursively.
-constexpr std::size_t kMaxTagDepth = 4096;
 // Gumbo keeps every parse error in memory; tag soup can have millions.
 constexpr int kMaxParseErrors = 1000;
 
@@ -53,32 +54,6 @@ const GumboNode& FindBody(const GumboOutput& output) {
   return *output.root;
 }
 
-// The text of the first <h1> under `root` outside navigation, footers,
-// asides and links (where site logos live), or "".
-std::string FirstHeadingText(const GumboNode& root) {
-  std::string text;
-  WalkDom(root, [&text](const GumboNode& node) {
-    if (!text.empty()) return WalkAction::kStop;
-    if (node.type != GUMBO_NODE_ELEMENT) return WalkAction::kSkipChildren;
-    switch (node.v.element.tag) {
-      case GUMBO_TAG_NAV:
-      case GUMBO_TAG_FOOTER:
-      case GUMBO_TAG_ASIDE:
-      case GUMBO_TAG_A:
-      case GUMBO_TAG_SCRIPT:
-      case GUMBO_TAG_STYLE:
-      case GUMBO_TAG_TEMPLATE:
-        return WalkAction::kSkipChildren;
-      case GUMBO_TAG_H1:
-        text = NormalizePageText(TextContentOf(node));
-        return WalkAction::kSkipChildren;
-      default:
-        return WalkAction::kDescend;
-    }
-  });
-  return text;
-}
-
 std::string ChooseTitle(const PageMetadata& meta, const GumboNode& container,
                         const GumboNode& body) {
   HeadlineSources sources;
@@ -88,6 +63,7 @@ std::string ChooseTitle(const PageMetadata& meta, const GumboNode& container,
   if (sources.h1.empty()) sources.h1 = FirstHeadingText(body);
   if (SameHeadline(sources.h1, meta.site_name)) sources.h1.clear();
   sources.document_title = meta.document_title;
+  sources.headings = HeadingTexts(body);
   sources.site_name = meta.site_name;
   return ChooseHeadline(sources);
 }
@@ -104,24 +80,58 @@ std::vector<std::string> SelectParagraphs(std::vector<TextBlock> blocks,
   return paragraphs;
 }
 
-Article BuildArticle(const GumboOutput& output) {
+std::vector<TextBlock> CollectAll(const std::vector<const GumboNode*>& roots,
+                                  const FurnitureFilter& filter) {
+  std::vector<TextBlock> blocks;
+  for (const GumboNode* root : roots) {
+    std::vector<TextBlock> more = CollectTextBlocks(*root, filter);
+    std::move(more.begin(), more.end(), std::back_inserter(blocks));
+  }
+  return blocks;
+}
+
+ExtractedArticle BuildArticle(const GumboOutput& output) {
   const GumboNode& body = FindBody(output);
   const PageMetadata meta = ReadPageMetadata(*output.document);
-  Article article;
+  ExtractedArticle result;
+  result.modified = meta.modified;
+  result.lang = meta.lang;
+  result.canonical_url = meta.canonical_url;
+  Article& article = result.article;
   article.byline = meta.byline;
   // Furniture class names first; if they hid everything, the page's own
   // wrapper was misnamed ("layout-with-sidebar"), so try without them.
   for (const bool use_class_hints : {true, false}) {
-    const GumboNode& container = FindContentRoot(body, use_class_hints);
-    article.title = ChooseTitle(meta, container, body);
-    article.paragraphs = SelectParagraphs(
-        CollectTextBlocks(container, {.use_class_hints = use_class_hints}),
-        article.title);
-    article.published =
-        meta.published.empty() ? FirstTimeElement(container) : meta.published;
+    const FurnitureFilter filter(body, use_class_hints);
+    const std::vector<const GumboNode*> roots = FindContentRoots(body, filter);
+    article.title = ChooseTitle(meta, *roots.front(), body);
+    article.paragraphs =
+        SelectParagraphs(CollectAll(roots, filter), article.title);
+    article.published = meta.published.empty()
+                            ? FirstTimeElement(*roots.front())
+                            : meta.published;
     if (!article.paragraphs.empty()) break;
   }
-  return article;
+  return result;
+}
+
+// Refuses markup that would make Gumbo take quadratic time or memory.
+std::optional<Error> CheckMarkup(std::string_view html,
+                                 const ExtractOptions& options) {
+  const MarkupShape shape = MeasureMarkup(html);
+  if (shape.depth > options.max_tag_depth) {
+    return Error{ErrorCode::kParse, "page nests elements about " +
+                                        std::to_string(shape.depth) +
+                                        " deep, over the limit of " +
+                                        std::to_string(options.max_tag_depth)};
+  }
+  if (shape.max_attributes > options.max_attributes_per_tag) {
+    return Error{ErrorCode::kParse,
+                 "page has a tag with " + std::to_string(shape.max_attributes) +
+                     " attributes, over the limit of " +
+                     std::to_string(options.max_attributes_per_tag)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -135,18 +145,15 @@ Result<ExtractedArticle> ExtractArticle(std::string_view page,
                          std::to_string(options.max_input_bytes));
   }
   DecodedPage decoded = DecodeToUtf8(page, options.http_charset);
-  const std::size_t depth = EstimateTagDepth(decoded.utf8);
-  if (depth > kMaxTagDepth) {
-    return MakeError(ErrorCode::kParse, "page nests elements about " +
-                                            std::to_string(depth) +
-                                            " deep, over the limit of " +
-                                            std::to_string(kMaxTagDepth));
+  if (std::optional<Error> error = CheckMarkup(decoded.utf8, options)) {
+    return tl::unexpected(std::move(*error));
   }
   const GumboOutputPtr output = ParseHtml(decoded.utf8);
   if (!output || output->root == nullptr) {
     return MakeError(ErrorCode::kParse, "HTML parser returned no document");
   }
-  ExtractedArticle result{BuildArticle(*output), std::move(decoded.charset)};
+  ExtractedArticle result = BuildArticle(*output);
+  result.charset = std::move(decoded.charset);
   if (result.article.paragraphs.empty()) {
     return MakeError(ErrorCode::kParse, "page holds no article text");
   }

@@ -3,6 +3,8 @@
 #include <utf8proc.h>
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace revwatch {
 namespace {
@@ -12,6 +14,9 @@ constexpr std::string_view kPipeSeparators[] = {" | ", " :: ", " · "};
 constexpr std::string_view kDashSeparators[] = {" - ", " – ", " — "};
 // A dash suffix is taken for a site name up to this many words.
 constexpr int kMaxSiteWords = 3;
+// A heading found in the <title> is the headline if it makes up this share
+// of the title's letters.
+constexpr double kMinTitleShare = 0.4;
 
 // Lower-cased letters and digits only, as code points.
 std::u32string Key(std::string_view text) {
@@ -80,6 +85,27 @@ std::string StripNamedSite(std::string_view title, std::string_view site_name) {
   return std::string(title);
 }
 
+// The longest of `headings` whose text the document title contains and
+// that is at least kMinTitleShare of it, or "".
+std::string HeadingInTitle(const std::vector<std::string>& headings,
+                           std::string_view document_title) {
+  const std::u32string title = Key(document_title);
+  std::string best;
+  std::size_t best_size = 0;
+  for (const std::string& heading : headings) {
+    const std::u32string key = Key(heading);
+    if (key.size() <= best_size ||
+        static_cast<double>(key.size()) <
+            kMinTitleShare * static_cast<double>(title.size()) ||
+        title.find(key) == std::u32string::npos) {
+      continue;
+    }
+    best = heading;
+    best_size = key.size();
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string StripSiteSuffix(std::string_view title,
@@ -111,6 +137,11 @@ std::string ChooseHeadline(const HeadlineSources& sources) {
   std::string stated =
       sources.og_title.empty() ? sources.json_ld_headline : sources.og_title;
   stated = StripNamedSite(stated, sources.site_name);
+  if (stated.empty()) {
+    std::string heading =
+        HeadingInTitle(sources.headings, sources.document_title);
+    if (!heading.empty()) return heading;
+  }
   if (sources.h1.empty()) {
     if (!stated.empty()) return stated;
     return StripSiteSuffix(sources.document_title, sources.site_name);

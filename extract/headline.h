@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace revwatch {
 
@@ -13,15 +14,19 @@ namespace revwatch {
 struct HeadlineSources {
   std::string og_title;
   std::string json_ld_headline;
-  std::string h1;              // the visible headline
-  std::string document_title;  // <title>
-  std::string site_name;       // og:site_name
+  std::string h1;                     // the visible headline
+  std::string document_title;         // <title>
+  std::string site_name;              // og:site_name
+  std::vector<std::string> headings;  // h1-h3 texts in document order
 };
 
 // og:title (else the JSON-LD headline) when it agrees with the <h1> or there
-// is no <h1>; the <h1> when they disagree (it is what readers see); else the
-// <title> without its site suffix. When og:title and <h1> agree but one
-// extends the other ("Headline" vs "Headline - Site"), the shorter wins.
+// is no <h1>; the <h1> when they disagree (it is what readers see). Without
+// either, the longest heading that the <title> contains and that makes up a
+// fair share of it (blogs: <h1> site name, <h3> post title, <title> "Site:
+// Post title"); else the <h1>; else the <title> without its site suffix. When
+// og:title and <h1> agree but one extends the other ("Headline" vs "Headline -
+// Site"), the shorter wins.
 std::string ChooseHeadline(const HeadlineSources& sources);
 
 // `title` without a trailing " | Site" segment, or a trailing " - Site"

@@ -44,6 +44,10 @@ void FillFromObject(const Json& object, JsonLdArticle& into) {
       it != object.end() && into.date_published.empty()) {
     into.date_published = StringOf(*it);
   }
+  if (const auto it = object.find("dateModified");
+      it != object.end() && into.date_modified.empty()) {
+    into.date_modified = StringOf(*it);
+  }
 }
 
 }  // namespace

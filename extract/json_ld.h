@@ -14,11 +14,12 @@ struct JsonLdArticle {
   std::string headline;
   std::string author;          // names joined with ", "
   std::string date_published;  // as written, usually ISO 8601
+  std::string date_modified;   // as written, usually ISO 8601
 };
 
 // Fills the empty fields of `into` from the first objects in `json` that
-// carry "headline", "author" and "datePublished". Malformed JSON, or values
-// of unexpected types, are ignored. Never throws.
+// carry "headline", "author", "datePublished" and "dateModified". Malformed
+// JSON, or values of unexpected types, are ignored. Never throws.
 void ReadJsonLd(std::string_view json, JsonLdArticle& into);
 
 }  // namespace revwatch

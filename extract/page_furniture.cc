@@ -10,38 +10,56 @@
 namespace revwatch {
 namespace {
 
+// Words that mark furniture wherever they appear in a class name or id.
+// Comment sections and consent banners, whatever they hold.
+constexpr std::string_view kAlwaysFurnitureWords[] = {
+    "comment", "comments", "disqus", "replies",  "cookie",
+    "cookies", "consent",  "gdpr",   "outbrain", "taboola"};
+
+// Furniture unless the element holds most of the page's prose: some sites
+// put "ad-wallpaper" or "hidden-phone" on the wrapper of the whole page.
+constexpr std::string_view kMostlyFurnitureWords[] = {
+    "hidden",       "copyright",     "disclaimer",  "legal",
+    "nav",          "navbar",        "navigation",  "menu",
+    "breadcrumb",   "breadcrumbs",   "footer",      "sidebar",
+    "aside",        "related",       "recommended", "recommendations",
+    "ad",           "ads",           "adv",         "advert",
+    "adverts",      "advertisement", "adslot",      "adsbygoogle",
+    "sponsor",      "sponsored",     "newsletter",  "subscribe",
+    "subscription", "signup",        "donate",      "popup",
+    "modal",        "login",         "search",      "readalso",
+    "alsoread",     "readmore",      "seealso"};
+
+// Words of a comment-section heading ("Comments", "12 Responses", "Leave a
+// Reply", "Trackback Pings"), lower-case; Cyrillic stems match prefixes.
+constexpr std::string_view kCommentWords[] = {
+    "comment", "comments",  "responses",  "replies",
+    "reply",   "trackback", "trackbacks", "disqus"};
+constexpr std::string_view kCommentStems[] = {"коментар", "комментар",
+                                              "Коментар", "Комментар"};
+// A heading longer than this is a section of the article, not a label.
+constexpr int kMaxCommentHeadingWords = 6;
+
+// Words that mark furniture unless the element holds a whole article:
+// sites wrap their article in "share_wrapper" or "widget-post-content".
 constexpr std::string_view kFurnitureWords[] = {
-    "nav",           "navbar",      "navigation",
-    "menu",          "breadcrumb",  "breadcrumbs",
-    "header",        "masthead",    "footer",
-    "sidebar",       "aside",       "comment",
-    "comments",      "disqus",      "share",
-    "sharing",       "sharebar",    "social",
-    "related",       "recommended", "recommendations",
-    "promo",         "ad",          "ads",
-    "adv",           "advert",      "adverts",
-    "advertisement", "adslot",      "adsbygoogle",
-    "banner",        "sponsor",     "sponsored",
-    "cookie",        "cookies",     "consent",
-    "gdpr",          "newsletter",  "subscribe",
-    "subscription",  "signup",      "donate",
-    "tags",          "tag",         "topics",
-    "widget",        "popup",       "modal",
-    "outbrain",      "taboola",     "byline",
-    "author",        "date",        "time",
-    "timestamp",     "meta",        "caption",
-    "credit",        "gallery",     "player",
-    "toolbar",       "print",       "hidden",
-    "login",         "search",      "readalso",
-    "alsoread",      "readmore",    "seealso"};
+    "share", "sharing", "sharebar", "social", "widget", "promo", "toolbar"};
+
+// Words that mark furniture only on small elements: "post-date" is a date
+// line, but "tag-economy" or "entry-author-jane" may wrap a whole article.
+constexpr std::string_view kSmallFurnitureWords[] = {
+    "header",  "masthead", "banner",  "tags",   "tag",       "topics",
+    "byline",  "author",   "date",    "time",   "timestamp", "meta",
+    "caption", "credit",   "gallery", "player", "print"};
 
 // Two-word furniture names written apart: "read-also", "see_also".
 constexpr std::pair<std::string_view, std::string_view> kFurniturePairs[] = {
     {"read", "also"}, {"also", "read"}, {"read", "more"}, {"see", "also"}};
 
 // A first word that makes a class name describe the page's state.
-constexpr std::string_view kStateWords[] = {"has",     "with", "no",
-                                            "without", "is",   "show"};
+// "tag-cookies" and "category-social" name the article's taxonomy.
+constexpr std::string_view kStateWords[] = {"has", "with", "no",  "without",
+                                            "is",  "show", "tag", "category"};
 
 constexpr std::string_view kContentWords[] = {
     "content", "article", "body", "story", "text", "entry", "post", "main"};
@@ -78,18 +96,32 @@ bool Contains(const auto& list, const auto& value) {
   return std::find(std::begin(list), std::end(list), value) != std::end(list);
 }
 
-bool IsFurnitureName(std::string_view name) {
+FurnitureHint HintOfName(std::string_view name) {
   const std::vector<std::string> words = SplitWords(name);
-  if (words.empty() || Contains(kStateWords, words.front())) return false;
+  if (words.empty() || Contains(kStateWords, words.front())) {
+    return FurnitureHint::kNone;
+  }
+  FurnitureHint hint = FurnitureHint::kNone;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (Contains(kFurnitureWords, words[i])) return true;
+    if (Contains(kAlwaysFurnitureWords, words[i])) {
+      return FurnitureHint::kAlways;
+    }
+    if (Contains(kMostlyFurnitureWords, words[i])) {
+      hint = std::max(hint, FurnitureHint::kUnlessMost);
+    }
+    if (Contains(kFurnitureWords, words[i])) {
+      hint = std::max(hint, FurnitureHint::kUnlessLarge);
+    }
+    if (Contains(kSmallFurnitureWords, words[i])) {
+      hint = std::max(hint, FurnitureHint::kWhenSmall);
+    }
     if (i + 1 < words.size() &&
         Contains(kFurniturePairs, std::pair<std::string_view, std::string_view>(
                                       words[i], words[i + 1]))) {
-      return true;
+      hint = std::max(hint, FurnitureHint::kUnlessMost);
     }
   }
-  return false;
+  return hint;
 }
 
 bool IsContentName(std::string_view name) {
@@ -129,6 +161,38 @@ bool IsElement(const GumboNode& node) {
   return node.type == GUMBO_NODE_ELEMENT || node.type == GUMBO_NODE_TEMPLATE;
 }
 
+bool IsHeading(const GumboNode& node) {
+  if (node.type != GUMBO_NODE_ELEMENT) return false;
+  switch (node.v.element.tag) {
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool NamesComments(std::string_view name) {
+  for (const std::string& word : SplitWords(name)) {
+    if (Contains(kCommentWords, word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsNonContentTag(const GumboNode& node) {
@@ -165,20 +229,31 @@ bool IsNonContentTag(const GumboNode& node) {
   }
 }
 
-bool HasFurnitureHint(const GumboNode& node) {
-  if (!IsElement(node)) return false;
+FurnitureHint FurnitureHintOf(const GumboNode& node) {
+  if (!IsElement(node)) return FurnitureHint::kNone;
   switch (node.v.element.tag) {
     case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_MAIN:
     case GUMBO_TAG_BODY:
     case GUMBO_TAG_HTML:
-      return false;
+      return FurnitureHint::kNone;
     default:
       break;
   }
-  if (HasAttributeToken(AttributeOf(node, "itemprop"), "articleBody"))
-    return false;
-  return AnyName(node, IsFurnitureName);
+  if (HasAttributeToken(AttributeOf(node, "itemprop"), "articleBody")) {
+    return FurnitureHint::kNone;
+  }
+  FurnitureHint hint = FurnitureHint::kNone;
+  AnyName(node, [&hint](std::string_view name) {
+    hint = std::max(hint, HintOfName(name));
+    return hint == FurnitureHint::kAlways;
+  });
+  // "module content_module js-social-images": a content name as well
+  // makes the other names weak.
+  if (hint == FurnitureHint::kUnlessLarge && HasContentHint(node)) {
+    return FurnitureHint::kWhenSmall;
+  }
+  return hint;
 }
 
 bool HasContentHint(const GumboNode& node) {
@@ -194,6 +269,17 @@ bool IsHiddenElement(const GumboNode& node) {
   const std::string style = CompactLower(AttributeOf(node, "style"));
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
+}
+
+bool IsCommentSectionHeading(const GumboNode& node) {
+  if (!IsHeading(node)) return false;
+  if (AnyName(node, NamesComments)) return true;
+  const std::string text = TextContentOf(node, 256);
+  if (CountWords(text) > kMaxCommentHeadingWords) return false;
+  for (std::string_view stem : kCommentStems) {
+    if (text.find(stem) != std::string::npos) return true;
+  }
+  return NamesComments(text);
 }
 
 bool HasAttributeToken(std::string_view list, std::string_view token) {

@@ -15,11 +15,25 @@ namespace revwatch {
 // sites wrap the whole page in one.
 bool IsNonContentTag(const GumboNode& node);
 
-// True when a class name or the id of `node` marks it as furniture
-// ("share-bar", "related-news", "ad-slot", "cookie-banner", "readAlso"...).
-// Class names that describe a state ("has-sidebar", "no-ads") do not count,
-// and <article>, <main>, <body> and itemprop=articleBody never match.
-bool HasFurnitureHint(const GumboNode& node);
+enum class FurnitureHint {
+  kNone,
+  kWhenSmall,    // furniture if it holds little text ("post-date", "tags")
+  kUnlessLarge,  // furniture unless it holds an article ("share-wrapper")
+  kUnlessMost,   // furniture unless it holds most of the page ("sidebar")
+  kAlways,       // furniture whatever it holds ("comments", "cookie-bar")
+};
+
+// What the class names and the id of `node` say, the strongest hint of any
+// name: kAlways for comment sections and cookie banners; kUnlessMost for
+// "related-news", "ad-slot", "sidebar", "readAlso", "nav"...; kUnlessLarge
+// for "share-bar", "social", "widget", which sites also put on the wrapper
+// of the whole article ("share_wrapper", "widget-post-content"); kWhenSmall for
+// names that are furniture on a date line or a tag list but also appear on
+// article wrappers ("post-date", "tag-economy", "entry-author-jane",
+// "caption-image"). Class names that describe a state
+// ("has-sidebar", "no-ads") do not count, and <article>, <main>, <body> and
+// itemprop=articleBody never match.
+FurnitureHint FurnitureHintOf(const GumboNode& node);
 
 // True when a class name or the id suggests article text ("content",
 // "article-body", "story"...); used only to weigh candidate containers.
@@ -28,6 +42,12 @@ bool HasContentHint(const GumboNode& node);
 // True for elements hidden from readers: the `hidden` attribute,
 // aria-hidden="true", or an inline display:none / visibility:hidden.
 bool IsHiddenElement(const GumboNode& node);
+
+// True for a heading (h2-h6) that opens a reader-comment section: a short
+// text naming comments, replies or trackbacks ("Comments", "385 Comments",
+// "Leave a Reply", "Коментарі"), or a comment id/class. Text after such a
+// heading is not the article.
+bool IsCommentSectionHeading(const GumboNode& node);
 
 // True if the whitespace-separated token list `list` contains `token`.
 bool HasAttributeToken(std::string_view list, std::string_view token);

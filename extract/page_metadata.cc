@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <string_view>
 
 #include "extract/json_ld.h"
@@ -44,6 +45,15 @@ std::string StripByPrefix(std::string byline) {
   return byline;
 }
 
+std::string CompactLower(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
 bool IsUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://");
 }
@@ -73,6 +83,13 @@ struct Candidates {
   std::string class_author;
   std::string meta_published;
   std::string itemprop_published;
+  std::string meta_modified;
+  std::string itemprop_modified;
+  std::string html_lang;
+  std::string meta_lang;
+  std::string og_locale;
+  std::string canonical;
+  std::string og_url;
   JsonLdArticle json_ld;
 };
 
@@ -85,6 +102,12 @@ void ReadMetaTag(const GumboNode& node, Candidates& c) {
   if (key == "og:site_name") SetOnce(c.meta.site_name, content);
   if (key == "author" && !IsUrl(content)) SetOnce(c.meta_author, content);
   if (key == "article:published_time") SetOnce(c.meta_published, content);
+  if (key == "article:modified_time") SetOnce(c.meta_modified, content);
+  if (key == "og:locale") SetOnce(c.og_locale, content);
+  if (key == "og:url") SetOnce(c.og_url, content);
+  if (CompactLower(AttributeOf(node, "http-equiv")) == "content-language") {
+    SetOnce(c.meta_lang, content);
+  }
 }
 
 void ReadItemprop(const GumboNode& node, Candidates& c) {
@@ -106,6 +129,10 @@ void ReadItemprop(const GumboNode& node, Candidates& c) {
       HasAttributeToken(itemprop, "datePublished")) {
     SetOnce(c.itemprop_published, ItempropValue(node));
   }
+  if (c.itemprop_modified.empty() &&
+      HasAttributeToken(itemprop, "dateModified")) {
+    SetOnce(c.itemprop_modified, ItempropValue(node));
+  }
 }
 
 bool HasBylineClass(const GumboNode& node) {
@@ -118,6 +145,12 @@ WalkAction Visit(const GumboNode& node, Candidates& c) {
   if (node.type == GUMBO_NODE_DOCUMENT) return WalkAction::kDescend;
   if (node.type != GUMBO_NODE_ELEMENT) return WalkAction::kSkipChildren;
   if (HasTag(node, GUMBO_TAG_META)) ReadMetaTag(node, c);
+  if (HasTag(node, GUMBO_TAG_HTML))
+    SetOnce(c.html_lang, AttributeOf(node, "lang"));
+  if (HasTag(node, GUMBO_TAG_LINK) &&
+      HasAttributeToken(CompactLower(AttributeOf(node, "rel")), "canonical")) {
+    SetOnce(c.canonical, AttributeOf(node, "href"));
+  }
   if (HasTag(node, GUMBO_TAG_TITLE) && c.meta.document_title.empty() &&
       node.v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
     SetOnce(c.meta.document_title, TextContentOf(node, kMaxMetadataBytes));
@@ -162,6 +195,12 @@ PageMetadata ReadPageMetadata(const GumboNode& document) {
   meta.published = FirstNonEmpty(
       {&c.meta_published, &c.itemprop_published, &c.json_ld.date_published});
   meta.published = NormalizePageText(meta.published);
+  meta.modified = NormalizePageText(FirstNonEmpty(
+      {&c.meta_modified, &c.itemprop_modified, &c.json_ld.date_modified}));
+  std::string locale = c.og_locale;
+  std::replace(locale.begin(), locale.end(), '_', '-');
+  meta.lang = FirstNonEmpty({&c.html_lang, &c.meta_lang, &locale});
+  meta.canonical_url = FirstNonEmpty({&c.canonical, &c.og_url});
   return meta;
 }
 

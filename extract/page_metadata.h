@@ -23,6 +23,13 @@ struct PageMetadata {
   std::string byline;
   // article:published_time, else itemprop=datePublished, else JSON-LD.
   std::string published;
+  // article:modified_time, else itemprop=dateModified, else JSON-LD.
+  std::string modified;
+  // <html lang>, else <meta http-equiv=content-language>, else og:locale
+  // (with '_' as '-').
+  std::string lang;
+  // <link rel=canonical href>, else og:url, as written.
+  std::string canonical_url;
 };
 
 // Reads the metadata of the page rooted at `document`. Never fails.

@@ -56,11 +56,19 @@ bool Contains(const auto& list, std::string_view name) {
 
 // Position just past the '>' that ends the tag at `pos`; also reports
 // whether the tag ended in "/>". Quoted attribute values may hold '>'.
-std::size_t SkipTag(std::string_view html, std::size_t pos,
-                    bool& self_closing) {
+std::size_t SkipTag(std::string_view html, std::size_t pos, bool& self_closing,
+                    std::size_t& attributes) {
   char quote = 0;
+  bool in_space = false;
+  attributes = 0;
   for (; pos < html.size(); ++pos) {
     const char c = html[pos];
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                       c == '\f' || c == '/';
+    if (quote == 0 && in_space && !space && c != '>' && c != '=') {
+      ++attributes;
+    }
+    if (quote == 0) in_space = space;
     if (quote != 0) {
       if (c == quote) quote = 0;
     } else if (c == '"' || c == '\'') {
@@ -86,9 +94,10 @@ std::size_t SkipRawText(std::string_view html, std::size_t pos,
 
 }  // namespace
 
-std::size_t EstimateTagDepth(std::string_view html) {
+MarkupShape MeasureMarkup(std::string_view html) {
+  MarkupShape shape;
   std::size_t depth = 0;
-  std::size_t max_depth = 0;
+  std::size_t& max_depth = shape.depth;
   std::size_t foreign_depth = 0;  // inside <svg> or <math>, "/>" closes
   std::size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
@@ -106,7 +115,9 @@ std::size_t EstimateTagDepth(std::string_view html) {
     }
     const std::string name = LowerName(html, name_pos);
     bool self_closing = false;
-    pos = SkipTag(html, name_pos, self_closing);
+    std::size_t attributes = 0;
+    pos = SkipTag(html, name_pos, self_closing, attributes);
+    shape.max_attributes = std::max(shape.max_attributes, attributes);
     const bool foreign_root = name == "svg" || name == "math";
     if (Contains(kFlatTags, name)) continue;
     if (end_tag) {
@@ -123,7 +134,11 @@ std::size_t EstimateTagDepth(std::string_view html) {
     if (foreign_root) ++foreign_depth;
     if (Contains(kRawTextTags, name)) pos = SkipRawText(html, pos, name);
   }
-  return max_depth;
+  return shape;
+}
+
+std::size_t EstimateTagDepth(std::string_view html) {
+  return MeasureMarkup(html).depth;
 }
 
 }  // namespace revwatch

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/dom_walk.h"
+#include "extract/furniture_filter.h"
 
 namespace revwatch {
 
@@ -21,17 +22,11 @@ struct TextBlock {
   std::size_t time_chars = 0;  // of those, how many are inside <time>
 };
 
-struct BlockOptions {
-  // Skip subtrees whose class or id names furniture (HasFurnitureHint).
-  bool use_class_hints = true;
-};
-
-// The text blocks under `container`, in document order. Subtrees that never
-// hold article text are skipped: IsNonContentTag elements, <form>, <h1> (the
-// headline is reported separately), hidden elements, and with
-// `use_class_hints`, furniture by class or id. Iterative; never fails.
+// The text blocks under `container`, in document order, leaving out the
+// subtrees `filter` skips, and everything from a comment-section heading on
+// (IsCommentSectionHeading). Iterative; never fails.
 std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
-                                         const BlockOptions& options);
+                                         const FurnitureFilter& filter);
 
 }  // namespace revwatch
 

@@ -14,8 +14,9 @@ packages=(
   libcurl4-openssl-dev libssl-dev zlib1g-dev libgumbo-dev libdtl-dev
   libsqlite3-dev libzstd-dev libutf8proc-dev libuchardet-dev libexpected-dev
   libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
-  # tests and benchmarks
+  # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
+  clang libclang-rt-14-dev wdiff dwdiff time
 )
 
 missing=()

@@ -143,12 +143,12 @@ TEST(DecodeToUtf8Test, ReplacesInvalidUtf8) {
       "a\xFF"
       "b\xC3\x28"
       "c\xE2\x82",
-      "");
+      "utf-8");
   EXPECT_EQ(page.utf8, "a\uFFFDb\uFFFD(c\uFFFD");
 }
 
 TEST(DecodeToUtf8Test, ReplacesSurrogatesAndOverlongForms) {
-  EXPECT_EQ(DecodeToUtf8("\xED\xA0\x80|\xC0\xAF|\xF4\x90\x80\x80", "").utf8,
+  EXPECT_EQ(DecodeToUtf8("\xED\xA0\x80|\xC0\xAF|\xF4\x90\x80\x80", "utf-8").utf8,
             "\uFFFD\uFFFD\uFFFD|\uFFFD\uFFFD|\uFFFD\uFFFD\uFFFD\uFFFD");
 }
 
