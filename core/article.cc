@@ -1,5 +1,6 @@
 #include "core/article.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace revwatch {
@@ -12,6 +13,16 @@ bool IsSpace(char c) {
 
 // Appends `line` to `paragraph`, collapsing runs of ASCII whitespace.
 void AppendCollapsed(std::string_view line, std::string& paragraph) {
+  // Most lines are already clean: no leading, trailing or doubled spaces.
+  const bool clean =
+      !line.empty() && !IsSpace(line.front()) && !IsSpace(line.back()) &&
+      line.find("  ") == std::string_view::npos &&
+      line.find_first_of("\t\r\n\f\v") == std::string_view::npos;
+  if (clean) {
+    if (!paragraph.empty()) paragraph.push_back(' ');
+    paragraph.append(line);
+    return;
+  }
   bool pending_space = !paragraph.empty();
   for (char c : line) {
     if (IsSpace(c)) {
@@ -44,14 +55,13 @@ Article ParseArticleText(std::string_view text) {
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    std::string collapsed;
-    AppendCollapsed(line, collapsed);
-    if (collapsed.empty()) {
+    const std::string_view line = text.substr(pos, end - pos);
+    const bool blank = std::all_of(line.begin(), line.end(), IsSpace);
+    if (blank) {
       if (!current.empty()) blocks.push_back(std::move(current));
       current.clear();
     } else {
-      AppendCollapsed(collapsed, current);
+      AppendCollapsed(line, current);
     }
     pos = end + 1;
   }

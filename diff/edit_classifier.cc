@@ -54,9 +54,7 @@ bool IsWordish(const Token& t) {
   return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
 }
 
-bool IsSentenceEnd(const Token& t) {
-  return t.kind == TokenKind::kPunct && (t.key == "." || t.key == "!" || t.key == "?");
-}
+bool IsSentenceEnd(std::string_view key) { return key == "." || key == "!" || key == "?"; }
 
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -97,195 +95,73 @@ int EditDistance(std::string_view a_text, std::string_view b_text) {
   return d[n][m];
 }
 
-// One side of a change run: a text and the token range [begin, end).
-struct Side {
-  const TokenizedText* text = nullptr;
-  int begin = 0;
-  int end = 0;
-
-  bool Empty() const { return text == nullptr || begin >= end; }
-  const Token& At(int i) const { return text->tokens[static_cast<std::size_t>(i)]; }
-  const std::string& Folded(int i) const { return text->folded[static_cast<std::size_t>(i)]; }
-  int Size() const { return text ? static_cast<int>(text->tokens.size()) : 0; }
-};
-
-// Rules applied to one side of a text, with the lexicon.
-class SideReader {
+// What the rules need to know about one whole text (a paragraph or a
+// headline), computed once per text rather than once per changed run.
+class TextFacts {
  public:
-  SideReader(const Side& side, const Lexicon& lexicon) : side_(side), lexicon_(lexicon) {}
-
-  // Matches of `list` that overlap the side's range (a phrase may reach into
-  // the unchanged words around it: "is {+not+} true").
-  int CountTouching(LexiconList list) const {
-    if (side_.Empty()) return 0;
-    int count = 0;
-    const int from = std::max(0, side_.begin - 4);
-    for (int pos = from; pos < side_.end; ++pos) {
-      const std::size_t n = lexicon_.MatchAt(list, side_.text->folded,
-                                             static_cast<std::size_t>(pos));
-      if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
+  TextFacts(const TokenizedText& text, WordLookup& words)
+      : text_(text), lexicon_(words.lexicon()), words_(words) {
+    const std::size_t n = text.tokens.size();
+    figure_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      figure_[i] = FigureValue(i);
+      if (figure_[i]) all_figures_.insert(*figure_[i]);
     }
-    return count;
+    FindNames();
+    FindSpeech();
+    boilerplate_ = ComputeBoilerplate();
   }
 
-  // Whether some word of `list` occurs in the sentence around the range.
-  bool SentenceContains(LexiconList list) const {
-    if (side_.Empty()) return false;
-    int begin = side_.begin;
-    while (begin > 0 && !IsSentenceEnd(side_.At(begin - 1))) --begin;
-    int end = side_.end;
-    while (end < side_.Size() && !IsSentenceEnd(side_.At(end))) ++end;
-    for (int pos = begin; pos < end; ++pos) {
-      if (lexicon_.MatchAt(list, side_.text->folded, static_cast<std::size_t>(pos)) > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Normalised values of the figures in the range: numbers without
-  // separators, number words as digits, magnitudes and months as words.
-  std::multiset<std::string> Figures() const {
-    std::multiset<std::string> figures;
-    for (int i = side_.begin; i < side_.end; ++i) {
-      if (auto value = FigureValue(i)) figures.insert(*value);
-    }
-    return figures;
-  }
-
-  bool HasDigitFigure() const {
-    for (int i = side_.begin; i < side_.end; ++i) {
-      if (IsWordish(side_.At(i)) && HasDigit(side_.At(i).key)) return true;
-    }
-    return false;
-  }
-
-  // The words of the range as compared for "cosmetic": case-folded,
-  // apostrophes and hyphens dropped, number words as digits.
-  std::vector<std::string> CosmeticWords() const {
-    std::vector<std::string> words;
-    for (int i = side_.begin; i < side_.end; ++i) {
-      if (!IsWordish(side_.At(i))) continue;
-      if (auto value = FigureValue(i); value && HasDigit(*value)) {
-        words.push_back(*value);
-        continue;
-      }
-      std::string word;
-      for (char c : side_.Folded(i)) {
-        if (c != '\'' && c != '-') word += c;
-      }
-      words.push_back(word);
-    }
-    return words;
-  }
-
-  // Capitalised names in the range (see IsProperNoun).
-  std::set<std::string> ProperNouns() const {
-    std::set<std::string> names;
-    for (int i = side_.begin; i < side_.end; ++i) {
-      if (IsProperNoun(i)) names.insert(side_.Folded(i));
-    }
-    return names;
-  }
-
-  // Every name in the whole text, not only the range.
-  std::set<std::string> AllProperNouns() const {
-    std::set<std::string> names;
-    for (int i = 0; i < side_.Size(); ++i) {
-      if (IsProperNoun(i)) names.insert(side_.Folded(i));
-    }
-    return names;
-  }
-
-  // Figures of the whole text, not only the range.
-  std::multiset<std::string> AllFigures() const {
-    std::multiset<std::string> figures;
-    for (int i = 0; i < side_.Size(); ++i) {
-      if (auto value = FigureValue(i)) figures.insert(*value);
-    }
-    return figures;
-  }
-
-  // Whether any token of the range is inside quoted speech (a quotation of
-  // at least three words).
-  bool TouchesSpeech() const {
-    if (side_.Empty()) return false;
-    const std::vector<bool> inside = SpeechMask();
-    for (int i = side_.begin; i < side_.end; ++i) {
-      if (inside[static_cast<std::size_t>(i)]) return true;
-    }
-    return false;
-  }
-
-  bool IsLexiconWord(int i, LexiconList list) const {
-    return lexicon_.MatchAt(list, side_.text->folded, static_cast<std::size_t>(i)) == 1;
-  }
-
+  const TokenizedText& text() const { return text_; }
+  const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
+  bool IsName(int i) const { return name_[Index(i)]; }
+  bool InSpeech(int i) const { return speech_[Index(i)]; }
+  const std::multiset<std::string>& AllFigures() const { return all_figures_; }
+  const std::set<std::string_view>& AllNames() const { return all_names_; }
   // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
   // "Read also: ...", "Tags: ...".
-  bool IsBoilerplateParagraph() const {
-    const auto& folded = side_.text->folded;
-    if (folded.empty()) return false;
-    if (lexicon_.MatchAt(LexiconList::kBoilerplateLead, folded, 0) > 0) return true;
-    int words = 0;
-    for (std::size_t pos = 0; pos < folded.size();) {
-      const Token& t = side_.text->tokens[pos];
-      if (!IsWordish(t)) {
-        ++pos;
-        continue;
-      }
-      if (++words > 12) return false;
-      if (const std::size_t n = lexicon_.MatchAt(LexiconList::kBoilerplate, folded, pos)) {
-        pos += n;
-      } else if (FigureValue(static_cast<int>(pos)) ||
-                 lexicon_.MatchAt(LexiconList::kWeekday, folded, pos) > 0) {
-        ++pos;
-      } else {
-        return false;
-      }
-    }
-    return words > 0;
-  }
+  bool IsBoilerplate() const { return boilerplate_; }
 
  private:
-  std::optional<std::string> FigureValue(int i) const {
-    const Token& t = side_.At(i);
-    const std::string& folded = side_.Folded(i);
+  static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+
+  bool IsLexiconWord(std::size_t i, LexiconList list) const {
+    return lexicon_.MatchAt(list, text_.folded, i) == 1;
+  }
+
+  // Normalised value of a figure: a number without separators, a number
+  // word as digits, a magnitude, month or weekday as the word.
+  std::optional<std::string> FigureValue(std::size_t i) const {
+    const Token& t = text_.tokens[i];
+    const std::string_view folded = text_.folded[i];
     if (t.kind == TokenKind::kNumber) {
       std::string value;
-      for (char c : t.key) {
+      for (char c : text_.keys[i]) {
         if (c != ' ' && c != ',') value += c;
       }
       return value;
     }
     if (t.kind != TokenKind::kWord) return std::nullopt;
-    if (HasDigit(folded)) return folded;
-    if (auto value = lexicon_.NumberValue(folded)) return *value;
-    if (IsLexiconWord(i, LexiconList::kNumberWord) ||
-        IsLexiconWord(i, LexiconList::kMagnitude) || IsLexiconWord(i, LexiconList::kMonth) ||
-        IsLexiconWord(i, LexiconList::kWeekday)) {
-      return folded;
-    }
-    return std::nullopt;
+    if (HasDigit(folded)) return std::string(folded);
+    return words_.Of(t.folded, folded).figure;
   }
 
-  bool IsSentenceStart(int i) const {
-    int j = i - 1;
-    while (j >= 0 && side_.At(j).kind == TokenKind::kQuote) --j;
-    return j < 0 || IsSentenceEnd(side_.At(j)) || side_.At(j).key == ":";
+  bool IsSentenceStart(std::size_t i) const {
+    std::size_t j = i;
+    while (j > 0 && text_.tokens[j - 1].kind == TokenKind::kQuote) --j;
+    return j == 0 || IsSentenceEnd(text_.keys[j - 1]) || text_.keys[j - 1] == ":";
   }
 
-  // Whether the word occurs capitalised somewhere not at a sentence start.
-  bool AppearsAsName(const std::string& folded) const {
-    for (int k = 0; k < side_.Size(); ++k) {
-      if (side_.Folded(k) == folded && side_.At(k).key != folded && !IsSentenceStart(k)) {
-        return true;
-      }
-    }
-    return false;
+  bool IsCapitalised(std::size_t i) const {
+    if (text_.tokens[i].kind != TokenKind::kWord || figure_[i]) return false;
+    const std::string_view spelling = text_.Text(i);
+    utf8proc_int32_t first = 0;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
+                     static_cast<utf8proc_ssize_t>(spelling.size()), &first);
+    return utf8proc_isupper(first);
   }
 
-  static bool IsAllCaps(const std::string& text) {
+  static bool IsAllCaps(std::string_view text) {
     int letters = 0;
     for (std::size_t pos = 0; pos < text.size();) {
       utf8proc_int32_t cp = 0;
@@ -299,47 +175,195 @@ class SideReader {
     return letters >= 2;
   }
 
-  // A capitalised word that is a name rather than a sentence start:
-  // "Reuters", "Kelly", an acronym; a sentence-initial word only when it is
-  // an acronym or occurs capitalised mid-sentence too.
-  bool IsProperNoun(int i) const {
-    const Token& t = side_.At(i);
-    if (t.kind != TokenKind::kWord) return false;
-    utf8proc_int32_t first = 0;
-    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(t.text.data()),
-                     static_cast<utf8proc_ssize_t>(t.text.size()), &first);
-    if (!utf8proc_isupper(first) || FigureValue(i)) return false;
-    if (!IsSentenceStart(i)) return true;
-    if (IsLexiconWord(i, LexiconList::kFunctionWord)) return false;
-    return IsAllCaps(t.text) || AppearsAsName(side_.Folded(i));
-  }
-
-  std::vector<bool> SpeechMask() const {
-    const std::size_t n = side_.text->tokens.size();
-    std::vector<bool> inside(n, false);
-    std::size_t open = n;  // index of the opening mark, n when none
+  // A capitalised word is a name ("Reuters", "Kelly", an acronym) unless it
+  // only starts a sentence: a sentence-initial word counts when it is an
+  // acronym or occurs capitalised mid-sentence too, never when it is a
+  // function word.
+  void FindNames() {
+    const std::size_t n = text_.tokens.size();
+    name_.assign(n, false);
+    std::set<std::string_view> mid_sentence;
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& t = side_.text->tokens[i];
-      if (t.kind != TokenKind::kQuote || t.text == "'" || t.text == "\u2018" ||
-          t.text == "\u2019") {
+      if (IsCapitalised(i) && !IsSentenceStart(i)) {
+        name_[i] = true;
+        mid_sentence.insert(text_.folded[i]);
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (name_[i] || !IsCapitalised(i) ||
+          words_.Of(text_.tokens[i].folded, text_.folded[i]).function_word) {
         continue;
       }
-      const bool opens = t.text == "\u00ab" || (open == n && t.text != "\u00bb");
+      name_[i] = IsAllCaps(text_.Text(i)) || mid_sentence.contains(text_.folded[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (name_[i]) all_names_.insert(text_.folded[i]);
+    }
+  }
+
+  // Quoted speech: a quotation of at least three words between double-style
+  // marks (single quotes double as apostrophes and are left alone).
+  void FindSpeech() {
+    const std::size_t n = text_.tokens.size();
+    speech_.assign(n, false);
+    std::size_t open = n;  // index of the opening mark, n when none
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view mark = text_.Text(i);
+      if (text_.tokens[i].kind != TokenKind::kQuote || mark == "'" || mark == "\u2018" ||
+          mark == "\u2019") {
+        continue;
+      }
+      const bool opens = mark == "\u00ab" || (open == n && mark != "\u00bb");
       if (opens) {
         open = i;
         continue;
       }
       if (open == n) continue;
       int words = 0;
-      for (std::size_t k = open + 1; k < i; ++k) words += IsWordish(side_.text->tokens[k]);
+      for (std::size_t k = open + 1; k < i; ++k) words += IsWordish(text_.tokens[k]);
       if (words >= 3) {
-        for (std::size_t k = open; k <= i; ++k) inside[k] = true;
+        for (std::size_t k = open; k <= i; ++k) speech_[k] = true;
       }
       open = n;
     }
-    return inside;
   }
 
+  bool ComputeBoilerplate() const {
+    const auto& folded = text_.folded;
+    if (folded.empty()) return false;
+    if (lexicon_.MatchAt(LexiconList::kBoilerplateLead, folded, 0) > 0) return true;
+    int words = 0;
+    for (std::size_t pos = 0; pos < folded.size();) {
+      if (!IsWordish(text_.tokens[pos])) {
+        ++pos;
+        continue;
+      }
+      if (++words > 12) return false;
+      if (const std::size_t n = lexicon_.MatchAt(LexiconList::kBoilerplate, folded, pos)) {
+        pos += n;
+      } else if (figure_[pos]) {
+        ++pos;
+      } else {
+        return false;
+      }
+    }
+    return words > 0;
+  }
+
+  const TokenizedText& text_;
+  const Lexicon& lexicon_;
+  WordLookup& words_;
+  std::vector<std::optional<std::string>> figure_;
+  std::vector<bool> name_;
+  std::vector<bool> speech_;
+  std::multiset<std::string> all_figures_;
+  std::set<std::string_view> all_names_;
+  bool boilerplate_ = false;
+};
+
+// One side of a change run: a text's facts and the token range [begin, end).
+struct Side {
+  const TextFacts* facts = nullptr;
+  int begin = 0;
+  int end = 0;
+
+  bool Empty() const { return facts == nullptr || begin >= end; }
+  const Token& At(int i) const { return Text().tokens[static_cast<std::size_t>(i)]; }
+  const TokenizedText& Text() const { return facts->text(); }
+  std::string_view Key(int i) const { return Text().keys[static_cast<std::size_t>(i)]; }
+  int Size() const { return facts ? static_cast<int>(Text().tokens.size()) : 0; }
+};
+
+// Rules applied to one side of a run, with the lexicon.
+class SideReader {
+ public:
+  SideReader(const Side& side, const Lexicon& lexicon) : side_(side), lexicon_(lexicon) {}
+
+  // Matches of `list` that overlap the side's range (a phrase may reach into
+  // the unchanged words around it: "is {+not+} true").
+  int CountTouching(LexiconList list) const {
+    if (side_.Empty()) return 0;
+    int count = 0;
+    const int from = std::max(0, side_.begin - 4);
+    for (int pos = from; pos < side_.end; ++pos) {
+      const std::size_t n =
+          lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
+    }
+    return count;
+  }
+
+  // Whether some word of `list` occurs in the sentence around the range.
+  bool SentenceContains(LexiconList list) const {
+    if (side_.Empty()) return false;
+    int begin = side_.begin;
+    while (begin > 0 && !IsSentenceEnd(side_.Key(begin - 1))) --begin;
+    int end = side_.end;
+    while (end < side_.Size() && !IsSentenceEnd(side_.Key(end))) ++end;
+    for (int pos = begin; pos < end; ++pos) {
+      if (lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::multiset<std::string> Figures() const {
+    std::multiset<std::string> figures;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (const auto& value = side_.facts->Figure(i)) figures.insert(*value);
+    }
+    return figures;
+  }
+
+  bool HasDigitFigure() const {
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (IsWordish(side_.At(i)) && HasDigit(side_.Key(i))) return true;
+    }
+    return false;
+  }
+
+  // The words of the range as compared for "cosmetic": lower-cased,
+  // apostrophes and hyphens dropped, number words as digits.
+  std::vector<std::string> CosmeticWords() const {
+    std::vector<std::string> words;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (!IsWordish(side_.At(i))) continue;
+      if (const auto& value = side_.facts->Figure(i); value && HasDigit(*value)) {
+        words.push_back(*value);
+        continue;
+      }
+      std::string word;
+      for (char c : side_.Text().folded[static_cast<std::size_t>(i)]) {
+        if (c != '\'' && c != '-') word += c;
+      }
+      words.push_back(word);
+    }
+    return words;
+  }
+
+  std::set<std::string_view> ProperNouns() const {
+    std::set<std::string_view> names;
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (side_.facts->IsName(i)) names.insert(side_.Text().folded[static_cast<std::size_t>(i)]);
+    }
+    return names;
+  }
+
+  bool TouchesSpeech() const {
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (side_.facts->InSpeech(i)) return true;
+    }
+    return false;
+  }
+
+  bool IsLexiconWord(int i, LexiconList list) const {
+    return lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(i)) == 1;
+  }
+
+  const TextFacts* facts() const { return side_.facts; }
+
+ private:
   Side side_;
   const Lexicon& lexicon_;
 };
@@ -374,9 +398,10 @@ int WordCount(const Side& side) {
 // What one run of changed words inside a paragraph amounts to.
 class RunClassifier {
  public:
-  RunClassifier(const TokenDiff& diff, const ChangeRun& run, const Lexicon& lexicon)
-      : old_({diff.old_text, run.old_begin, run.old_end}),
-        new_({diff.new_text, run.new_begin, run.new_end}),
+  RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run,
+                const Lexicon& lexicon)
+      : old_({old_facts, run.old_begin, run.old_end}),
+        new_({new_facts, run.new_begin, run.new_end}),
         old_reader_(old_, lexicon),
         new_reader_(new_, lexicon),
         lexicon_(lexicon) {}
@@ -414,8 +439,8 @@ class RunClassifier {
     const auto a = old_reader_.Figures();
     const auto b = new_reader_.Figures();
     if (a == b) return false;
-    if (old_.text != nullptr && new_.text != nullptr &&
-        old_reader_.AllFigures() == new_reader_.AllFigures()) {
+    if (old_.facts != nullptr && new_.facts != nullptr &&
+        old_.facts->AllFigures() == new_.facts->AllFigures()) {
       return false;
     }
     return old_reader_.HasDigitFigure() || new_reader_.HasDigitFigure() ||
@@ -432,12 +457,13 @@ class RunClassifier {
     }
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
-    const auto new_names = new_reader_.AllProperNouns();
-    const auto old_names = old_reader_.AllProperNouns();
+    if (old_.facts == nullptr || new_.facts == nullptr) return false;
+    const auto& new_names = new_.facts->AllNames();
+    const auto& old_names = old_.facts->AllNames();
     bool left = false;
     bool arrived = false;
-    for (const std::string& name : old_reader_.ProperNouns()) left |= !new_names.contains(name);
-    for (const std::string& name : new_reader_.ProperNouns()) arrived |= !old_names.contains(name);
+    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_names.contains(name);
+    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_names.contains(name);
     return left && arrived;
   }
 
@@ -486,8 +512,8 @@ class RunClassifier {
   bool CorrectionAtStart() const {
     for (int i = new_.begin; i < new_.end; ++i) {
       if (!IsWordish(new_.At(i))) continue;
-      const bool starts = i == 0 || IsSentenceEnd(new_.At(i - 1));
-      const bool labelled = i + 1 < new_.Size() && new_.At(i + 1).key == ":";
+      const bool starts = i == 0 || IsSentenceEnd(new_.Key(i - 1));
+      const bool labelled = i + 1 < new_.Size() && new_.Key(i + 1) == ":";
       if ((starts || labelled) && new_reader_.IsLexiconWord(i, LexiconList::kCorrection)) {
         return true;
       }
@@ -497,7 +523,7 @@ class RunClassifier {
 
   bool MultiWordCorrection() const {
     for (int i = new_.begin; i < new_.end; ++i) {
-      if (lexicon_.MatchAt(LexiconList::kCorrection, new_.text->folded,
+      if (lexicon_.MatchAt(LexiconList::kCorrection, new_.Text().folded,
                             static_cast<std::size_t>(i)) > 1) {
         return true;
       }
@@ -510,7 +536,7 @@ class RunClassifier {
   // verb ("told Reuters", "Reuters said").
   bool SourceContext(const Side& side, const SideReader& reader) const {
     if (side.Empty()) return false;
-    const auto& folded = side.text->folded;
+    const auto& folded = side.Text().folded;
     const bool names = !reader.ProperNouns().empty();
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
@@ -535,35 +561,35 @@ class RunClassifier {
   const Lexicon& lexicon_;
 };
 
-std::set<std::string> RunTags(const TokenDiff& diff, const ChangeRun& run,
-                              const Lexicon& lexicon) {
-  return RunClassifier(diff, run, lexicon).Tags();
-}
+// The facts of both sides of a change, each computed once.
+struct ChangeFacts {
+  std::optional<TextFacts> old_facts;
+  std::optional<TextFacts> new_facts;
+
+  ChangeFacts(const TokenDiff& diff, WordLookup& words) {
+    if (diff.old_text != nullptr) old_facts.emplace(*diff.old_text, words);
+    if (diff.new_text != nullptr) new_facts.emplace(*diff.new_text, words);
+  }
+  const TextFacts* Old() const { return old_facts ? &*old_facts : nullptr; }
+  const TextFacts* New() const { return new_facts ? &*new_facts : nullptr; }
+  bool EitherIsBoilerplate() const {
+    return (old_facts && old_facts->IsBoilerplate()) || (new_facts && new_facts->IsBoilerplate());
+  }
+};
 
 // Tags of a paragraph that appeared or disappeared as a whole.
 std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
-                                         const Lexicon& lexicon) {
-  const TokenizedText* text = inserted ? diff.new_text : diff.old_text;
-  const Side side{text, 0, static_cast<int>(text->tokens.size())};
-  const SideReader reader(side, lexicon);
-  if (reader.IsBoilerplateParagraph()) return {"boilerplate"};
+                                         const ChangeFacts& facts, const Lexicon& lexicon) {
+  const TextFacts& text = inserted ? *facts.New() : *facts.Old();
+  if (text.IsBoilerplate()) return {"boilerplate"};
   std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
-  if (reader.TouchesSpeech()) tags.insert("quote");
+  const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
+  if (SideReader(whole, lexicon).TouchesSpeech()) tags.insert("quote");
   if (!inserted) return tags;
-  const ChangeRun run = diff.runs.front();
-  RunClassifier classifier(diff, run, lexicon);
+  const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), lexicon);
   if (classifier.IsDenial()) tags.insert("denial");
   if (classifier.IsCorrection()) tags.insert("correction");
   return tags;
-}
-
-bool EitherSideIsBoilerplate(const TokenDiff& diff, const Lexicon& lexicon) {
-  for (const TokenizedText* text : {diff.old_text, diff.new_text}) {
-    if (text == nullptr) continue;
-    const Side side{text, 0, static_cast<int>(text->tokens.size())};
-    if (SideReader(side, lexicon).IsBoilerplateParagraph()) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -574,20 +600,24 @@ bool IsSubstantiveTag(std::string_view tag) {
 }
 
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff& diff,
-                                                 const Lexicon& lexicon) {
+                                                 WordLookup& words) {
+  const Lexicon& lexicon = words.lexicon();
+  const ChangeFacts facts(diff, words);
   switch (op) {
     case ParagraphOp::kInserted:
     case ParagraphOp::kDeleted:
       return InVocabularyOrder(
-          WholeParagraphTags(op == ParagraphOp::kInserted, diff, lexicon));
+          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts, lexicon));
     case ParagraphOp::kChanged:
     case ParagraphOp::kMoved:
       break;
   }
-  if (EitherSideIsBoilerplate(diff, lexicon)) return {"boilerplate"};
+  if (facts.EitherIsBoilerplate()) return {"boilerplate"};
   std::set<std::string> tags;
   if (op == ParagraphOp::kMoved) tags.insert("moved");
-  for (const ChangeRun& run : diff.runs) tags.merge(RunTags(diff, run, lexicon));
+  for (const ChangeRun& run : diff.runs) {
+    tags.merge(RunClassifier(facts.Old(), facts.New(), run, lexicon).Tags());
+  }
   // Cosmetic runs add nothing beside a real change, and rewording beside a
   // substantive change is part of it.
   if (tags.size() > 1) tags.erase("cosmetic");
@@ -596,12 +626,13 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   return InVocabularyOrder(tags);
 }
 
-std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff,
-                                                const Lexicon& lexicon) {
+std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLookup& words) {
+  const Lexicon& lexicon = words.lexicon();
+  const ChangeFacts facts(diff, words);
   std::set<std::string> tags;
   for (const ChangeRun& run : diff.runs) {
-    RunClassifier classifier(diff, run, lexicon);
-      if (classifier.IsCosmetic()) continue;
+    const RunClassifier classifier(facts.Old(), facts.New(), run, lexicon);
+    if (classifier.IsCosmetic()) continue;
     tags.insert("headline");
     if (classifier.IsDenial()) tags.insert("denial");
     if (classifier.IsNegation()) tags.insert("negation");

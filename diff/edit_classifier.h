@@ -20,15 +20,16 @@
 namespace revwatch {
 
 // Tags of one paragraph change. `diff` holds the tokens of both sides (one
-// side only for kInserted/kDeleted). Never empty for a real change.
+// side only for kInserted/kDeleted). Never empty for a real change. `words`
+// wraps the lexicon and memoises per-word answers across changes.
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op,
                                                  const TokenDiff& diff,
-                                                 const Lexicon& lexicon);
+                                                 WordLookup& words);
 
 // Tags of a headline change: "headline" (plus denial, negation, number when
 // they apply), or "cosmetic".
 std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff,
-                                                const Lexicon& lexicon);
+                                                WordLookup& words);
 
 // Fills diff.tags (the union, in vocabulary order), diff.substantive and
 // diff.score from the per-change tags.

@@ -76,6 +76,13 @@ std::vector<std::string> EntryWords(std::string_view entry) {
   return words;
 }
 
+// The first UTF-8 character of a word.
+std::string_view Initial(std::string_view word) {
+  std::size_t n = 1;
+  while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) ++n;
+  return word.substr(0, n);
+}
+
 }  // namespace
 
 const Lexicon& Lexicon::BuiltIn() {
@@ -91,7 +98,7 @@ const Lexicon& Lexicon::BuiltIn() {
 }
 
 Status Lexicon::Add(std::string_view text, std::string_view source) {
-  std::vector<Pattern>* list = nullptr;
+  List* list = nullptr;
   bool numbers = false;
   int line_number = 0;
   std::size_t pos = 0;
@@ -132,12 +139,13 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     if (!value.empty() && pattern.words.size() == 1) {
       number_values_[pattern.words.front()] = value;
     }
-    list->push_back(std::move(pattern));
+    list->patterns.push_back(std::move(pattern));
+    Index(*list, list->patterns.size() - 1);
   }
   return {};
 }
 
-bool Lexicon::WordMatches(const std::string& pattern, const std::string& word) {
+bool Lexicon::WordMatches(const std::string& pattern, std::string_view word) {
   if (pattern.size() > 1 && pattern.back() == '*') {
     return word.size() >= pattern.size() - 1 &&
            word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
@@ -149,32 +157,74 @@ bool Lexicon::WordMatches(const std::string& pattern, const std::string& word) {
   return pattern == word;
 }
 
-std::size_t Lexicon::MatchAt(LexiconList list, std::span<const std::string> words,
-                             std::size_t pos) const {
-  std::size_t best = 0;
-  for (const Pattern& pattern : lists_[static_cast<std::size_t>(list)]) {
-    const std::size_t n = pattern.words.size();
-    if (n <= best || pos + n > words.size()) continue;
-    bool match = true;
-    for (std::size_t i = 0; i < n && match; ++i) {
-      match = WordMatches(pattern.words[i], words[pos + i]);
-    }
-    if (match) best = n;
+void Lexicon::Index(List& list, std::size_t pattern) {
+  const std::string& first = list.patterns[pattern].words.front();
+  if (first.size() > 1 && first.front() == '*') {
+    list.suffix_first.push_back(pattern);
+  } else if (first.size() > 1 && first.back() == '*') {
+    list.prefix_by_initial[std::string(Initial(first))].push_back(pattern);
+  } else {
+    list.by_first_word[first].push_back(pattern);
   }
+}
+
+std::size_t Lexicon::MatchAt(LexiconList list_id, std::span<const std::string_view> words,
+                             std::size_t pos) const {
+  if (pos >= words.size()) return 0;
+  const List& list = lists_[static_cast<std::size_t>(list_id)];
+  std::size_t best = 0;
+  auto try_pattern = [&](std::size_t index) {
+    const Pattern& pattern = list.patterns[index];
+    const std::size_t n = pattern.words.size();
+    if (n <= best || pos + n > words.size()) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!WordMatches(pattern.words[i], words[pos + i])) return;
+    }
+    best = n;
+  };
+  if (auto it = list.by_first_word.find(words[pos]); it != list.by_first_word.end()) {
+    for (std::size_t index : it->second) try_pattern(index);
+  }
+  if (!words[pos].empty()) {
+    if (auto it = list.prefix_by_initial.find(Initial(words[pos]));
+        it != list.prefix_by_initial.end()) {
+      for (std::size_t index : it->second) try_pattern(index);
+    }
+  }
+  for (std::size_t index : list.suffix_first) try_pattern(index);
   return best;
 }
 
-bool Lexicon::Contains(LexiconList list, std::span<const std::string> words) const {
+bool Lexicon::Contains(LexiconList list, std::span<const std::string_view> words) const {
   for (std::size_t pos = 0; pos < words.size(); ++pos) {
     if (MatchAt(list, words, pos) > 0) return true;
   }
   return false;
 }
 
-std::optional<std::string> Lexicon::NumberValue(const std::string& word) const {
+std::optional<std::string> Lexicon::NumberValue(std::string_view word) const {
   auto it = number_values_.find(word);
   if (it == number_values_.end()) return std::nullopt;
   return it->second;
+}
+
+const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
+  const auto index = static_cast<std::size_t>(id);
+  if (index >= memo_.size()) memo_.resize(index + 1);
+  if (memo_[index]) return *memo_[index];
+  Traits traits;
+  const std::span<const std::string_view> one(&word, 1);
+  if (auto value = lexicon_.NumberValue(word)) {
+    traits.figure = *value;
+  } else {
+    for (LexiconList list : {LexiconList::kNumberWord, LexiconList::kMagnitude,
+                             LexiconList::kMonth, LexiconList::kWeekday}) {
+      if (lexicon_.MatchAt(list, one, 0) == 1) traits.figure = std::string(word);
+    }
+  }
+  traits.function_word = lexicon_.MatchAt(LexiconList::kFunctionWord, one, 0) == 1;
+  memo_[index] = std::move(traits);
+  return *memo_[index];
 }
 
 }  // namespace revwatch

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -48,23 +49,65 @@ class Lexicon {
 
   // Whether `words` (case-folded token keys) starting at `pos` begin with an
   // entry of `list`; returns the entry's length in tokens, 0 if none.
-  std::size_t MatchAt(LexiconList list, std::span<const std::string> words,
+  std::size_t MatchAt(LexiconList list, std::span<const std::string_view> words,
                       std::size_t pos) const;
 
   // Whether any entry of `list` occurs anywhere in `words`.
-  bool Contains(LexiconList list, std::span<const std::string> words) const;
+  bool Contains(LexiconList list, std::span<const std::string_view> words) const;
 
   // The value of a one-word number word ("five" -> "5"), if listed with one.
-  std::optional<std::string> NumberValue(const std::string& word) const;
+  std::optional<std::string> NumberValue(std::string_view word) const;
 
  private:
   struct Pattern {
     std::vector<std::string> words;  // a word may end or start with '*'
   };
-  static bool WordMatches(const std::string& pattern, const std::string& word);
+  static bool WordMatches(const std::string& pattern, std::string_view word);
 
-  std::array<std::vector<Pattern>, kLexiconListCount> lists_;
-  std::unordered_map<std::string, std::string> number_values_;
+  // Patterns of one list, indexed by their first word so matching at a
+  // position looks only at the entries that can start there.
+  // Hash and equality that accept std::string_view, so lookups of a token's
+  // word need no temporary string.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordIndex =
+      std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>;
+  struct List {
+    std::vector<Pattern> patterns;
+    WordIndex by_first_word;
+    // First word ends in '*' ("deni*"): indexed by its first character.
+    WordIndex prefix_by_initial;
+    std::vector<std::size_t> suffix_first;  // first word starts with '*'
+  };
+  void Index(List& list, std::size_t pattern);
+
+  std::array<List, kLexiconListCount> lists_;
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> number_values_;
+};
+
+// Answers about single words, memoised: a long article repeats its words,
+// and each answer costs several lexicon lookups. Not thread-safe; make one
+// per comparison.
+class WordLookup {
+ public:
+  struct Traits {
+    // A figure word's normalised value: a number word's digits ("five" ->
+    // "5"), or the word itself for magnitudes, months and weekdays.
+    std::optional<std::string> figure;
+    bool function_word = false;
+  };
+
+  explicit WordLookup(const Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  // `word` is a lower-cased token key and `id` its Vocabulary id.
+  const Traits& Of(int id, std::string_view word);
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const Lexicon& lexicon_;
+  std::vector<std::optional<Traits>> memo_;  // by word id
 };
 
 }  // namespace revwatch

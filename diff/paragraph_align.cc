@@ -16,33 +16,27 @@ constexpr double kPairDice = 0.5;
 constexpr double kPairContainment = 0.8;
 constexpr std::size_t kMinContainedWords = 6;
 constexpr double kNearMoveDice = 0.8;
+// A candidate this similar is taken at once (paragraphs edited in place).
+constexpr double kObviousPairDice = 0.8;
 
 // What alignment needs to know about one paragraph.
 struct Shape {
-  std::string key;            // all token keys; equal keys = same paragraph
-  std::vector<int> word_ids;  // sorted folded words and numbers
+  std::string key;            // the token key ids' bytes; equal = same paragraph
+  std::vector<int> word_ids;  // sorted lower-cased words and numbers
 };
 
-class ShapeBuilder {
- public:
-  Shape Build(const TokenizedText& text) {
-    Shape shape;
-    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-      shape.key += text.tokens[i].key;
-      shape.key += '\x1f';
-      const TokenKind kind = text.tokens[i].kind;
-      if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
-        shape.word_ids.push_back(
-            ids_.try_emplace(text.folded[i], static_cast<int>(ids_.size())).first->second);
-      }
+Shape ShapeOf(const TokenizedText& text) {
+  Shape shape;
+  shape.key.reserve(text.tokens.size() * sizeof(int));
+  for (const Token& token : text.tokens) {
+    shape.key.append(reinterpret_cast<const char*>(&token.key), sizeof token.key);
+    if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
+      shape.word_ids.push_back(token.folded);
     }
-    std::sort(shape.word_ids.begin(), shape.word_ids.end());
-    return shape;
   }
-
- private:
-  std::unordered_map<std::string, int> ids_;
-};
+  std::sort(shape.word_ids.begin(), shape.word_ids.end());
+  return shape;
+}
 
 struct Similarity {
   double dice = 0.0;
@@ -76,9 +70,8 @@ class Aligner {
  public:
   Aligner(std::span<const TokenizedText> old_paragraphs,
           std::span<const TokenizedText> new_paragraphs) {
-    ShapeBuilder builder;
-    for (const auto& p : old_paragraphs) old_.push_back(builder.Build(p));
-    for (const auto& p : new_paragraphs) new_.push_back(builder.Build(p));
+    for (const auto& p : old_paragraphs) old_.push_back(ShapeOf(p));
+    for (const auto& p : new_paragraphs) new_.push_back(ShapeOf(p));
   }
 
   std::vector<AlignedParagraph> Run() {
@@ -120,10 +113,12 @@ class Aligner {
   // Emits one run of deleted and inserted paragraphs between two unchanged
   // ones, pairing edited paragraphs in order.
   void PairHunk(std::vector<int>& deleted, std::vector<int>& inserted) {
-    const std::vector<int> partner =
-        deleted.size() * inserted.size() <= kMaxPairsExact
-            ? PairExactly(deleted, inserted)
-            : PairInWindow(deleted, inserted);
+    std::vector<int> partner = PairInPlace(deleted, inserted);
+    if (partner.empty()) {
+      partner = deleted.size() * inserted.size() <= kMaxPairsExact
+                    ? PairExactly(deleted, inserted)
+                    : PairInWindow(deleted, inserted);
+    }
     std::size_t d = 0;
     std::size_t i = 0;
     while (d < deleted.size() || i < inserted.size()) {
@@ -137,6 +132,19 @@ class Aligner {
     }
     deleted.clear();
     inserted.clear();
+  }
+
+  // The common case: as many paragraphs before as after, each edited in
+  // place. Empty when that is not what happened.
+  std::vector<int> PairInPlace(const std::vector<int>& deleted,
+                               const std::vector<int>& inserted) const {
+    if (deleted.size() != inserted.size() || deleted.empty()) return {};
+    std::vector<int> partner(deleted.size());
+    for (std::size_t i = 0; i < deleted.size(); ++i) {
+      if (Compare(Old(deleted[i]), New(inserted[i])).dice < kObviousPairDice) return {};
+      partner[i] = static_cast<int>(i);
+    }
+    return partner;
   }
 
   // Order-preserving pairing with the largest total similarity (weighted
@@ -188,6 +196,7 @@ class Aligner {
         if (s.pairable && s.dice > best) {
           best = s.dice;
           partner[d] = static_cast<int>(i);
+          if (best >= kObviousPairDice) break;
         }
       }
       if (partner[d] >= 0) next = static_cast<std::size_t>(partner[d]) + 1;

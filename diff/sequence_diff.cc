@@ -10,9 +10,11 @@
 namespace revwatch {
 namespace {
 
-// dtl costs O((N+M)·D); with D at most N+M this bounds it to a few
-// milliseconds.
+// dtl costs O((N+M)·D) time and memory. It runs when that is known to be
+// small: the middle is short, or a lower bound on D says the work is
+// bounded; otherwise the middle is anchored or replaced.
 constexpr std::size_t kExactLimit = 4000;
+constexpr std::size_t kExactWork = 2'000'000;
 
 struct Range {
   int a_begin, a_end, b_begin, b_end;
@@ -60,7 +62,9 @@ class Differ {
     }
     const Range middle{r.a_begin, r.a_end - suffix, r.b_begin, r.b_end - suffix};
     const Task suffix_task{{middle.a_end, r.a_end, middle.b_end, r.b_end}, suffix};
-    const bool small = static_cast<std::size_t>(middle.a_size() + middle.b_size()) <= kExactLimit;
+    const auto length = static_cast<std::size_t>(middle.a_size() + middle.b_size());
+    const bool small = length * length <= kExactWork ||
+                       (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork);
     std::vector<std::pair<int, int>> anchors;
     if (!small && middle.a_size() > 0 && middle.b_size() > 0) {
       anchors = UniqueAnchors(middle);
@@ -90,6 +94,17 @@ class Differ {
   }
 
   static int At(std::span<const int> s, int i) { return s[static_cast<std::size_t>(i)]; }
+
+  // A lower bound on the edit distance: every element of one side that the
+  // other side has fewer copies of must be deleted or inserted.
+  std::size_t MinimumEdits(Range r) const {
+    std::unordered_map<int, int> balance;
+    for (int i = r.a_begin; i < r.a_end; ++i) ++balance[At(a_, i)];
+    for (int i = r.b_begin; i < r.b_end; ++i) --balance[At(b_, i)];
+    std::size_t edits = 0;
+    for (const auto& [id, count] : balance) edits += static_cast<std::size_t>(count < 0 ? -count : count);
+    return edits;
+  }
 
   void EmitEqual(int a_begin, int b_begin, int count) {
     for (int i = 0; i < count; ++i) {

@@ -1,6 +1,5 @@
 #include "diff/token_diff.h"
 
-#include <unordered_map>
 
 namespace revwatch {
 namespace {
@@ -32,26 +31,15 @@ std::vector<ChangeRun> GroupRuns(const std::vector<Edit>& edits) {
 
 }  // namespace
 
-TokenizedText TokenizeText(std::string_view text) {
-  TokenizedText out;
-  out.tokens = Tokenize(text);
-  out.folded.reserve(out.tokens.size());
-  for (const Token& token : out.tokens) out.folded.push_back(FoldCase(token.key));
-  return out;
-}
-
 TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_text) {
-  std::unordered_map<std::string_view, int> ids;
-  auto intern = [&ids](const std::vector<Token>& tokens) {
+  auto keys = [](const std::vector<Token>& tokens) {
     std::vector<int> out;
     out.reserve(tokens.size());
-    for (const Token& t : tokens) {
-      out.push_back(ids.try_emplace(t.key, static_cast<int>(ids.size())).first->second);
-    }
+    for (const Token& t : tokens) out.push_back(t.key);
     return out;
   };
-  const std::vector<int> a = intern(old_text.tokens);
-  const std::vector<int> b = intern(new_text.tokens);
+  const std::vector<int> a = keys(old_text.tokens);
+  const std::vector<int> b = keys(new_text.tokens);
   TokenDiff diff{&old_text, &new_text, DiffSequences(a, b), {}};
   diff.runs = GroupRuns(diff.edits);
   return diff;

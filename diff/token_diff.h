@@ -11,14 +11,6 @@
 
 namespace revwatch {
 
-// One side of a change: its tokens and their case-folded keys.
-struct TokenizedText {
-  std::vector<Token> tokens;
-  std::vector<std::string> folded;  // FoldCase(key) of each token
-};
-
-TokenizedText TokenizeText(std::string_view text);
-
 // A maximal group of adjacent changes: old tokens [old_begin, old_end) were
 // replaced by new tokens [new_begin, new_end); either range may be empty.
 struct ChangeRun {
@@ -35,7 +27,8 @@ struct TokenDiff {
   std::vector<ChangeRun> runs;
 };
 
-// Diffs two texts' tokens by key and groups the edits into runs.
+// Diffs two texts' tokens by key and groups the edits into runs. Both texts
+// must come from the same Vocabulary.
 TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_text);
 
 // A whole paragraph added or removed: one run covering all of it.

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <memory>
@@ -20,6 +21,8 @@ struct CodePoint {
 };
 
 CodePoint DecodeAt(std::string_view text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return {byte, 1};
   utf8proc_int32_t cp = 0;
   const auto n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
@@ -28,7 +31,9 @@ CodePoint DecodeAt(std::string_view text, std::size_t pos) {
   return {cp, static_cast<std::size_t>(n)};
 }
 
+// ASCII is answered without the Unicode tables: most text is mostly ASCII.
 bool IsSpace(utf8proc_int32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp < 0x20 || cp == 0x7F;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
@@ -41,10 +46,12 @@ bool IsSpace(utf8proc_int32_t cp) {
 }
 
 bool IsDigit(utf8proc_int32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 bool IsLetter(utf8proc_int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   const auto c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
@@ -86,6 +93,14 @@ void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) 
   } else {
     key.append(raw);
   }
+}
+
+// Plain ASCII words and numbers are their own key.
+bool IsOwnKey(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x80 && b != '\'' && b != '`' && b != '"' && b != '-';
+  });
 }
 
 std::string MakeKey(std::string_view text) {
@@ -226,9 +241,29 @@ std::string FoldCase(std::string_view key) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view raw) {
-  const std::string text = ToNfc(raw);
-  std::vector<Token> tokens;
+int Vocabulary::Intern(std::string_view text) {
+  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  const int id = static_cast<int>(texts_.size());
+  auto [it, inserted] = ids_.emplace(std::string(text), id);
+  texts_.push_back(it->first);
+  folded_.push_back(-1);
+  return id;
+}
+
+int Vocabulary::Folded(int id) {
+  const auto index = static_cast<std::size_t>(id);
+  if (folded_[index] < 0) {
+    const int folded = Intern(FoldCase(texts_[index]));
+    folded_[static_cast<std::size_t>(id)] = folded;  // Intern may grow folded_
+  }
+  return folded_[index];
+}
+
+TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
+  TokenizedText out;
+  out.source = ToNfc(raw);
+  const std::string_view text = out.source;
+  out.tokens.reserve(text.size() / 5);
   Scanner s(text);
   bool space_before = false;
   while (!s.AtEnd()) {
@@ -255,13 +290,28 @@ std::vector<Token> Tokenize(std::string_view raw) {
       kind = IsQuote(cp) ? TokenKind::kQuote : TokenKind::kPunct;
       s.Advance();
     }
-    std::string piece(s.Since(start));
+    const std::string_view piece = s.Since(start);
     // Every quotation mark compares equal: quote style is presentation.
-    std::string key = kind == TokenKind::kQuote ? "\"" : MakeKey(piece);
-    tokens.push_back({std::move(piece), std::move(key), kind, space_before});
+    const int key = kind == TokenKind::kQuote ? vocabulary.Intern("\"")
+                    : IsOwnKey(piece)         ? vocabulary.Intern(piece)
+                                              : vocabulary.Intern(MakeKey(piece));
+    Token token;
+    token.offset = static_cast<std::uint32_t>(start);
+    token.length = static_cast<std::uint32_t>(piece.size());
+    token.key = key;
+    token.folded = vocabulary.Folded(key);
+    token.kind = kind;
+    token.space_before = space_before;
+    out.tokens.push_back(token);
     space_before = false;
   }
-  return tokens;
+  out.keys.reserve(out.tokens.size());
+  out.folded.reserve(out.tokens.size());
+  for (const Token& token : out.tokens) {
+    out.keys.push_back(vocabulary.Text(token.key));
+    out.folded.push_back(vocabulary.Text(token.folded));
+  }
+  return out;
 }
 
 }  // namespace revwatch

@@ -2,7 +2,10 @@
 #ifndef REVWATCH_DIFF_TOKENIZER_H_
 #define REVWATCH_DIFF_TOKENIZER_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -15,20 +18,58 @@ enum class TokenKind {
   kPunct,   // any other punctuation or symbol, one character per token
 };
 
+// Interns spellings so that later stages compare and hash integers: equal
+// strings get equal ids, dense from 0. Not thread-safe; one per comparison.
+class Vocabulary {
+ public:
+  int Intern(std::string_view text);
+  // Stable for the vocabulary's life.
+  std::string_view Text(int id) const { return texts_[static_cast<std::size_t>(id)]; }
+  // Id of the lower-cased spelling of `id` (see FoldCase), computed once.
+  int Folded(int id);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Node-based, so the keys that texts_ views never move.
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
+  std::vector<std::string_view> texts_;
+  std::vector<int> folded_;  // -1 until computed
+};
+
 struct Token {
-  std::string text;  // as written (after NFC)
+  std::uint32_t offset = 0;  // the spelling is TokenizedText::Text(token)
+  std::uint32_t length = 0;
   // What comparison sees: presentation differences folded away (curly vs
   // straight quotes and apostrophes, dash variants, odd spaces inside
-  // numbers), case kept.
-  std::string key;
+  // numbers), case kept. A Vocabulary id.
+  int key = 0;
+  int folded = 0;  // Vocabulary id of the lower-cased key
   TokenKind kind = TokenKind::kWord;
   bool space_before = false;  // whitespace preceded it in the text
+};
+
+// A text split into tokens. Tokens refer to `source` by offset, so the
+// struct may be copied and moved freely; `keys` and `folded` view the
+// Vocabulary, which must outlive it.
+struct TokenizedText {
+  std::string source;  // the text, in NFC
+  std::vector<Token> tokens;
+  std::vector<std::string_view> keys;    // per token: its key's text
+  std::vector<std::string_view> folded;  // per token: its lower-cased key
+
+  std::string_view Text(const Token& token) const {
+    return std::string_view(source).substr(token.offset, token.length);
+  }
+  std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
 };
 
 // Tokenizes `text` (any UTF-8; invalid bytes become U+FFFD). Whitespace is
 // not a token. Words keep inner apostrophes (don't, п'ять, пʼять with U+2019
 // or U+02BC) and hyphens (post-war); numbers keep their separators.
-std::vector<Token> Tokenize(std::string_view text);
+TokenizedText Tokenize(std::string_view text, Vocabulary& vocabulary);
 
 // `text` in Unicode NFC (returned unchanged if it is not valid UTF-8).
 std::string ToNfc(std::string_view text);

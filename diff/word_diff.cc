@@ -1,19 +1,25 @@
 #include "diff/word_diff.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "diff/edit_classifier.h"
 #include "diff/paragraph_align.h"
+#include "diff/sequence_diff.h"
 #include "diff/token_diff.h"
 
 namespace revwatch {
 namespace {
 
-void AppendToken(const Token& token, SpanOp op, std::vector<WordSpan>& spans) {
+void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
+                 std::vector<WordSpan>& spans) {
+  const Token& token = text.tokens[i];
   if (spans.empty() || spans.back().op != op) {
-    spans.push_back({op, token.text, token.space_before});
+    spans.push_back({op, std::string(text.Text(token)), token.space_before});
     return;
   }
   if (token.space_before) spans.back().text += ' ';
-  spans.back().text += token.text;
+  spans.back().text += text.Text(token);
 }
 
 bool IsWordish(const Token& t) {
@@ -27,19 +33,18 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   for (const Edit& edit : diff.edits) {
     switch (edit.kind) {
       case EditKind::kEqual:
-        AppendToken(diff.new_text->tokens[static_cast<std::size_t>(edit.b)],
-                    SpanOp::kEqual, spans);
+        AppendToken(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kEqual, spans);
         break;
       case EditKind::kDelete: {
-        const Token& t = diff.old_text->tokens[static_cast<std::size_t>(edit.a)];
-        stats.words_removed += IsWordish(t);
-        AppendToken(t, SpanOp::kDelete, spans);
+        const auto i = static_cast<std::size_t>(edit.a);
+        stats.words_removed += IsWordish(diff.old_text->tokens[i]);
+        AppendToken(*diff.old_text, i, SpanOp::kDelete, spans);
         break;
       }
       case EditKind::kInsert: {
-        const Token& t = diff.new_text->tokens[static_cast<std::size_t>(edit.b)];
-        stats.words_added += IsWordish(t);
-        AppendToken(t, SpanOp::kInsert, spans);
+        const auto i = static_cast<std::size_t>(edit.b);
+        stats.words_added += IsWordish(diff.new_text->tokens[i]);
+        AppendToken(*diff.new_text, i, SpanOp::kInsert, spans);
         break;
       }
     }
@@ -53,13 +58,11 @@ std::vector<WordSpan> PresentationSpans(const TokenizedText& old_text,
                                         const TokenizedText& new_text) {
   std::vector<WordSpan> spans;
   for (std::size_t i = 0; i < new_text.tokens.size(); ++i) {
-    const Token& before = old_text.tokens[i];
-    const Token& after = new_text.tokens[i];
-    if (before.text == after.text) {
-      AppendToken(after, SpanOp::kEqual, spans);
+    if (old_text.Text(i) == new_text.Text(i)) {
+      AppendToken(new_text, i, SpanOp::kEqual, spans);
     } else {
-      AppendToken(before, SpanOp::kDelete, spans);
-      AppendToken(after, SpanOp::kInsert, spans);
+      AppendToken(old_text, i, SpanOp::kDelete, spans);
+      AppendToken(new_text, i, SpanOp::kInsert, spans);
     }
   }
   return spans;
@@ -67,7 +70,7 @@ std::vector<WordSpan> PresentationSpans(const TokenizedText& old_text,
 
 bool WrittenDifferently(const TokenizedText& a, const TokenizedText& b) {
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-    if (a.tokens[i].text != b.tokens[i].text) return true;
+    if (a.Text(i) != b.Text(i)) return true;
   }
   return false;
 }
@@ -89,17 +92,25 @@ class ArticleDiffer {
  public:
   ArticleDiffer(const Article& old_article, const Article& new_article,
                 const Lexicon& lexicon)
-      : lexicon_(lexicon) {
-    for (const auto& p : old_article.paragraphs) old_.push_back(TokenizeText(p));
-    for (const auto& p : new_article.paragraphs) new_.push_back(TokenizeText(p));
-    old_title_ = TokenizeText(old_article.title);
-    new_title_ = TokenizeText(new_article.title);
+      : words_(lexicon), old_article_(old_article), new_article_(new_article) {
+    old_title_ = Tokenize(old_article.title, vocabulary_);
+    new_title_ = Tokenize(new_article.title, vocabulary_);
   }
 
   ArticleDiff Run() {
     ArticleDiff diff;
     DiffTitle(diff);
-    for (const AlignedParagraph& aligned : AlignParagraphs(old_, new_)) {
+    TokenizeDifferingParagraphs();
+    for (AlignedParagraph aligned : AlignParagraphs(old_, new_)) {
+      // Back from positions among the differing paragraphs to the article's.
+      if (aligned.old_index >= 0) aligned.old_index = old_index_[Index(aligned.old_index)];
+      if (aligned.new_index >= 0) aligned.new_index = new_index_[Index(aligned.new_index)];
+      // Byte-identical paragraphs the raw alignment could not keep in
+      // order are paragraphs that moved.
+      if (aligned.op == AlignOp::kSame &&
+          old_raw_[Index(aligned.old_index)] == new_raw_[Index(aligned.new_index)]) {
+        aligned.op = AlignOp::kMoved;
+      }
       AddParagraph(aligned, diff);
     }
     SummarizeEdit(diff);
@@ -107,13 +118,52 @@ class ArticleDiffer {
   }
 
  private:
+  static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+
+  // Byte-identical paragraphs are unchanged whatever their tokens, so the
+  // raw strings are aligned first and only the paragraphs that differ are
+  // tokenized and aligned properly (as git diffs lines before words).
+  void TokenizeDifferingParagraphs() {
+    std::unordered_map<std::string_view, int> ids;
+    auto intern = [&ids](const std::vector<std::string>& paragraphs) {
+      std::vector<int> out;
+      out.reserve(paragraphs.size());
+      for (const std::string& p : paragraphs) {
+        out.push_back(ids.try_emplace(p, static_cast<int>(ids.size())).first->second);
+      }
+      return out;
+    };
+    old_raw_ = intern(old_article_.paragraphs);
+    new_raw_ = intern(new_article_.paragraphs);
+    for (const Edit& edit : DiffSequences(old_raw_, new_raw_)) {
+      if (edit.kind == EditKind::kDelete) {
+        old_index_.push_back(edit.a);
+        old_.push_back(Tokenize(old_article_.paragraphs[Index(edit.a)], vocabulary_));
+      } else if (edit.kind == EditKind::kInsert) {
+        new_index_.push_back(edit.b);
+        new_.push_back(Tokenize(new_article_.paragraphs[Index(edit.b)], vocabulary_));
+      }
+    }
+  }
+
+  const TokenizedText& OldParagraph(int article_index) const {
+    return old_[Position(old_index_, article_index)];
+  }
+  const TokenizedText& NewParagraph(int article_index) const {
+    return new_[Position(new_index_, article_index)];
+  }
+  static std::size_t Position(const std::vector<int>& indices, int article_index) {
+    return static_cast<std::size_t>(
+        std::lower_bound(indices.begin(), indices.end(), article_index) - indices.begin());
+  }
+
   void DiffTitle(ArticleDiff& diff) {
     const TokenDiff tokens = DiffTokens(old_title_, new_title_);
     DiffStats ignored;
     if (!tokens.runs.empty()) {
       diff.title_changed = true;
       diff.title_spans = Spans(tokens, ignored);
-      diff.title_tags = ClassifyHeadlineChange(tokens, lexicon_);
+      diff.title_tags = ClassifyHeadlineChange(tokens, words_);
     } else if (WrittenDifferently(old_title_, new_title_)) {
       diff.title_changed = true;
       diff.title_spans = PresentationSpans(old_title_, new_title_);
@@ -123,9 +173,9 @@ class ArticleDiffer {
 
   void AddParagraph(const AlignedParagraph& aligned, ArticleDiff& diff) {
     const TokenizedText* before =
-        aligned.old_index >= 0 ? &old_[static_cast<std::size_t>(aligned.old_index)] : nullptr;
+        aligned.old_index >= 0 ? &OldParagraph(aligned.old_index) : nullptr;
     const TokenizedText* after =
-        aligned.new_index >= 0 ? &new_[static_cast<std::size_t>(aligned.new_index)] : nullptr;
+        aligned.new_index >= 0 ? &NewParagraph(aligned.new_index) : nullptr;
     ParagraphChange change{ToParagraphOp(aligned.op), aligned.old_index, aligned.new_index,
                            {}, {}};
     if (aligned.op == AlignOp::kSame) {
@@ -156,13 +206,24 @@ class ArticleDiffer {
         break;
     }
     change.spans = Spans(tokens, diff.stats);
-    change.tags = ClassifyParagraphChange(change.op, tokens, lexicon_);
+    change.tags = ClassifyParagraphChange(change.op, tokens, words_);
     diff.paragraphs.push_back(std::move(change));
   }
 
-  const Lexicon& lexicon_;
+  // Declared first: every tokenized text below refers into it.
+  Vocabulary vocabulary_;
+  WordLookup words_;
+  const Article& old_article_;
+  const Article& new_article_;
+  // The paragraphs that differ, tokenized, and their places in the articles
+  // (ascending).
   std::vector<TokenizedText> old_;
   std::vector<TokenizedText> new_;
+  std::vector<int> old_index_;
+  std::vector<int> new_index_;
+  // Every paragraph's id; equal ids are byte-identical paragraphs.
+  std::vector<int> old_raw_;
+  std::vector<int> new_raw_;
   TokenizedText old_title_;
   TokenizedText new_title_;
 };
@@ -170,8 +231,9 @@ class ArticleDiffer {
 }  // namespace
 
 std::vector<WordSpan> DiffWords(std::string_view old_text, std::string_view new_text) {
-  const TokenizedText a = TokenizeText(old_text);
-  const TokenizedText b = TokenizeText(new_text);
+  Vocabulary vocabulary;
+  const TokenizedText a = Tokenize(old_text, vocabulary);
+  const TokenizedText b = Tokenize(new_text, vocabulary);
   DiffStats ignored;
   return Spans(DiffTokens(a, b), ignored);
 }

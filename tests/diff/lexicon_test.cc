@@ -2,13 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include "diff/token_diff.h"
+#include "diff/tokenizer.h"
 
 namespace revwatch {
 namespace {
 
-std::vector<std::string> Folded(std::string_view text) {
-  return TokenizeText(text).folded;
+// Lower-cased token keys of `text`; they view a vocabulary that lives as
+// long as the test binary.
+std::vector<std::string_view> Folded(std::string_view text) {
+  static Vocabulary vocabulary;
+  return Tokenize(text, vocabulary).folded;
 }
 
 TEST(LexiconTest, BuiltInListsCoverEnglishUkrainianRussian) {
