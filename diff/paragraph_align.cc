@@ -9,8 +9,9 @@ namespace revwatch {
 namespace {
 
 // Above this many candidate pairs a run of differing paragraphs is paired
-// greedily within kWindow positions instead of by exact dynamic programming.
-constexpr std::size_t kMaxPairsExact = 40000;
+// greedily within kWindow positions instead of by exact dynamic programming,
+// and moves are only looked for among identical paragraphs.
+constexpr std::size_t kMaxPairsExact = 2500;
 constexpr int kWindow = 50;
 constexpr double kPairDice = 0.5;
 constexpr double kPairContainment = 0.8;
