@@ -14,10 +14,10 @@ bool IsSpace(char c) {
 // Appends `line` to `paragraph`, collapsing runs of ASCII whitespace.
 void AppendCollapsed(std::string_view line, std::string& paragraph) {
   // Most lines are already clean: no leading, trailing or doubled spaces.
-  const bool clean =
-      !line.empty() && !IsSpace(line.front()) && !IsSpace(line.back()) &&
-      line.find("  ") == std::string_view::npos &&
-      line.find_first_of("\t\r\n\f\v") == std::string_view::npos;
+  bool clean = !line.empty() && !IsSpace(line.front()) && !IsSpace(line.back());
+  for (std::size_t i = 1; clean && i < line.size(); ++i) {
+    clean = !IsSpace(line[i]) || (line[i] == ' ' && line[i - 1] != ' ');
+  }
   if (clean) {
     if (!paragraph.empty()) paragraph.push_back(' ');
     paragraph.append(line);

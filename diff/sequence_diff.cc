@@ -62,15 +62,18 @@ class Differ {
     }
     const Range middle{r.a_begin, r.a_end - suffix, r.b_begin, r.b_end - suffix};
     const Task suffix_task{{middle.a_end, r.a_end, middle.b_end, r.b_end}, suffix};
+    // Small middles go to dtl directly. Larger ones are split at elements
+    // unique on both sides first (patience), which keeps dtl's pieces small;
+    // without anchors dtl still runs if a lower bound on the edit distance
+    // says its work is bounded, else the middle is replaced wholesale.
     const auto length = static_cast<std::size_t>(middle.a_size() + middle.b_size());
-    const bool small = length * length <= kExactWork ||
-                       (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork);
+    const bool tiny = length * length <= kExactWork;
     std::vector<std::pair<int, int>> anchors;
-    if (!small && middle.a_size() > 0 && middle.b_size() > 0) {
+    if (!tiny && middle.a_size() > 0 && middle.b_size() > 0) {
       anchors = UniqueAnchors(middle);
     }
     if (anchors.empty()) {
-      if (small) {
+      if (tiny || (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork)) {
         Exact(middle);
       } else {
         Replace(middle);
