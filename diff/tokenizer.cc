@@ -23,6 +23,11 @@ struct CodePoint {
 CodePoint DecodeAt(std::string_view text, std::size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
   if (byte < 0x80) return {byte, 1};
+  // Two-byte sequences (Latin accents, Greek, Cyrillic) decoded inline.
+  if (byte >= 0xC2 && byte <= 0xDF && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0) == 0x80) return {((byte & 0x1F) << 6) | (next & 0x3F), 2};
+  }
   utf8proc_int32_t cp = 0;
   const auto n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
@@ -52,6 +57,7 @@ bool IsDigit(utf8proc_int32_t cp) {
 
 bool IsLetter(utf8proc_int32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp >= 0x0400 && cp <= 0x052F) return cp != 0x0482;  // Cyrillic letters and marks
   const auto c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
@@ -199,6 +205,12 @@ bool MayNeedNfc(std::string_view text) {
       continue;
     }
     const CodePoint cp = DecodeAt(text, pos);
+    // Cyrillic letters are already composed; only its combining marks
+    // (U+0483-U+0489) could change.
+    if (cp.value >= 0x0400 && cp.value <= 0x04FF && (cp.value < 0x0483 || cp.value > 0x0489)) {
+      pos += cp.length;
+      continue;
+    }
     const utf8proc_property_t* property = utf8proc_get_property(cp.value);
     if (property->combining_class != 0 || property->comp_exclusion ||
         (cp.value >= 0x1100 && cp.value <= 0x11FF)) {
