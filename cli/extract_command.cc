@@ -47,7 +47,9 @@ int RunExtract(const ExtractArgs& args) {
   const std::string& path = args.path;
   auto page = ReadInputFile(path);
   if (!page) return ReportError(page.error());
-  auto extracted = ExtractArticle(*page);
+  ExtractOptions options;
+  options.page_url = args.url;  // resolves a relative canonical URL
+  auto extracted = ExtractArticle(*page, options);
   if (!extracted) {
     std::cerr << "revwatch: " << path << ": " << extracted.error().message
               << "\n";

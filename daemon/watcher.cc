@@ -103,6 +103,7 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
 
   ExtractOptions options;
   options.http_charset = CharsetFromContentType(page->content_type);
+  options.page_url = page->final_url;
   auto extracted = ExtractArticle(page->body, options);
   if (!extracted) {
     return Fail(store_, watch, fetch,

@@ -167,13 +167,15 @@ std::vector<const GumboNode*> WithSiblings(const PageSurvey& survey, int best) {
 }  // namespace
 
 std::vector<const GumboNode*> FindContentRoots(const GumboNode& body,
-                                               const FurnitureFilter& filter) {
+                                               const FurnitureFilter& filter,
+                                               const GumboNode* declared) {
   const PageSurvey survey = SurveyBlocks(
       body, [&filter](const GumboNode& node) { return filter.Skips(node); });
   // Publishers mark the body explicitly only for the article itself.
   if (const int body_index = ArticleBody(survey); body_index >= 0) {
     return {At(survey, body_index).node};
   }
+  if (declared != nullptr) return {declared};
   const std::vector<int> top = TopCandidates(survey);
   const int semantic = BestSemantic(survey);
   if (top.empty()) {

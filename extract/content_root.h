@@ -13,6 +13,9 @@ namespace revwatch {
 
 // The article's elements under `body`, in document order; never empty.
 //
+// `declared` (may be nullptr) is the element found to hold the page's
+// declared article text (see declared_body.h); it is taken as it is unless
+// an element is marked itemprop=articleBody.
 // The best candidate is the element with the highest content score (see
 // block_survey.h) discounted by its link density and weighed by class/id
 // hints; it moves up to an ancestor that holds several top candidates or
@@ -23,7 +26,8 @@ namespace revwatch {
 // (articles split into several containers). Falls back to `body` itself.
 // Subtrees `filter` skips do not count.
 std::vector<const GumboNode*> FindContentRoots(const GumboNode& body,
-                                               const FurnitureFilter& filter);
+                                               const FurnitureFilter& filter,
+                                               const GumboNode* declared);
 
 }  // namespace revwatch
 

@@ -11,6 +11,7 @@
 
 #include "extract/charset.h"
 #include "extract/content_root.h"
+#include "extract/declared_body.h"
 #include "extract/dom_walk.h"
 #include "extract/furniture_filter.h"
 #include "extract/headline.h"
@@ -20,6 +21,7 @@
 #include "extract/tag_depth.h"
 #include "extract/text_blocks.h"
 #include "extract/text_normalize.h"
+#include "extract/url_resolve.h"
 
 namespace revwatch {
 namespace {
@@ -68,18 +70,6 @@ std::string ChooseTitle(const PageMetadata& meta, const GumboNode& container,
   return ChooseHeadline(sources);
 }
 
-std::vector<std::string> SelectParagraphs(std::vector<TextBlock> blocks,
-                                          const std::string& title) {
-  std::vector<std::string> paragraphs;
-  for (TextBlock& block : blocks) {
-    if (!IsArticleParagraph(block)) continue;
-    // The headline repeated above the body is not a paragraph.
-    if (paragraphs.empty() && block.text == title) continue;
-    paragraphs.push_back(std::move(block.text));
-  }
-  return paragraphs;
-}
-
 std::vector<TextBlock> CollectAll(const std::vector<const GumboNode*>& roots,
                                   const FurnitureFilter& filter) {
   std::vector<TextBlock> blocks;
@@ -99,14 +89,16 @@ ExtractedArticle BuildArticle(const GumboOutput& output) {
   result.canonical_url = meta.canonical_url;
   Article& article = result.article;
   article.byline = meta.byline;
+  const GumboNode* declared = FindDeclaredBody(body, meta.json_ld_body);
   // Furniture class names first; if they hid everything, the page's own
   // wrapper was misnamed ("layout-with-sidebar"), so try without them.
   for (const bool use_class_hints : {true, false}) {
     const FurnitureFilter filter(body, use_class_hints);
-    const std::vector<const GumboNode*> roots = FindContentRoots(body, filter);
+    const std::vector<const GumboNode*> roots =
+        FindContentRoots(body, filter, declared);
     article.title = ChooseTitle(meta, *roots.front(), body);
-    article.paragraphs =
-        SelectParagraphs(CollectAll(roots, filter), article.title);
+    article.paragraphs = SelectArticleParagraphs(CollectAll(roots, filter),
+                                                 article.title, meta.byline);
     article.published = meta.published.empty()
                             ? FirstTimeElement(*roots.front())
                             : meta.published;
@@ -154,6 +146,7 @@ Result<ExtractedArticle> ExtractArticle(std::string_view page,
   }
   ExtractedArticle result = BuildArticle(*output);
   result.charset = std::move(decoded.charset);
+  result.canonical_url = ResolveUrl(options.page_url, result.canonical_url);
   if (result.article.paragraphs.empty()) {
     return MakeError(ErrorCode::kParse, "page holds no article text");
   }

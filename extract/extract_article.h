@@ -15,6 +15,9 @@ namespace revwatch {
 struct ExtractOptions {
   // The charset named by the HTTP Content-Type header, if any ("" if none).
   std::string http_charset;
+  // The page's absolute address, if known: a relative canonical URL is
+  // resolved against it.
+  std::string page_url;
   // Pages larger than this are refused with ErrorCode::kParse.
   std::size_t max_input_bytes = 8 * 1024 * 1024;
   // Pages whose elements nest deeper than this (estimated before parsing,
@@ -32,10 +35,12 @@ struct ExtractOptions {
 // the page does not state them.
 struct ExtractedArticle {
   Article article;
-  std::string charset;        // the charset the page was decoded from
-  std::string modified;       // last modification, as stated (ISO 8601 often)
-  std::string lang;           // language tag, e.g. "uk" or "en-GB"
-  std::string canonical_url;  // <link rel=canonical> or og:url, as written
+  std::string charset;   // the charset the page was decoded from
+  std::string modified;  // last modification, as stated (ISO 8601 often)
+  std::string lang;      // language tag, e.g. "uk" or "en-GB"
+  // <link rel=canonical> or og:url, resolved against
+  // ExtractOptions::page_url when relative ("/news/ferry").
+  std::string canonical_url;
 };
 
 // Decodes `page` to UTF-8 (see DecodeToUtf8 in charset.h) and extracts the

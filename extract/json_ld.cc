@@ -48,6 +48,10 @@ void FillFromObject(const Json& object, JsonLdArticle& into) {
       it != object.end() && into.date_modified.empty()) {
     into.date_modified = StringOf(*it);
   }
+  if (const auto it = object.find("articleBody");
+      it != object.end() && into.article_body.empty()) {
+    into.article_body = StringOf(*it);
+  }
 }
 
 }  // namespace

@@ -188,6 +188,7 @@ PageMetadata ReadPageMetadata(const GumboNode& document) {
   WalkDom(document, [&c](const GumboNode& node) { return Visit(node, c); });
   PageMetadata meta = std::move(c.meta);
   meta.json_ld_headline = NormalizePageText(c.json_ld.headline);
+  meta.json_ld_body = NormalizePageText(c.json_ld.article_body);
   meta.byline = StripByPrefix(
       FirstNonEmpty({&c.meta_author, &c.rel_author, &c.itemprop_author,
                      &c.json_ld.author, &c.class_author}));

@@ -16,6 +16,9 @@ struct PageMetadata {
   std::string og_title;   // <meta property="og:title">
   std::string site_name;  // <meta property="og:site_name">
   std::string json_ld_headline;
+  // JSON-LD articleBody, normalised; unchecked against the page (see
+  // declared_body.h).
+  std::string json_ld_body;
   std::string document_title;  // <title>, as written
   // <meta name="author">, else a rel=author link, else itemprop=author,
   // else JSON-LD author, else a short element with class "byline"/"author".

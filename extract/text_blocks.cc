@@ -26,6 +26,10 @@ class BlockBuilder {
     if (link_depth_ > 0) --link_depth_;
     link_text_ += ' ';  // keeps "a</a><a>b" apart for counting only
   }
+  void EnterListItem() { ++list_depth_; }
+  void LeaveListItem() {
+    if (list_depth_ > 0) --list_depth_;
+  }
   void EnterTime() { ++time_depth_; }
   void LeaveTime() {
     if (time_depth_ > 0) --time_depth_;
@@ -39,6 +43,7 @@ class BlockBuilder {
       block.chars = CountVisibleChars(block.text);
       block.link_chars = CountVisibleChars(NormalizePageText(link_text_));
       block.time_chars = CountVisibleChars(NormalizePageText(time_text_));
+      block.list_item = list_depth_ > 0;
       out_.push_back(std::move(block));
     }
     text_.clear();
@@ -53,6 +58,7 @@ class BlockBuilder {
   std::string time_text_;
   int link_depth_ = 0;
   int time_depth_ = 0;
+  int list_depth_ = 0;
 };
 
 bool IsText(const GumboNode& node) {
@@ -94,10 +100,12 @@ std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
     if (IsUnknownElement(node)) builder.AddText(" ");
     if (HasTag(node, GUMBO_TAG_A)) builder.EnterLink();
     if (HasTag(node, GUMBO_TAG_TIME)) builder.EnterTime();
+    if (HasTag(node, GUMBO_TAG_LI)) builder.EnterListItem();
     return WalkAction::kDescend;
   };
   const auto leave = [&](const GumboNode& node) {
     if (IsBlockLevel(node)) builder.Flush();
+    if (HasTag(node, GUMBO_TAG_LI)) builder.LeaveListItem();
     if (IsUnknownElement(node)) builder.AddText(" ");
     if (HasTag(node, GUMBO_TAG_A)) builder.LeaveLink();
     if (HasTag(node, GUMBO_TAG_TIME)) builder.LeaveTime();

@@ -20,6 +20,7 @@ struct TextBlock {
   std::size_t chars = 0;       // visible characters in `text`
   std::size_t link_chars = 0;  // of those, how many are inside <a>
   std::size_t time_chars = 0;  // of those, how many are inside <time>
+  bool list_item = false;      // laid out inside an <li>
 };
 
 // The text blocks under `container`, in document order, leaving out the

@@ -1,0 +1,23 @@
+// Resolves the relative URLs a page states (a canonical link such as
+// "/news/ferry") against the page's own address.
+//
+// Internal to extract/.
+#ifndef REVWATCH_EXTRACT_URL_RESOLVE_H_
+#define REVWATCH_EXTRACT_URL_RESOLVE_H_
+
+#include <string>
+#include <string_view>
+
+namespace revwatch {
+
+// `reference` resolved against the absolute URL `base` as RFC 3986 section
+// 5.2 says (scheme-relative "//host/x", absolute path "/x", relative path
+// "x" and "../x", query "?q", fragment "#f"; dot segments removed).
+// Returns `reference` unchanged when it is absolute or empty, or when
+// `base` is not an absolute URL with "://" (nothing to resolve against).
+// Pure; never fails.
+std::string ResolveUrl(std::string_view base, std::string_view reference);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_EXTRACT_URL_RESOLVE_H_
