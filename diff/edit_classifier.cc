@@ -202,18 +202,31 @@ class TextFacts {
   }
 
   // Quoted speech: a quotation of at least three words between double-style
-  // marks (single quotes double as apostrophes and are left alone).
+  // marks, or between single marks that open before a word and close after
+  // one ('callous and calculated'); a single mark inside or after a word is
+  // an apostrophe (the Smiths' house).
   void FindSpeech() {
     const std::size_t n = text_.tokens.size();
     speech_.assign(n, false);
+    MarkQuotations(/*single=*/false);
+    MarkQuotations(/*single=*/true);
+  }
+
+  static bool IsSingleMark(std::string_view mark) {
+    return mark == "'" || mark == "\u2018" || mark == "\u2019";
+  }
+
+  void MarkQuotations(bool single) {
+    const std::size_t n = text_.tokens.size();
     std::size_t open = n;  // index of the opening mark, n when none
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view mark = text_.Text(i);
-      if (text_.tokens[i].kind != TokenKind::kQuote || mark == "'" || mark == "\u2018" ||
-          mark == "\u2019") {
-        continue;
-      }
-      const bool opens = mark == "\u00ab" || (open == n && mark != "\u00bb");
+      if (text_.tokens[i].kind != TokenKind::kQuote || IsSingleMark(mark) != single) continue;
+      const bool word_follows = i + 1 < n && !text_.tokens[i + 1].space_before &&
+                                IsWordish(text_.tokens[i + 1]);
+      const bool opens = single ? (open == n && (i == 0 || text_.tokens[i].space_before) &&
+                                   word_follows)
+                                : mark == "\u00ab" || (open == n && mark != "\u00bb");
       if (opens) {
         open = i;
         continue;
@@ -329,7 +342,7 @@ class SideReader {
     std::vector<std::string> words;
     for (int i = side_.begin; i < side_.end; ++i) {
       if (!IsWordish(side_.At(i))) continue;
-      if (const auto& value = side_.facts->Figure(i); value && HasDigit(*value)) {
+      if (const auto& value = side_.facts->Figure(i)) {
         words.push_back(*value);
         continue;
       }
@@ -385,6 +398,12 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
   return true;
 }
 
+std::string Joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += word;
+  return out;
+}
+
 // A negation flips a sentence that otherwise stays: "will" -> "will not".
 constexpr int kMaxNegationRunWords = 5;
 constexpr int kMaxNameSwapWords = 5;
@@ -406,10 +425,12 @@ class RunClassifier {
         new_reader_(new_, lexicon),
         lexicon_(lexicon) {}
 
+  // Only spacing, case, punctuation, number words or typos changed. Words
+  // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
   bool IsCosmetic() const {
     const auto a = old_reader_.CosmeticWords();
     const auto b = new_reader_.CosmeticWords();
-    return a == b || AreTypoFixes(a, b, old_reader_, new_reader_);
+    return Joined(a) == Joined(b) || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
   bool IsDenial() const {
@@ -455,6 +476,7 @@ class RunClassifier {
     if (WordCount(old_) > kMaxNameSwapWords || WordCount(new_) > kMaxNameSwapWords) {
       return false;
     }
+    if (ChangesInstitutionName()) return true;
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -507,6 +529,19 @@ class RunClassifier {
   }
 
  private:
+  // "Міністерство [-освіти-]{+охорони здоров'я+}": the words after a
+  // capitalised institution word are part of its name even in lower case.
+  bool ChangesInstitutionName() const {
+    if (old_.Empty() || new_.Empty() || new_.begin == 0) return false;
+    const int before = new_.begin - 1;
+    const std::string_view spelling = new_.Text().Text(static_cast<std::size_t>(before));
+    utf8proc_int32_t first = 0;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
+                     static_cast<utf8proc_ssize_t>(spelling.size()), &first);
+    return utf8proc_isupper(first) &&
+           new_reader_.IsLexiconWord(before, LexiconList::kInstitution);
+  }
+
   // A correction note starts its paragraph or a sentence ("Correction: ...",
   // "Оновлено: ..."), or is a whole phrase ("this article has been updated").
   bool CorrectionAtStart() const {
@@ -618,10 +653,9 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   for (const ChangeRun& run : diff.runs) {
     tags.merge(RunClassifier(facts.Old(), facts.New(), run, lexicon).Tags());
   }
-  // Cosmetic runs add nothing beside a real change, and rewording beside a
-  // substantive change is part of it.
-  if (tags.size() > 1) tags.erase("cosmetic");
-  if (std::any_of(tags.begin(), tags.end(), IsSubstantiveTag)) tags.erase("reworded");
+  // Every run's finding stands: a typo fixed beside a changed figure is
+  // both cosmetic and a number change. Substantiveness comes from the
+  // substantive tags alone.
   if (tags.empty()) tags.insert("cosmetic");
   return InVocabularyOrder(tags);
 }

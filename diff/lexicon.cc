@@ -31,6 +31,7 @@ constexpr SectionName kSections[] = {
     {"month", LexiconList::kMonth},
     {"weekday", LexiconList::kWeekday},
     {"function-word", LexiconList::kFunctionWord},
+    {"institution", LexiconList::kInstitution},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -34,8 +34,9 @@ enum class LexiconList {
   kMonth,
   kWeekday,
   kFunctionWord,     // capitalised only at a sentence start
+  kInstitution,      // starts a name with lower-case words ("Міністерство освіти")
 };
-inline constexpr std::size_t kLexiconListCount = 15;
+inline constexpr std::size_t kLexiconListCount = 16;
 
 // Immutable after loading; safe to share between threads.
 class Lexicon {

@@ -138,6 +138,46 @@ TEST(EditClassifierTest, ReadAlsoLineIsBoilerplate) {
   EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
 }
 
+TEST(EditClassifierTest, PartialQuoteInSingleMarksRemovedIsQuote) {
+  const auto diff = DiffBody(
+      "The judge called the attack 'callous and calculated' before sentencing the men.",
+      "The judge condemned the attack before sentencing the men.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "quote"), diff.tags.end());
+  EXPECT_TRUE(diff.substantive);
+}
+
+TEST(EditClassifierTest, PossessiveApostropheIsNoQuote) {
+  const auto diff = DiffBody("The Smiths' house was damaged in the storm last night.",
+                             "The Smiths' home was damaged in the storm last night.");
+  EXPECT_EQ(diff.tags, Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, LowerCaseWordsOfAnInstitutionNameAreAnEntity) {
+  const auto diff = DiffBody("Міністерство освіти оголосило про нові правила вступу.",
+                             "Міністерство охорони здоров'я оголосило про нові правила вступу.");
+  EXPECT_EQ(diff.tags, Tags{"entity"});
+}
+
+TEST(EditClassifierTest, PercentWordToSignIsCosmetic) {
+  const auto diff = DiffBody("Profit fell 35 percent to 48 million pounds.",
+                             "Profit fell 35% to 48 million pounds.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, InflectedNumberWordToDigitIsCosmetic) {
+  const auto diff = DiffBody("Команда з п'яти учнів посіла перше місце на олімпіаді.",
+                             "Команда з 5 учнів посіла перше місце на олімпіаді.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, ShareCounterAndPhotoCreditAreBoilerplate) {
+  Article before{"Budget talks", "", "", {kLead, "Shared 1.2k times", "Photo: Anna Lee/Reuters", kTail}};
+  Article after{"Budget talks", "", "", {kLead, "Shared 3.8k times", "Photo: Mark Ode/AP", kTail}};
+  const auto diff = DiffArticles(before, after);
+  EXPECT_EQ(diff.tags, Tags{"boilerplate"});
+  EXPECT_FALSE(diff.substantive);
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
