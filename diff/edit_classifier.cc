@@ -1,5 +1,7 @@
 #include "diff/edit_classifier.h"
 
+#include "diff/text_facts.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -50,16 +52,6 @@ std::vector<std::string> InVocabularyOrder(const std::set<std::string>& tags) {
   return out;
 }
 
-bool IsWordish(const Token& t) {
-  return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
-}
-
-bool IsSentenceEnd(std::string_view key) { return key == "." || key == "!" || key == "?"; }
-
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::vector<char32_t> CodePoints(std::string_view s) {
   std::vector<char32_t> out;
   for (std::size_t pos = 0; pos < s.size();) {
@@ -94,185 +86,6 @@ int EditDistance(std::string_view a_text, std::string_view b_text) {
   }
   return d[n][m];
 }
-
-// What the rules need to know about one whole text (a paragraph or a
-// headline), computed once per text rather than once per changed run.
-class TextFacts {
- public:
-  TextFacts(const TokenizedText& text, WordLookup& words)
-      : text_(text), lexicon_(words.lexicon()), words_(words) {
-    const std::size_t n = text.tokens.size();
-    figure_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      figure_[i] = FigureValue(i);
-      if (figure_[i]) all_figures_.insert(*figure_[i]);
-    }
-    FindNames();
-    FindSpeech();
-    boilerplate_ = ComputeBoilerplate();
-  }
-
-  const TokenizedText& text() const { return text_; }
-  const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
-  bool IsName(int i) const { return name_[Index(i)]; }
-  bool InSpeech(int i) const { return speech_[Index(i)]; }
-  const std::multiset<std::string>& AllFigures() const { return all_figures_; }
-  const std::set<std::string_view>& AllNames() const { return all_names_; }
-  // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
-  // "Read also: ...", "Tags: ...".
-  bool IsBoilerplate() const { return boilerplate_; }
-
- private:
-  static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
-
-  bool IsLexiconWord(std::size_t i, LexiconList list) const {
-    return lexicon_.MatchAt(list, text_.folded, i) == 1;
-  }
-
-  // Normalised value of a figure: a number without separators, a number
-  // word as digits, a magnitude, month or weekday as the word.
-  std::optional<std::string> FigureValue(std::size_t i) const {
-    const Token& t = text_.tokens[i];
-    const std::string_view folded = text_.folded[i];
-    if (t.kind == TokenKind::kNumber) {
-      std::string value;
-      for (char c : text_.keys[i]) {
-        if (c != ' ' && c != ',') value += c;
-      }
-      return value;
-    }
-    if (t.kind != TokenKind::kWord) return std::nullopt;
-    if (HasDigit(folded)) return std::string(folded);
-    return words_.Of(t.folded, folded).figure;
-  }
-
-  bool IsSentenceStart(std::size_t i) const {
-    std::size_t j = i;
-    while (j > 0 && text_.tokens[j - 1].kind == TokenKind::kQuote) --j;
-    return j == 0 || IsSentenceEnd(text_.keys[j - 1]) || text_.keys[j - 1] == ":";
-  }
-
-  bool IsCapitalised(std::size_t i) const {
-    if (text_.tokens[i].kind != TokenKind::kWord || figure_[i]) return false;
-    const std::string_view spelling = text_.Text(i);
-    utf8proc_int32_t first = 0;
-    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                     static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-    return utf8proc_isupper(first);
-  }
-
-  static bool IsAllCaps(std::string_view text) {
-    int letters = 0;
-    for (std::size_t pos = 0; pos < text.size();) {
-      utf8proc_int32_t cp = 0;
-      auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                                static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-      if (n <= 0) return false;
-      if (utf8proc_islower(cp)) return false;
-      letters += utf8proc_isupper(cp) ? 1 : 0;
-      pos += static_cast<std::size_t>(n);
-    }
-    return letters >= 2;
-  }
-
-  // A capitalised word is a name ("Reuters", "Kelly", an acronym) unless it
-  // only starts a sentence: a sentence-initial word counts when it is an
-  // acronym or occurs capitalised mid-sentence too, never when it is a
-  // function word.
-  void FindNames() {
-    const std::size_t n = text_.tokens.size();
-    name_.assign(n, false);
-    std::set<std::string_view> mid_sentence;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (IsCapitalised(i) && !IsSentenceStart(i)) {
-        name_[i] = true;
-        mid_sentence.insert(text_.folded[i]);
-      }
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (name_[i] || !IsCapitalised(i) ||
-          words_.Of(text_.tokens[i].folded, text_.folded[i]).function_word) {
-        continue;
-      }
-      name_[i] = IsAllCaps(text_.Text(i)) || mid_sentence.contains(text_.folded[i]);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (name_[i]) all_names_.insert(text_.folded[i]);
-    }
-  }
-
-  // Quoted speech: a quotation of at least three words between double-style
-  // marks, or between single marks that open before a word and close after
-  // one ('callous and calculated'); a single mark inside or after a word is
-  // an apostrophe (the Smiths' house).
-  void FindSpeech() {
-    const std::size_t n = text_.tokens.size();
-    speech_.assign(n, false);
-    MarkQuotations(/*single=*/false);
-    MarkQuotations(/*single=*/true);
-  }
-
-  static bool IsSingleMark(std::string_view mark) {
-    return mark == "'" || mark == "\u2018" || mark == "\u2019";
-  }
-
-  void MarkQuotations(bool single) {
-    const std::size_t n = text_.tokens.size();
-    std::size_t open = n;  // index of the opening mark, n when none
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view mark = text_.Text(i);
-      if (text_.tokens[i].kind != TokenKind::kQuote || IsSingleMark(mark) != single) continue;
-      const bool word_follows = i + 1 < n && !text_.tokens[i + 1].space_before &&
-                                IsWordish(text_.tokens[i + 1]);
-      const bool opens = single ? (open == n && (i == 0 || text_.tokens[i].space_before) &&
-                                   word_follows)
-                                : mark == "\u00ab" || (open == n && mark != "\u00bb");
-      if (opens) {
-        open = i;
-        continue;
-      }
-      if (open == n) continue;
-      int words = 0;
-      for (std::size_t k = open + 1; k < i; ++k) words += IsWordish(text_.tokens[k]);
-      if (words >= 3) {
-        for (std::size_t k = open; k <= i; ++k) speech_[k] = true;
-      }
-      open = n;
-    }
-  }
-
-  bool ComputeBoilerplate() const {
-    const auto& folded = text_.folded;
-    if (folded.empty()) return false;
-    if (lexicon_.MatchAt(LexiconList::kBoilerplateLead, folded, 0) > 0) return true;
-    int words = 0;
-    for (std::size_t pos = 0; pos < folded.size();) {
-      if (!IsWordish(text_.tokens[pos])) {
-        ++pos;
-        continue;
-      }
-      if (++words > 12) return false;
-      if (const std::size_t n = lexicon_.MatchAt(LexiconList::kBoilerplate, folded, pos)) {
-        pos += n;
-      } else if (figure_[pos]) {
-        ++pos;
-      } else {
-        return false;
-      }
-    }
-    return words > 0;
-  }
-
-  const TokenizedText& text_;
-  const Lexicon& lexicon_;
-  WordLookup& words_;
-  std::vector<std::optional<std::string>> figure_;
-  std::vector<bool> name_;
-  std::vector<bool> speech_;
-  std::multiset<std::string> all_figures_;
-  std::set<std::string_view> all_names_;
-  bool boilerplate_ = false;
-};
 
 // One side of a change run: a text's facts and the token range [begin, end).
 struct Side {
@@ -373,8 +186,6 @@ class SideReader {
   bool IsLexiconWord(int i, LexiconList list) const {
     return lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(i)) == 1;
   }
-
-  const TextFacts* facts() const { return side_.facts; }
 
  private:
   Side side_;

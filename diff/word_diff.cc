@@ -6,6 +6,7 @@
 #include "diff/edit_classifier.h"
 #include "diff/paragraph_align.h"
 #include "diff/sequence_diff.h"
+#include "diff/text_facts.h"
 #include "diff/token_diff.h"
 
 namespace revwatch {
@@ -20,10 +21,6 @@ void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
   }
   if (token.space_before) spans.back().text += ' ';
   spans.back().text += text.Text(token);
-}
-
-bool IsWordish(const Token& t) {
-  return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
 }
 
 // The paragraph with its changes marked; unchanged words as the new version

@@ -1,0 +1,69 @@
+// Facts about one whole text (a paragraph or a headline) that the edit
+// classifier's rules need: which tokens are figures, names or quoted speech,
+// and whether the text is page furniture. Private to diff/.
+#ifndef REVWATCH_DIFF_TEXT_FACTS_H_
+#define REVWATCH_DIFF_TEXT_FACTS_H_
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diff/lexicon.h"
+#include "diff/tokenizer.h"
+
+namespace revwatch {
+
+bool IsWordish(const Token& t);                 // a word or a number
+bool IsSentenceEnd(std::string_view key);       // ".", "!" or "?"
+bool HasDigit(std::string_view s);
+
+// Computed once per text, not once per changed run. Borrows `text` and
+// `words`, which must outlive it.
+class TextFacts {
+ public:
+  TextFacts(const TokenizedText& text, WordLookup& words);
+
+  const TokenizedText& text() const { return text_; }
+  // A figure's normalised value: a number without separators, a number
+  // word as digits ("five" -> "5", "percent" -> "%"), a magnitude, month or
+  // weekday as the word; nullopt for other tokens.
+  const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
+  // A capitalised word that is a name, not just a sentence start.
+  bool IsName(int i) const { return name_[Index(i)]; }
+  // Inside a quotation of at least three words.
+  bool InSpeech(int i) const { return speech_[Index(i)]; }
+  const std::multiset<std::string>& AllFigures() const { return all_figures_; }
+  const std::set<std::string_view>& AllNames() const { return all_names_; }
+  // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
+  // "Read also: ...", "Tags: ...".
+  bool IsBoilerplate() const { return boilerplate_; }
+
+ private:
+  static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+  std::optional<std::string> FigureValue(std::size_t i) const;
+  bool IsSentenceStart(std::size_t i) const;
+  bool IsCapitalised(std::size_t i) const;
+  static bool IsAllCaps(std::string_view text);
+  void FindNames();
+  void FindSpeech();
+  static bool IsSingleMark(std::string_view mark);
+  void MarkQuotations(bool single);
+  bool ComputeBoilerplate() const;
+
+  const TokenizedText& text_;
+  const Lexicon& lexicon_;
+  WordLookup& words_;
+  std::vector<std::optional<std::string>> figure_;
+  std::vector<bool> name_;
+  std::vector<bool> speech_;
+  std::multiset<std::string> all_figures_;
+  std::set<std::string_view> all_names_;
+  bool boilerplate_ = false;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_DIFF_TEXT_FACTS_H_
