@@ -119,6 +119,15 @@ class SideReader {
     return count;
   }
 
+  // Matches of `list` that start inside the range.
+  int CountWithin(LexiconList list) const {
+    int count = 0;
+    for (int pos = side_.begin; pos < side_.end && !side_.Empty(); ++pos) {
+      count += lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos)) > 0;
+    }
+    return count;
+  }
+
   // Whether some word of `list` occurs in the sentence around the range.
   bool SentenceContains(LexiconList list) const {
     if (side_.Empty()) return false;
@@ -155,12 +164,18 @@ class SideReader {
     std::vector<std::string> words;
     for (int i = side_.begin; i < side_.end; ++i) {
       if (!IsWordish(side_.At(i))) continue;
+      const std::string_view folded = side_.Text().folded[static_cast<std::size_t>(i)];
+      // "a dozen" is 12 and "a million" one million.
+      if ((folded == "a" || folded == "an") && i + 1 < side_.end && side_.facts->Figure(i + 1)) {
+        if (!HasDigit(*side_.facts->Figure(i + 1))) words.emplace_back("1");
+        continue;
+      }
       if (const auto& value = side_.facts->Figure(i)) {
         words.push_back(*value);
         continue;
       }
       std::string word;
-      for (char c : side_.Text().folded[static_cast<std::size_t>(i)]) {
+      for (char c : folded) {
         if (c != '\'' && c != '-') word += c;
       }
       words.push_back(word);
@@ -245,10 +260,12 @@ class RunClassifier {
   }
 
   bool IsDenial() const {
-    if (new_reader_.CountTouching(LexiconList::kDenial) >
-        old_reader_.CountTouching(LexiconList::kDenial)) {
-      return true;
-    }
+    // "was denied bail" holds a denial word but denies no claim.
+    const auto denials = [](const SideReader& r) {
+      return r.CountTouching(LexiconList::kDenial) -
+             r.CountTouching(LexiconList::kDenialException);
+    };
+    if (denials(new_reader_) > denials(old_reader_)) return true;
     return new_reader_.CountTouching(LexiconList::kDenialVerb) >
                old_reader_.CountTouching(LexiconList::kDenialVerb) &&
            new_reader_.SentenceContains(LexiconList::kClaim);
@@ -383,7 +400,9 @@ class RunClassifier {
   bool SourceContext(const Side& side, const SideReader& reader) const {
     if (side.Empty()) return false;
     const auto& folded = side.Text().folded;
-    const bool names = !reader.ProperNouns().empty();
+    // A reporting verb next to the run matters only if the run names who
+    // speaks ("told Reuters", "police said"), not in "declined to say".
+    const bool names = !reader.ProperNouns().empty() || reader.CountWithin(LexiconList::kSource) > 0;
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       const std::size_t n = lexicon_.MatchAt(LexiconList::kAttribution, folded, at);

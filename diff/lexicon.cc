@@ -32,6 +32,8 @@ constexpr SectionName kSections[] = {
     {"weekday", LexiconList::kWeekday},
     {"function-word", LexiconList::kFunctionWord},
     {"institution", LexiconList::kInstitution},
+    {"denial-exception", LexiconList::kDenialException},
+    {"source", LexiconList::kSource},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -35,8 +35,10 @@ enum class LexiconList {
   kWeekday,
   kFunctionWord,     // capitalised only at a sentence start
   kInstitution,      // starts a name with lower-case words ("Міністерство освіти")
+  kDenialException,  // contain a denial word but deny nothing ("denied bail")
+  kSource,           // who a statement comes from ("police", "prosecutors")
 };
-inline constexpr std::size_t kLexiconListCount = 16;
+inline constexpr std::size_t kLexiconListCount = 18;
 
 // Immutable after loading; safe to share between threads.
 class Lexicon {

@@ -178,6 +178,41 @@ TEST(EditClassifierTest, ShareCounterAndPhotoCreditAreBoilerplate) {
   EXPECT_FALSE(diff.substantive);
 }
 
+TEST(EditClassifierTest, ReplacedSpeakerBeforeSaidIsAttribution) {
+  const auto diff = DiffBody("Two men were arrested at the scene, police said on Sunday.",
+                             "Two men were arrested at the scene, prosecutors said on Sunday.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
+}
+
+TEST(EditClassifierTest, DeniedBailIsNoDenialOfAClaim) {
+  Article before{"Budget talks", "", "", {kLead, kTail}};
+  Article after = before;
+  after.paragraphs.push_back("The former treasurer was denied bail and will remain in custody.");
+  const auto diff = DiffArticles(before, after);
+  EXPECT_EQ(diff.tags, Tags{"paragraph-added"});
+}
+
+TEST(EditClassifierTest, WeakDenialWordsNeedAClaim) {
+  const auto denial = DiffBody("The ministry responded on Monday.",
+                               "The ministry responded on Monday, branding the claims malicious.");
+  EXPECT_NE(std::find(denial.tags.begin(), denial.tags.end(), "denial"), denial.tags.end());
+  const auto tech = DiffBody("The attack used a known flaw.",
+                             "The attack used a known flaw and malicious code.");
+  EXPECT_EQ(std::find(tech.tags.begin(), tech.tags.end(), "denial"), tech.tags.end());
+}
+
+TEST(EditClassifierTest, RussianCalledItALieIsDenial) {
+  const auto diff = DiffBody("Депутат прокомментировал публикацию в понедельник.",
+                             "Депутат прокомментировал публикацию в понедельник и назвал это ложью.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
+}
+
+TEST(EditClassifierTest, ADozenToTwelveIsCosmetic) {
+  const auto diff = DiffBody("Rescuers pulled a dozen people from the river on Friday.",
+                             "Rescuers pulled 12 people from the river on Friday.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
