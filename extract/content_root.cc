@@ -58,6 +58,12 @@ bool IsAncestor(const PageSurvey& survey, int ancestor, int node) {
   return false;
 }
 
+// The index of `node` in `survey`; -1 for nullptr or a skipped node.
+int Index(const PageSurvey& survey, const GumboNode* node) {
+  const auto it = survey.index.find(node);
+  return it == survey.index.end() ? -1 : it->second;
+}
+
 const ElementStats& At(const PageSurvey& survey, int i) {
   return survey.elements[static_cast<std::size_t>(i)];
 }
@@ -118,6 +124,18 @@ int ArticleBody(const PageSurvey& survey) {
     }
   }
   return -1;
+}
+
+// True if the best candidate lies outside the page's only named article
+// body and outside any <article>/<main> (`semantic`, or -1): a sidebar or
+// a column of teasers that outweighs a short post. Within the semantic
+// container, the named body may be just one part of the article.
+bool OutweighedBySidebar(const PageSurvey& survey, int best, int named,
+                         int semantic) {
+  if (IsAncestor(survey, named, best) || IsAncestor(survey, best, named)) {
+    return false;
+  }
+  return semantic < 0 || !IsAncestor(survey, semantic, best);
 }
 
 // The <article> with the most prose, else <main>; -1 if none holds prose.
@@ -182,6 +200,11 @@ std::vector<const GumboNode*> FindContentRoots(const GumboNode& body,
     return {semantic >= 0 ? At(survey, semantic).node : &body};
   }
   int best = ClimbAncestors(survey, SharedAncestor(survey, top));
+  const int named = Index(survey, filter.named_body());
+  if (named >= 0 && OutweighedBySidebar(survey, best, named, semantic)) {
+    return {At(survey, named).node};
+  }
+  if (named >= 0 && IsAncestor(survey, named, best)) best = named;
   if (semantic >= 0 &&
       static_cast<double>(At(survey, semantic).prose_chars) >=
           kSemanticShare * static_cast<double>(At(survey, best).prose_chars)) {

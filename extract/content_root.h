@@ -21,7 +21,10 @@ namespace revwatch {
 // hints; it moves up to an ancestor that holds several top candidates or
 // scores better. An element marked itemprop=articleBody that holds prose is
 // taken as it is; the <article> or <main> with the most prose replaces the
-// candidate when it holds a fair share of the candidate's prose. Siblings of
+// candidate when it holds a fair share of the candidate's prose. The page's
+// only element named as the article body (FurnitureFilter::named_body())
+// replaces a candidate it holds, and one outside it and outside any
+// <article>/<main> (a sidebar outweighing a short post). Siblings of
 // the result that score well, or that read as prose paragraphs, join it
 // (articles split into several containers). Falls back to `body` itself.
 // Subtrees `filter` skips do not count.

@@ -30,6 +30,34 @@ bool SkipsPlain(const GumboNode& node, bool use_class_hints) {
          (use_class_hints && FurnitureHintOf(node) == FurnitureHint::kAlways);
 }
 
+// True if element `ancestor` is `node` or holds it (indices in `survey`).
+bool IsAncestorIn(const PageSurvey& survey, int ancestor, int node) {
+  for (int i = node; i >= 0;
+       i = survey.elements[static_cast<std::size_t>(i)].parent) {
+    if (i == ancestor) return true;
+  }
+  return false;
+}
+
+// The outermost element with an article-body name (HasArticleBodyName) that
+// holds prose, when it is the only one; nullptr if there is none or several
+// (a page listing many posts). Elements nested in the first do not count.
+const GumboNode* FindNamedBody(const PageSurvey& survey) {
+  int named = -1;
+  for (std::size_t i = 0; i < survey.elements.size(); ++i) {
+    const ElementStats& e = survey.elements[i];
+    if (e.prose_chars == 0 || !HasArticleBodyName(*e.node)) continue;
+    const int index = static_cast<int>(i);
+    if (named < 0) {
+      named = index;
+    } else if (!IsAncestorIn(survey, named, index)) {
+      return nullptr;
+    }
+  }
+  return named < 0 ? nullptr
+                   : survey.elements[static_cast<std::size_t>(named)].node;
+}
+
 }  // namespace
 
 FurnitureFilter::FurnitureFilter(const GumboNode& body, bool use_class_hints)
@@ -40,6 +68,7 @@ FurnitureFilter::FurnitureFilter(const GumboNode& body, bool use_class_hints)
       use_class_hints_(use_class_hints) {
   if (plain_.elements.empty()) return;
   page_prose_ = plain_.elements[0].prose_chars;
+  if (use_class_hints_) named_body_ = FindNamedBody(plain_);
   article_prose_ = page_prose_;
   if (use_class_hints_) article_prose_ -= MostlyFurnitureProse();
 }
@@ -67,6 +96,7 @@ std::size_t FurnitureFilter::MostlyFurnitureProse() const {
 bool FurnitureFilter::Skips(const GumboNode& node) const {
   if (IsNeverArticleText(node)) return true;
   if (IsForm(node)) return !HoldsMostOfPage(node);
+  if (IsCollapsedBlock(node)) return true;
   // Class names on inline elements style words ("hidden_link"), they do
   // not mark furniture.
   if (!use_class_hints_ || !IsBlockLevel(node)) return false;
@@ -76,11 +106,19 @@ bool FurnitureFilter::Skips(const GumboNode& node) const {
   const ElementStats* stats = plain_.Find(&node);
   if (stats == nullptr) return true;
   if (hint == FurnitureHint::kWhenSmall) {
-    return stats->chars < kSmallElementChars;
+    return stats->chars < kSmallElementChars && !HoldsNamedBody(node);
   }
   if (hint == FurnitureHint::kUnlessMost) return !HoldsMostOfPage(node);
+  if (HoldsNamedBody(node)) return false;
   return static_cast<double>(stats->prose_chars) <
          kArticleProseShare * static_cast<double>(article_prose_);
+}
+
+bool FurnitureFilter::HoldsNamedBody(const GumboNode& node) const {
+  for (const GumboNode* n = named_body_; n != nullptr; n = n->parent) {
+    if (n == &node) return true;
+  }
+  return false;
 }
 
 bool FurnitureFilter::HoldsMostOfPage(const GumboNode& node) const {

@@ -64,6 +64,19 @@ constexpr std::string_view kStateWords[] = {"has", "with", "no",  "without",
 constexpr std::string_view kContentWords[] = {
     "content", "article", "body", "story", "text", "entry", "post", "main"};
 
+// A name made of one of these and then one of kBodyWords ("entry-content",
+// "post_body", "articleBody", "storytext") is what blog engines and news
+// CMSs put on the element that holds exactly the article text.
+constexpr std::string_view kBodyOwnerWords[] = {"post", "entry", "article",
+                                                "story", "blog"};
+constexpr std::string_view kBodyWords[] = {"body", "content", "text"};
+
+// How the toggle of a block collapsed until clicked begins ("Show full PR
+// text", "Show more"), lower-case.
+constexpr std::string_view kCollapsedToggles[] = {"show full", "show more"};
+// A toggle label longer than this is a sentence.
+constexpr int kMaxToggleWords = 6;
+
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
@@ -131,6 +144,25 @@ bool IsContentName(std::string_view name) {
   return false;
 }
 
+bool IsOwnerBodyWord(std::string_view word) {
+  for (std::string_view owner : kBodyOwnerWords) {
+    if (!word.starts_with(owner)) continue;
+    if (Contains(kBodyWords, word.substr(owner.size()))) return true;
+  }
+  return false;
+}
+
+// "entry-content", "post_body", "articleBody", "storytext"; not
+// "post-content-footer" or "entry-content-meta", whose last word qualifies.
+bool IsArticleBodyName(std::string_view name) {
+  const std::vector<std::string> words = SplitWords(name);
+  if (words.empty()) return false;
+  if (words.size() == 1) return IsOwnerBodyWord(words[0]);
+  const std::size_t n = words.size();
+  return Contains(kBodyOwnerWords, words[n - 2]) &&
+         Contains(kBodyWords, words[n - 1]);
+}
+
 // Calls `test` on each class name and on the id; true if any passes.
 template <typename Test>
 bool AnyName(const GumboNode& node, Test test) {
@@ -193,7 +225,43 @@ bool NamesComments(std::string_view name) {
   return false;
 }
 
+bool HasTag(const GumboNode& node, GumboTag tag) {
+  return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag == tag;
+}
+
+// The first child of `node` that is not whitespace; nullptr if none.
+const GumboNode* FirstContentChild(const GumboNode& node) {
+  const GumboVector& children = node.v.element.children;
+  for (unsigned int i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_WHITESPACE &&
+        child->type != GUMBO_NODE_COMMENT) {
+      return child;
+    }
+  }
+  return nullptr;
+}
+
+bool IsCollapseToggle(const GumboNode& node) {
+  if (!IsElement(node)) return false;
+  const std::string text = TextContentOf(node, 128);
+  if (CountWords(text) > kMaxToggleWords) return false;
+  const std::string key = CompactLower(text);
+  for (std::string_view toggle : kCollapsedToggles) {
+    if (key.starts_with(CompactLower(toggle))) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool IsCollapsedBlock(const GumboNode& node) {
+  if (!HasTag(node, GUMBO_TAG_DIV) && !HasTag(node, GUMBO_TAG_SECTION)) {
+    return false;
+  }
+  const GumboNode* first = FirstContentChild(node);
+  return first != nullptr && IsCollapseToggle(*first);
+}
 
 bool IsNonContentTag(const GumboNode& node) {
   if (node.type == GUMBO_NODE_TEMPLATE) return true;
@@ -258,6 +326,10 @@ FurnitureHint FurnitureHintOf(const GumboNode& node) {
 
 bool HasContentHint(const GumboNode& node) {
   return IsElement(node) && AnyName(node, IsContentName);
+}
+
+bool HasArticleBodyName(const GumboNode& node) {
+  return IsElement(node) && AnyName(node, IsArticleBodyName);
 }
 
 bool IsHiddenElement(const GumboNode& node) {

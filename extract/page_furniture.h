@@ -39,6 +39,18 @@ FurnitureHint FurnitureHintOf(const GumboNode& node);
 // "article-body", "story"...); used only to weigh candidate containers.
 bool HasContentHint(const GumboNode& node);
 
+// True when a class name or the id is one that blog engines and news CMSs
+// give the element holding exactly the article text: an owner word ("post",
+// "entry", "article", "story", "blog") followed by "body", "content" or
+// "text" as its last two words or run together ("entry-content",
+// "post_body", "articleBody", "storytext"). Narrower than HasContentHint.
+bool HasArticleBodyName(const GumboNode& node);
+
+// True for a <div> or <section> that opens with a short toggle label
+// ("Show full PR text", "Show more"): its text stays collapsed until a
+// reader clicks, as a quoted press release under a post does.
+bool IsCollapsedBlock(const GumboNode& node);
+
 // True for elements hidden from readers: the `hidden` attribute,
 // aria-hidden="true", or an inline display:none / visibility:hidden.
 bool IsHiddenElement(const GumboNode& node);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "extract/lead_lines.h"
+#include "extract/text_normalize.h"
 
 namespace revwatch {
 namespace {
@@ -22,37 +23,16 @@ constexpr std::size_t kMaxSentenceTailChars = 2;
 constexpr std::string_view kWidgetLabels[] = {
     "tags", "tag", "topics", "read also", "also read", "read more", "see also",
     "related", "related articles", "related news", "related stories",
-    "more on this topic", "share", "share this", "share this article",
-    "follow us", "advertisement", "sponsored", "comments", "newsletter",
+    "related posts", "related content", "related links", "don't miss",
+    "you may also like", "you might also like", "more on this topic", "share",
+    "share this", "share this article", "follow us", "advertisement",
+    "sponsored", "comments", "newsletter",
     // media labels left by a player or gallery that was not rendered
     "video", "watch", "watch video", "photo", "photos", "gallery", "audio",
     "listen",
     // Ukrainian and Russian news sites
     "теги", "теми", "читайте також", "читайте также", "поділитися",
     "поделиться", "реклама"};
-
-// Lower-cases `text` (any script) and drops trailing colons and spaces.
-std::string LabelKey(std::string_view text) {
-  std::string key;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return key;
-    p += n;
-    left -= n;
-    utf8proc_uint8_t buf[4];
-    const utf8proc_ssize_t len =
-        utf8proc_encode_char(utf8proc_tolower(cp), buf);
-    key.append(reinterpret_cast<const char*>(buf),
-               static_cast<std::size_t>(len));
-  }
-  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) {
-    key.pop_back();
-  }
-  return key;
-}
 
 bool HasLetterOrDigit(std::string_view text) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());

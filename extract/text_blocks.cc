@@ -6,6 +6,7 @@
 
 #include "extract/block_layout.h"
 #include "extract/page_furniture.h"
+#include "extract/section_labels.h"
 #include "extract/text_normalize.h"
 
 namespace revwatch {
@@ -82,12 +83,25 @@ std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
                                          const FurnitureFilter& filter) {
   std::vector<TextBlock> blocks;
   BlockBuilder builder(blocks);
+  // The parent of the widget heading being passed over, or nullptr.
+  const GumboNode* widget = nullptr;
   const auto enter = [&](const GumboNode& node) {
+    if (widget != nullptr) {
+      if (!IsHeadingElement(node) || IsWidgetSectionHeading(node)) {
+        return IsText(node) ? WalkAction::kSkipChildren : WalkAction::kDescend;
+      }
+      widget = nullptr;  // a heading of the article ends the widget
+    }
     if (IsText(node)) {
       builder.AddText(node.v.text.text);
       return WalkAction::kSkipChildren;
     }
     if (IsCommentSectionHeading(node)) return WalkAction::kStop;
+    if (IsWidgetSectionHeading(node)) {
+      builder.Flush();
+      widget = node.parent;
+      return WalkAction::kSkipChildren;
+    }
     if (&node != &container && filter.Skips(node)) {
       if (IsBlockLevel(node)) builder.Flush();
       return WalkAction::kSkipChildren;
@@ -104,6 +118,7 @@ std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
     return WalkAction::kDescend;
   };
   const auto leave = [&](const GumboNode& node) {
+    if (&node == widget) widget = nullptr;
     if (IsBlockLevel(node)) builder.Flush();
     if (HasTag(node, GUMBO_TAG_LI)) builder.LeaveListItem();
     if (IsUnknownElement(node)) builder.AddText(" ");

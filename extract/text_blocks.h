@@ -24,8 +24,10 @@ struct TextBlock {
 };
 
 // The text blocks under `container`, in document order, leaving out the
-// subtrees `filter` skips, and everything from a comment-section heading on
-// (IsCommentSectionHeading). Iterative; never fails.
+// subtrees `filter` skips, everything from a comment-section heading on
+// (IsCommentSectionHeading), and each widget section: from a widget heading
+// (IsWidgetSectionHeading) to the next other heading or the end of the
+// heading's parent. Iterative; never fails.
 std::vector<TextBlock> CollectTextBlocks(const GumboNode& container,
                                          const FurnitureFilter& filter);
 

@@ -123,4 +123,27 @@ std::size_t CountVisibleChars(std::string_view utf8) {
   return count;
 }
 
+std::string LabelKey(std::string_view text) {
+  std::string key;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) break;
+    p += n;
+    left -= n;
+    if (cp == 0x2019) cp = '\'';  // right single quotation mark
+    utf8proc_uint8_t buf[4];
+    const utf8proc_ssize_t len =
+        utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    key.append(reinterpret_cast<const char*>(buf),
+               static_cast<std::size_t>(len));
+  }
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) {
+    key.pop_back();
+  }
+  return key;
+}
+
 }  // namespace revwatch

@@ -21,6 +21,11 @@ std::string NormalizePageText(std::string_view utf8);
 // Number of characters (code points) in `utf8` that are not spaces.
 std::size_t CountVisibleChars(std::string_view utf8);
 
+// `text` lower-cased (any script), with U+2019 as an ASCII apostrophe and
+// trailing colons and spaces dropped: the key to compare a short label
+// ("Don’t Miss:") with a list of known ones. Stops at invalid UTF-8.
+std::string LabelKey(std::string_view text);
+
 }  // namespace revwatch
 
 #endif  // REVWATCH_EXTRACT_TEXT_NORMALIZE_H_

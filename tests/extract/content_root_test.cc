@@ -98,5 +98,83 @@ TEST(ContentRootTest, ReadsModifiedLangAndCanonical) {
   EXPECT_EQ(result->modified, "2025-01-02");
 }
 
+TEST(ContentRootTest, NamedPostBodyBeatsLongerSidebar) {
+  std::string sidebar;
+  for (int i = 0; i < 6; ++i) sidebar += P(kProse);
+  const Article article =
+      Extract("<body><div id=main><div class=entry><div class=entry-content>" +
+              P("A short post: the ferry now leaves at nine, not eight.") +
+              "</div></div></div><div id=gamma><div>" + sidebar +
+              "</div></div></body>");
+  EXPECT_EQ(article.paragraphs,
+            (Paragraphs{"A short post: the ferry now leaves at nine, not "
+                        "eight."}));
+}
+
+TEST(ContentRootTest, SeveralNamedPostBodiesAreNotTrusted) {
+  std::string column;
+  for (int i = 0; i < 6; ++i) column += P(kProse);
+  const Article article = Extract(
+      "<body><div class=post-body>" + P("First teaser of a post list.") +
+      "</div><div class=post-body>" + P("Second teaser of a post list.") +
+      "</div><div id=story>" + column + "</div></body>");
+  EXPECT_EQ(article.paragraphs.size(), 6u);
+}
+
+TEST(ContentRootTest, KeepsShortPostInsideDateAndWidgetWrappers) {
+  std::string sidebar;
+  for (int i = 0; i < 3; ++i) sidebar += P(kProse);
+  const Article article = Extract(
+      "<body><div class=\"widget Blog\"><div class=date-outer>"
+      "<div class=post-body>" +
+      P("Pencil, not a photograph. Mind blown.") +
+      "</div></div></div><div class=sidebar><div class=\"widget Text\">" +
+      sidebar + "</div></div></body>");
+  EXPECT_EQ(article.paragraphs,
+            (Paragraphs{"Pencil, not a photograph. Mind blown."}));
+}
+
+TEST(ContentRootTest, DropsCollapsedBlock) {
+  const Article article = Extract(
+      "<body><div>" + P(kProse) + P("Full details after the break.") +
+      "<div id=box><div>Show full PR text</div><div>" +
+      P(std::string("PRESS RELEASE. ") + kProse) + "</div></div></div></body>");
+  EXPECT_EQ(article.paragraphs,
+            (Paragraphs{kProse, "Full details after the break."}));
+}
+
+TEST(ContentRootTest, WidgetHeadingDropsItsSectionOnly) {
+  const Article article =
+      Extract("<body><div>" + P(kProse) + "<div><h3>Related posts</h3>" +
+              P("Why the ferry was late again last week, and what it cost") +
+              "</div>" + P("The council will meet on Monday.") +
+              "<section><h2>Don\u2019t Miss</h2>" + P("Slideshow") +
+              P("Ten harbours to visit before winter comes to the coast") +
+              "</section></div></body>");
+  EXPECT_EQ(article.paragraphs,
+            (Paragraphs{kProse, "The council will meet on Monday."}));
+}
+
+TEST(ContentRootTest, ArticleHeadingEndsWidgetSection) {
+  const Article article =
+      Extract("<body><div>" + P(kProse) + "<h2>Related</h2>" +
+              P("Another story about boats on the river bank") +
+              "<h2>What happens next</h2>" + P(kProse) + "</div></body>");
+  EXPECT_EQ(article.paragraphs,
+            (Paragraphs{kProse, "What happens next", kProse}));
+}
+
+TEST(ContentRootTest, ClimbsToNamedBodyHoldingBestCandidate) {
+  const Article article =
+      Extract("<body><div class=post-body><div class=image-wrapper><div>" +
+              P("The first shirt, printed in two colours.") +
+              "</div></div><div class=image-wrapper><div>" + P(kProse) +
+              P(kProse) + "</div></div></div><div class=sidebar>" +
+              P("Archive links") + "</div></body>");
+  EXPECT_EQ(
+      article.paragraphs,
+      (Paragraphs{"The first shirt, printed in two colours.", kProse, kProse}));
+}
+
 }  // namespace
 }  // namespace revwatch
