@@ -218,7 +218,12 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] == b[i]) continue;
     if (HasDigit(a[i]) || HasDigit(b[i])) return false;
-    if (std::min(CodePoints(a[i]).size(), CodePoints(b[i]).size()) < 4) return false;
+    const auto a_chars = CodePoints(a[i]);
+    const auto b_chars = CodePoints(b[i]);
+    if (std::min(a_chars.size(), b_chars.size()) < 4) return false;
+    // A different initial makes a different name (Ветров, Петров); typos
+    // fall inside words (Zelensky, Zelenskyy).
+    if (a_chars.front() != b_chars.front()) return false;
     if (EditDistance(a[i], b[i]) != 1) return false;
   }
   return true;
@@ -354,6 +359,15 @@ class RunClassifier {
     if (IsCorrection()) tags.insert("correction");
     if (tags.empty()) tags.insert("reworded");
     return tags;
+  }
+
+  bool ChangesQuestionMark() const {
+    const auto marks = [](const Side& side) {
+      int count = 0;
+      for (int i = side.begin; i < side.end && !side.Empty(); ++i) count += side.Key(i) == "?";
+      return count;
+    };
+    return marks(old_) != marks(new_);
   }
 
  private:
@@ -496,7 +510,8 @@ std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLooku
   std::set<std::string> tags;
   for (const ChangeRun& run : diff.runs) {
     const RunClassifier classifier(facts.Old(), facts.New(), run, lexicon);
-    if (classifier.IsCosmetic()) continue;
+    // A question mark turns a headline's statement into a question.
+    if (classifier.IsCosmetic() && !classifier.ChangesQuestionMark()) continue;
     tags.insert("headline");
     if (classifier.IsDenial()) tags.insert("denial");
     if (classifier.IsNegation()) tags.insert("negation");

@@ -213,6 +213,21 @@ TEST(EditClassifierTest, ADozenToTwelveIsCosmetic) {
   EXPECT_EQ(diff.tags, Tags{"cosmetic"});
 }
 
+TEST(EditClassifierTest, QuestionMarkAddedToHeadlineIsAHeadlineChange) {
+  const auto diff = DiffArticles({"Mayor quits over budget", "", "", {kLead}},
+                                 {"Mayor quits over budget?", "", "", {kLead}});
+  EXPECT_EQ(diff.tags, Tags{"headline"});
+  const auto dot = DiffArticles({"Mayor quits over budget", "", "", {kLead}},
+                                {"Mayor quits over budget.", "", "", {kLead}});
+  EXPECT_EQ(dot.tags, Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, NewsletterPromoSwapIsBoilerplate) {
+  Article before{"Budget talks", "", "", {kLead, "Sign up for our morning briefing", kTail}};
+  Article after{"Budget talks", "", "", {kLead, "Get our free newsletter in your inbox", kTail}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
