@@ -271,9 +271,12 @@ class RunClassifier {
              r.CountTouching(LexiconList::kDenialException);
     };
     if (denials(new_reader_) > denials(old_reader_)) return true;
+    // A weak denial word denies with a claim word ("rejected the reports")
+    // or a negation ("insisted it had done nothing wrong") in its sentence.
     return new_reader_.CountTouching(LexiconList::kDenialVerb) >
                old_reader_.CountTouching(LexiconList::kDenialVerb) &&
-           new_reader_.SentenceContains(LexiconList::kClaim);
+           (new_reader_.SentenceContains(LexiconList::kClaim) ||
+            new_reader_.SentenceContains(LexiconList::kNegation));
   }
 
   // "would not say" for "declined to say" keeps the meaning: a negative

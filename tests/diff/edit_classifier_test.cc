@@ -228,6 +228,13 @@ TEST(EditClassifierTest, NewsletterPromoSwapIsBoilerplate) {
   EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
 }
 
+TEST(EditClassifierTest, InsistingOnANegationIsADenial) {
+  const auto diff = DiffBody("The club was fined by the league on Monday.",
+                             "The club was fined by the league on Monday but insisted it had done "
+                             "nothing to break the rules.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
