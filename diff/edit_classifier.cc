@@ -202,6 +202,23 @@ class SideReader {
     return lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(i)) == 1;
   }
 
+  // Whether the range spells the lower-cased word with a capital.
+  bool WrittenCapitalised(std::string_view folded) const {
+    for (int i = side_.begin; i < side_.end && !side_.Empty(); ++i) {
+      if (side_.Text().folded[static_cast<std::size_t>(i)] != folded) continue;
+      const std::string_view spelling = side_.Text().Text(static_cast<std::size_t>(i));
+      utf8proc_int32_t first = 0;
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
+                       static_cast<utf8proc_ssize_t>(spelling.size()), &first);
+      if (utf8proc_isupper(first)) return true;
+    }
+    return false;
+  }
+
+  bool TextHasWord(std::string_view folded) const {
+    return side_.facts != nullptr && side_.facts->HasWord(folded);
+  }
+
  private:
   Side side_;
   const Lexicon& lexicon_;
@@ -221,9 +238,13 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
     const auto a_chars = CodePoints(a[i]);
     const auto b_chars = CodePoints(b[i]);
     if (std::min(a_chars.size(), b_chars.size()) < 4) return false;
-    // A different initial makes a different name (Ветров, Петров); typos
-    // fall inside words (Zelensky, Zelenskyy).
-    if (a_chars.front() != b_chars.front()) return false;
+    // A name with a different initial is a different name (Ветров,
+    // Петров) unless the old text already uses the corrected one; ordinary
+    // words get first-letter typos fixed too (tarmers -> farmers).
+    if (a_chars.front() != b_chars.front() && new_side.WrittenCapitalised(b[i]) &&
+        !old_side.TextHasWord(b[i])) {
+      return false;
+    }
     if (EditDistance(a[i], b[i]) != 1) return false;
   }
   return true;

@@ -163,4 +163,12 @@ bool TextFacts::ComputeBoilerplate() const {
   return words > 0;
 }
 
+bool TextFacts::HasWord(std::string_view folded) const {
+  if (sorted_words_.empty()) {
+    sorted_words_.assign(text_.folded.begin(), text_.folded.end());
+    std::sort(sorted_words_.begin(), sorted_words_.end());
+  }
+  return std::binary_search(sorted_words_.begin(), sorted_words_.end(), folded);
+}
+
 }  // namespace revwatch

@@ -40,6 +40,8 @@ class TextFacts {
   // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
   // "Read also: ...", "Tags: ...".
   bool IsBoilerplate() const { return boilerplate_; }
+  // Whether the lower-cased word occurs anywhere in the text.
+  bool HasWord(std::string_view folded) const;
 
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
@@ -62,6 +64,7 @@ class TextFacts {
   std::multiset<std::string> all_figures_;
   std::set<std::string_view> all_names_;
   bool boilerplate_ = false;
+  mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
 };
 
 }  // namespace revwatch
