@@ -98,7 +98,8 @@ class ArticleDiffer {
     ArticleDiff diff;
     DiffTitle(diff);
     TokenizeDifferingParagraphs();
-    for (AlignedParagraph aligned : AlignParagraphs(old_, new_)) {
+    std::vector<AlignedParagraph> entries = AlignParagraphs(old_, new_);
+    for (AlignedParagraph& aligned : entries) {
       // Back from positions among the differing paragraphs to the article's.
       if (aligned.old_index >= 0) aligned.old_index = old_index_[Index(aligned.old_index)];
       if (aligned.new_index >= 0) aligned.new_index = new_index_[Index(aligned.new_index)];
@@ -108,7 +109,13 @@ class ArticleDiffer {
           old_raw_[Index(aligned.old_index)] == new_raw_[Index(aligned.new_index)]) {
         aligned.op = AlignOp::kMoved;
       }
-      AddParagraph(aligned, diff);
+    }
+    for (std::size_t e = 0; e < entries.size();) {
+      if (const std::size_t used = AddSplitOrMerge(entries, e, diff)) {
+        e += used;
+      } else {
+        AddParagraph(entries[e++], diff);
+      }
     }
     SummarizeEdit(diff);
     return diff;
@@ -166,6 +173,73 @@ class ArticleDiffer {
       diff.title_spans = PresentationSpans(old_title_, new_title_);
       diff.title_tags = {"cosmetic"};
     }
+  }
+
+  // A paragraph split in two, or two merged into one, with the same words:
+  // cosmetic, shown with a pilcrow where the break appeared or went.
+  // Looks at the 2 or 3 entries from `e`; returns how many it consumed.
+  std::size_t AddSplitOrMerge(const std::vector<AlignedParagraph>& entries, std::size_t e,
+                              ArticleDiff& diff) {
+    for (std::size_t count : {std::size_t{2}, std::size_t{3}}) {
+      if (e + count > entries.size()) break;
+      std::vector<int> olds;
+      std::vector<int> news;
+      bool plain = true;
+      for (std::size_t k = e; k < e + count; ++k) {
+        const AlignedParagraph& a = entries[k];
+        plain &= a.op == AlignOp::kChanged || a.op == AlignOp::kInserted ||
+                 a.op == AlignOp::kDeleted;
+        if (a.old_index >= 0) olds.push_back(a.old_index);
+        if (a.new_index >= 0) news.push_back(a.new_index);
+      }
+      std::sort(olds.begin(), olds.end());
+      std::sort(news.begin(), news.end());
+      if (!plain) continue;
+      if (olds.size() == 1 && news.size() == 2 && news[1] == news[0] + 1 &&
+          SameTokens(OldParagraph(olds[0]), NewParagraph(news[0]), NewParagraph(news[1]))) {
+        AddRegrouped(olds[0], news[0], NewParagraph(news[0]), NewParagraph(news[1]),
+                     SpanOp::kInsert, diff);
+        return count;
+      }
+      if (olds.size() == 2 && news.size() == 1 && olds[1] == olds[0] + 1 &&
+          SameTokens(NewParagraph(news[0]), OldParagraph(olds[0]), OldParagraph(olds[1]))) {
+        AddRegrouped(olds[0], news[0], OldParagraph(olds[0]), OldParagraph(olds[1]),
+                     SpanOp::kDelete, diff);
+        return count;
+      }
+    }
+    return 0;
+  }
+
+  // Whether `whole` has the tokens of `first` followed by those of `second`.
+  static bool SameTokens(const TokenizedText& whole, const TokenizedText& first,
+                         const TokenizedText& second) {
+    if (whole.tokens.size() != first.tokens.size() + second.tokens.size()) return false;
+    std::size_t i = 0;
+    for (const TokenizedText* part : {&first, &second}) {
+      for (const Token& token : part->tokens) {
+        if (whole.tokens[i++].key != token.key) return false;
+      }
+    }
+    return true;
+  }
+
+  void AddRegrouped(int old_index, int new_index, const TokenizedText& first,
+                    const TokenizedText& second, SpanOp mark, ArticleDiff& diff) {
+    ParagraphChange change{ParagraphOp::kChanged, old_index, new_index, {}, {"cosmetic"}};
+    for (std::size_t i = 0; i < first.tokens.size(); ++i) {
+      AppendToken(first, i, SpanOp::kEqual, change.spans);
+    }
+    change.spans.push_back({mark, "\u00b6", true});
+    for (std::size_t i = 0; i < second.tokens.size(); ++i) {
+      AppendToken(second, i, SpanOp::kEqual, change.spans);
+    }
+    if (!change.spans.empty() && change.spans.back().op == SpanOp::kEqual &&
+        !second.tokens.empty()) {
+      change.spans.back().space_before = true;
+    }
+    ++diff.stats.paragraphs_changed;
+    diff.paragraphs.push_back(std::move(change));
   }
 
   void AddParagraph(const AlignedParagraph& aligned, ArticleDiff& diff) {

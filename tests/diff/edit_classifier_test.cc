@@ -235,6 +235,16 @@ TEST(EditClassifierTest, InsistingOnANegationIsADenial) {
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
 }
 
+TEST(EditClassifierTest, ParagraphSplitOrMergedWithSameWordsIsCosmetic) {
+  const Article joined{"T", "", "", {kLead, "First point made here. Second point made there.", kTail}};
+  const Article split{"T", "", "", {kLead, "First point made here.", "Second point made there.", kTail}};
+  const auto split_diff = DiffArticles(joined, split);
+  EXPECT_EQ(split_diff.tags, Tags{"cosmetic"});
+  ASSERT_EQ(split_diff.paragraphs.size(), 1u);
+  EXPECT_EQ(split_diff.paragraphs[0].spans[1], (WordSpan{SpanOp::kInsert, "\u00b6", true}));
+  EXPECT_EQ(DiffArticles(split, joined).tags, Tags{"cosmetic"});
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
