@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/article.h"
+
 namespace revwatch {
 namespace {
 
@@ -40,20 +42,6 @@ std::u32string Key(std::string_view text) {
     }
   }
   return key;
-}
-
-int CountWordsIn(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-  }
-  return words;
 }
 
 // Position of the last occurrence of any of `separators`, and its length.
@@ -120,9 +108,9 @@ std::string StripSiteSuffix(std::string_view title,
   const std::string_view head = title.substr(0, pos);
   const std::string_view tail = title.substr(pos + length);
   const bool names_site = !site_name.empty() && Key(tail) == Key(site_name);
-  const int tail_words = CountWordsIn(tail);
+  const int tail_words = CountWords(tail);
   const bool short_tail =
-      tail_words <= kMaxSiteWords && CountWordsIn(head) > 2 * tail_words;
+      tail_words <= kMaxSiteWords && CountWords(head) > 2 * tail_words;
   return std::string(names_site || short_tail ? head : title);
 }
 

@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/article.h"
+
 namespace revwatch {
 namespace {
 
 // A line longer than this is a sentence, not a byline or a date.
-constexpr std::size_t kMaxLeadLineWords = 14;
+constexpr int kMaxLeadLineWords = 14;
 // The share of date words a date line needs.
 constexpr double kDateWordShare = 0.6;
 
@@ -45,18 +47,6 @@ std::string Lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), AsciiLower);
   return out;
-}
-
-// Words separated by spaces, for counting.
-std::size_t CountWords(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 // ASCII letter-or-digit runs; a run with other bytes (non-Latin letters)

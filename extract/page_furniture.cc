@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/article.h"
+
 namespace revwatch {
 namespace {
 
@@ -205,17 +207,6 @@ bool IsHeading(const GumboNode& node) {
     default:
       return false;
   }
-}
-
-int CountWords(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 bool NamesComments(std::string_view name) {

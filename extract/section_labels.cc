@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/article.h"
 #include "extract/text_normalize.h"
 
 namespace revwatch {
@@ -32,17 +33,6 @@ constexpr std::string_view kSectionLabelPrefixes[] = {
 
 // A label longer than this is a sentence or an article's section title.
 constexpr int kMaxLabelWords = 6;
-
-int CountWords(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 bool HasTagIn(const GumboNode& node, GumboTag first, GumboTag last) {
   return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag >= first &&
