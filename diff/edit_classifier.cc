@@ -206,11 +206,7 @@ class SideReader {
   bool WrittenCapitalised(std::string_view folded) const {
     for (int i = side_.begin; i < side_.end && !side_.Empty(); ++i) {
       if (side_.Text().folded[static_cast<std::size_t>(i)] != folded) continue;
-      const std::string_view spelling = side_.Text().Text(static_cast<std::size_t>(i));
-      utf8proc_int32_t first = 0;
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                       static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-      if (utf8proc_isupper(first)) return true;
+      if (StartsWithCapital(side_.Text().Text(static_cast<std::size_t>(i)))) return true;
     }
     return false;
   }
@@ -400,11 +396,7 @@ class RunClassifier {
   bool ChangesInstitutionName() const {
     if (old_.Empty() || new_.Empty() || new_.begin == 0) return false;
     const int before = new_.begin - 1;
-    const std::string_view spelling = new_.Text().Text(static_cast<std::size_t>(before));
-    utf8proc_int32_t first = 0;
-    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                     static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-    return utf8proc_isupper(first) &&
+    return StartsWithCapital(new_.Text().Text(static_cast<std::size_t>(before))) &&
            new_reader_.IsLexiconWord(before, LexiconList::kInstitution);
   }
 

@@ -16,6 +16,13 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool StartsWithCapital(std::string_view spelling) {
+  utf8proc_int32_t first = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
+                   static_cast<utf8proc_ssize_t>(spelling.size()), &first);
+  return utf8proc_isupper(first);
+}
+
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     : text_(text), lexicon_(words.lexicon()), words_(words) {
   const std::size_t n = text.tokens.size();
@@ -54,11 +61,7 @@ bool TextFacts::IsSentenceStart(std::size_t i) const {
 
 bool TextFacts::IsCapitalised(std::size_t i) const {
   if (text_.tokens[i].kind != TokenKind::kWord || figure_[i]) return false;
-  const std::string_view spelling = text_.Text(i);
-  utf8proc_int32_t first = 0;
-  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                   static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-  return utf8proc_isupper(first);
+  return StartsWithCapital(text_.Text(i));
 }
 
 bool TextFacts::IsAllCaps(std::string_view text) {

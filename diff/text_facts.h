@@ -19,6 +19,7 @@ namespace revwatch {
 bool IsWordish(const Token& t);                 // a word or a number
 bool IsSentenceEnd(std::string_view key);       // ".", "!" or "?"
 bool HasDigit(std::string_view s);
+bool StartsWithCapital(std::string_view spelling);  // its first letter is upper case
 
 // Computed once per text, not once per changed run. Borrows `text` and
 // `words`, which must outlive it.
