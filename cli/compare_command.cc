@@ -1,5 +1,6 @@
 // revwatch compare OLD NEW: word diff of two article files.
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -31,8 +32,9 @@ struct CompareArgs {
   std::vector<std::string> lexicons;
 };
 
-// The built-in word lists plus the user's files.
-Result<Lexicon> LoadLexicon(const std::vector<std::string>& paths) {
+// The built-in word lists plus the user's files (only called with files:
+// copying the built-in lists would cost every compare at start-up).
+Result<Lexicon> ExtendedLexicon(const std::vector<std::string>& paths) {
   Lexicon lexicon = Lexicon::BuiltIn();
   for (const std::string& path : paths) {
     auto text = ReadInputFile(path);
@@ -73,9 +75,14 @@ int RunCompare(const CompareArgs& args) {
   if (!old_article) return ReportError(old_article.error());
   auto new_article = ArticleFrom(*new_text, new_path);
   if (!new_article) return ReportError(new_article.error());
-  auto lexicon = LoadLexicon(args.lexicons);
-  if (!lexicon) return ReportError(lexicon.error());
-  ArticleDiff diff = DiffArticles(*old_article, *new_article, *lexicon);
+  std::optional<Lexicon> extended;
+  if (!args.lexicons.empty()) {
+    auto lexicon = ExtendedLexicon(args.lexicons);
+    if (!lexicon) return ReportError(lexicon.error());
+    extended = std::move(*lexicon);
+  }
+  ArticleDiff diff =
+      DiffArticles(*old_article, *new_article, extended ? *extended : Lexicon::BuiltIn());
   if (*old_text != *new_text) MarkInvisibleChange(diff);  // e.g. whitespace only
   Print(diff, args.json ? "json" : args.format);
   return kExitOk;
