@@ -13,47 +13,28 @@
 namespace revwatch {
 namespace {
 
-std::string JoinTags(const std::vector<std::string>& tags) {
+// Tags are stored comma-separated; paragraphs one per line (they never
+// contain a newline, so that is lossless).
+std::string Join(const std::vector<std::string>& parts, char separator) {
   std::string out;
-  for (const std::string& tag : tags) {
-    if (!out.empty()) out += ',';
-    out += tag;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
   }
   return out;
 }
 
-std::vector<std::string> SplitTags(const std::string& joined) {
-  std::vector<std::string> tags;
+std::vector<std::string> Split(const std::string& joined, char separator,
+                               bool keep_empty) {
+  std::vector<std::string> parts;
   std::size_t start = 0;
   while (start < joined.size()) {
-    std::size_t end = joined.find(',', start);
+    std::size_t end = joined.find(separator, start);
     if (end == std::string::npos) end = joined.size();
-    if (end > start) tags.push_back(joined.substr(start, end - start));
+    if (keep_empty || end > start) parts.push_back(joined.substr(start, end - start));
     start = end + 1;
   }
-  return tags;
-}
-
-// Paragraphs never contain a newline, so one per line is lossless.
-std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
-  std::string out;
-  for (const std::string& p : paragraphs) {
-    if (!out.empty()) out += '\n';
-    out += p;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitParagraphs(const std::string& body) {
-  std::vector<std::string> paragraphs;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    std::size_t end = body.find('\n', start);
-    if (end == std::string::npos) end = body.size();
-    paragraphs.push_back(body.substr(start, end - start));
-    start = end + 1;
-  }
-  return paragraphs;
+  return parts;
 }
 
 bool IsDecimal(std::string_view s) {
@@ -94,7 +75,7 @@ StoredRevision ReadRevision(const Statement& row) {
   r.article.title = row.Text(1);
   r.article.byline = row.Text(2);
   r.article.published = row.Text(3);
-  r.article.paragraphs = SplitParagraphs(row.Text(4));
+  r.article.paragraphs = Split(row.Text(4), '\n', /*keep_empty=*/true);
   r.text_hash = row.Text(5);
   r.first_seen = row.Int(6);
   r.last_seen = row.Int(7);
@@ -176,7 +157,7 @@ Result<std::int64_t> InsertRevision(sqlite3* db, WatchId id, int number,
       .Bind(3, a.title)
       .Bind(4, a.byline)
       .Bind(5, a.published)
-      .Bind(6, JoinParagraphs(a.paragraphs))
+      .Bind(6, Join(a.paragraphs, '\n'))
       .Bind(7, revision.text_hash)
       .Bind(8, seen)
       .Bind(9, seen)
@@ -209,7 +190,7 @@ Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
       .Bind(7, std::int64_t{change.paragraphs_added})
       .Bind(8, std::int64_t{change.paragraphs_removed})
       .Bind(9, std::int64_t{change.paragraphs_changed})
-      .Bind(10, JoinTags(change.tags))
+      .Bind(10, Join(change.tags, ','))
       .Bind(11, std::int64_t{change.substantive ? 1 : 0})
       .Bind(12, std::int64_t{change.paragraphs_moved})
       .Bind(13, change.score);
@@ -420,7 +401,7 @@ Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
     r.change.paragraphs_added = static_cast<int>(stmt->Int(6));
     r.change.paragraphs_removed = static_cast<int>(stmt->Int(7));
     r.change.paragraphs_changed = static_cast<int>(stmt->Int(8));
-    r.change.tags = SplitTags(stmt->Text(9));
+    r.change.tags = Split(stmt->Text(9), ',', /*keep_empty=*/false);
     r.change.substantive = stmt->Int(10) != 0;
     r.change.paragraphs_moved = static_cast<int>(stmt->Int(11));
     r.change.score = stmt->Double(12);
