@@ -103,7 +103,7 @@ struct Side {
 // Rules applied to one side of a run, with the lexicon.
 class SideReader {
  public:
-  SideReader(const Side& side, const Lexicon& lexicon) : side_(side), lexicon_(lexicon) {}
+  SideReader(const Side& side, WordLookup& words) : side_(side), words_(words) {}
 
   // Matches of `list` that overlap the side's range (a phrase may reach into
   // the unchanged words around it: "is {+not+} true").
@@ -113,7 +113,7 @@ class SideReader {
     const int from = std::max(0, side_.begin - 4);
     for (int pos = from; pos < side_.end; ++pos) {
       const std::size_t n =
-          lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos));
+          words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos));
       if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
     }
     return count;
@@ -123,7 +123,7 @@ class SideReader {
   int CountWithin(LexiconList list) const {
     int count = 0;
     for (int pos = side_.begin; pos < side_.end && !side_.Empty(); ++pos) {
-      count += lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos)) > 0;
+      count += words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos)) > 0;
     }
     return count;
   }
@@ -136,7 +136,7 @@ class SideReader {
     int end = side_.end;
     while (end < side_.Size() && !IsSentenceEnd(side_.Key(end))) ++end;
     for (int pos = begin; pos < end; ++pos) {
-      if (lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(pos)) > 0) {
+      if (words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos)) > 0) {
         return true;
       }
     }
@@ -199,7 +199,7 @@ class SideReader {
   }
 
   bool IsLexiconWord(int i, LexiconList list) const {
-    return lexicon_.MatchAt(list, side_.Text().folded, static_cast<std::size_t>(i)) == 1;
+    return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i)) == 1;
   }
 
   // Whether the range spells the lower-cased word with a capital.
@@ -217,7 +217,7 @@ class SideReader {
 
  private:
   Side side_;
-  const Lexicon& lexicon_;
+  WordLookup& words_;
 };
 
 bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::string>& b,
@@ -266,12 +266,12 @@ int WordCount(const Side& side) {
 class RunClassifier {
  public:
   RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run,
-                const Lexicon& lexicon)
+                WordLookup& words)
       : old_({old_facts, run.old_begin, run.old_end}),
         new_({new_facts, run.new_begin, run.new_end}),
-        old_reader_(old_, lexicon),
-        new_reader_(new_, lexicon),
-        lexicon_(lexicon) {}
+        old_reader_(old_, words),
+        new_reader_(new_, words),
+        words_(words) {}
 
   // Only spacing, case, punctuation, number words or typos changed. Words
   // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
@@ -416,8 +416,7 @@ class RunClassifier {
 
   bool MultiWordCorrection() const {
     for (int i = new_.begin; i < new_.end; ++i) {
-      if (lexicon_.MatchAt(LexiconList::kCorrection, new_.Text().folded,
-                            static_cast<std::size_t>(i)) > 1) {
+      if (words_.MatchAt(LexiconList::kCorrection, new_.Text(), static_cast<std::size_t>(i)) > 1) {
         return true;
       }
     }
@@ -429,20 +428,19 @@ class RunClassifier {
   // verb ("told Reuters", "Reuters said").
   bool SourceContext(const Side& side, const SideReader& reader) const {
     if (side.Empty()) return false;
-    const auto& folded = side.Text().folded;
     // A reporting verb next to the run matters only if the run names who
     // speaks ("told Reuters", "police said"), not in "declined to say".
     const bool names = !reader.ProperNouns().empty() || reader.CountWithin(LexiconList::kSource) > 0;
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
-      const std::size_t n = lexicon_.MatchAt(LexiconList::kAttribution, folded, at);
+      const std::size_t n = words_.MatchAt(LexiconList::kAttribution, side.Text(), at);
       if (n > 0 && pos + static_cast<int>(n) >= side.begin - 1) return true;
-      const std::size_t v = lexicon_.MatchAt(LexiconList::kAttributionVerb, folded, at);
+      const std::size_t v = words_.MatchAt(LexiconList::kAttributionVerb, side.Text(), at);
       if (names && v > 0 && pos + static_cast<int>(v) >= side.begin - 1) return true;
     }
     for (int pos = side.end; names && pos < std::min(side.Size(), side.end + 2); ++pos) {
-      if (lexicon_.MatchAt(LexiconList::kAttributionVerb, folded,
-                           static_cast<std::size_t>(pos)) > 0) {
+      if (words_.MatchAt(LexiconList::kAttributionVerb, side.Text(),
+                         static_cast<std::size_t>(pos)) > 0) {
         return true;
       }
     }
@@ -453,7 +451,7 @@ class RunClassifier {
   Side new_;
   SideReader old_reader_;
   SideReader new_reader_;
-  const Lexicon& lexicon_;
+  WordLookup& words_;
 };
 
 // The facts of both sides of a change, each computed once.
@@ -474,14 +472,14 @@ struct ChangeFacts {
 
 // Tags of a paragraph that appeared or disappeared as a whole.
 std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
-                                         const ChangeFacts& facts, const Lexicon& lexicon) {
+                                         const ChangeFacts& facts, WordLookup& words) {
   const TextFacts& text = inserted ? *facts.New() : *facts.Old();
   if (text.IsBoilerplate()) return {"boilerplate"};
   std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
   const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
-  if (SideReader(whole, lexicon).TouchesSpeech()) tags.insert("quote");
+  if (SideReader(whole, words).TouchesSpeech()) tags.insert("quote");
   if (!inserted) return tags;
-  const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), lexicon);
+  const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), words);
   if (classifier.IsDenial()) tags.insert("denial");
   if (classifier.IsCorrection()) tags.insert("correction");
   return tags;
@@ -496,13 +494,12 @@ bool IsSubstantiveTag(std::string_view tag) {
 
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff& diff,
                                                  WordLookup& words) {
-  const Lexicon& lexicon = words.lexicon();
   const ChangeFacts facts(diff, words);
   switch (op) {
     case ParagraphOp::kInserted:
     case ParagraphOp::kDeleted:
       return InVocabularyOrder(
-          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts, lexicon));
+          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts, words));
     case ParagraphOp::kChanged:
     case ParagraphOp::kMoved:
       break;
@@ -511,7 +508,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   std::set<std::string> tags;
   if (op == ParagraphOp::kMoved) tags.insert("moved");
   for (const ChangeRun& run : diff.runs) {
-    tags.merge(RunClassifier(facts.Old(), facts.New(), run, lexicon).Tags());
+    tags.merge(RunClassifier(facts.Old(), facts.New(), run, words).Tags());
   }
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the
@@ -521,11 +518,10 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
 }
 
 std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLookup& words) {
-  const Lexicon& lexicon = words.lexicon();
   const ChangeFacts facts(diff, words);
   std::set<std::string> tags;
   for (const ChangeRun& run : diff.runs) {
-    const RunClassifier classifier(facts.Old(), facts.New(), run, lexicon);
+    const RunClassifier classifier(facts.Old(), facts.New(), run, words);
     // A question mark turns a headline's statement into a question.
     if (classifier.IsCosmetic() && !classifier.ChangesQuestionMark()) continue;
     tags.insert("headline");

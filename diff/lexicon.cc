@@ -86,6 +86,16 @@ std::string_view Initial(std::string_view word) {
   return word.substr(0, n);
 }
 
+// The last UTF-8 character of a word.
+std::string_view Final(std::string_view word) {
+  std::size_t start = word.size();
+  while (start > 0) {
+    --start;
+    if ((static_cast<unsigned char>(word[start]) & 0xC0) != 0x80) break;
+  }
+  return word.substr(start);
+}
+
 }  // namespace
 
 const Lexicon& Lexicon::BuiltIn() {
@@ -101,9 +111,10 @@ const Lexicon& Lexicon::BuiltIn() {
 }
 
 Status Lexicon::Add(std::string_view text, std::string_view source) {
-  List* list = nullptr;
-  bool numbers = false;
+  std::size_t list_index = kLexiconListCount;  // none yet
   int line_number = 0;
+  // Built only when there is something to report.
+  auto where = [&] { return std::string(source) + ":" + std::to_string(line_number); };
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -112,38 +123,40 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     pos = end + 1;
     ++line_number;
     if (line.empty() || line.front() == '#') continue;
-    const std::string where = std::string(source) + ":" + std::to_string(line_number);
     if (line.front() == '[') {
-      list = nullptr;
-      for (const SectionName& section : kSections) {
-        if (line == "[" + std::string(section.name) + "]") {
-          list = &lists_[static_cast<std::size_t>(section.list)];
-          numbers = section.list == LexiconList::kNumberWord;
+      list_index = kLexiconListCount;
+      if (line.size() > 2 && line.back() == ']') {
+        const std::string_view name = line.substr(1, line.size() - 2);
+        for (const SectionName& section : kSections) {
+          if (name == section.name) list_index = static_cast<std::size_t>(section.list);
         }
       }
-      if (list == nullptr) {
-        return MakeError(ErrorCode::kConfig, where + ": unknown section " + std::string(line));
+      if (list_index == kLexiconListCount) {
+        return MakeError(ErrorCode::kConfig, where() + ": unknown section " + std::string(line));
       }
       continue;
     }
-    if (list == nullptr) {
-      return MakeError(ErrorCode::kConfig, where + ": entry before any [section]");
+    if (list_index == kLexiconListCount) {
+      return MakeError(ErrorCode::kConfig, where() + ": entry before any [section]");
     }
     std::string_view entry = line;
-    std::string value;
-    if (const std::size_t eq = line.find('='); numbers && eq != std::string_view::npos) {
+    std::string_view value;
+    if (const std::size_t eq = line.find('=');
+        list_index == static_cast<std::size_t>(LexiconList::kNumberWord) &&
+        eq != std::string_view::npos) {
       entry = Trim(line.substr(0, eq));
-      value = std::string(Trim(line.substr(eq + 1)));
+      value = Trim(line.substr(eq + 1));
     }
     Pattern pattern{EntryWords(entry)};
     if (pattern.words.empty()) {
-      return MakeError(ErrorCode::kConfig, where + ": entry has no words");
+      return MakeError(ErrorCode::kConfig, where() + ": entry has no words");
     }
     if (!value.empty() && pattern.words.size() == 1) {
-      number_values_[pattern.words.front()] = value;
+      number_values_[pattern.words.front()] = std::string(value);
     }
-    list->patterns.push_back(std::move(pattern));
-    Index(*list, list->patterns.size() - 1);
+    List& list = lists_[list_index];
+    list.patterns.push_back(std::move(pattern));
+    Index(list_index, list.patterns.size() - 1);
   }
   return {};
 }
@@ -160,15 +173,36 @@ bool Lexicon::WordMatches(const std::string& pattern, std::string_view word) {
   return pattern == word;
 }
 
-void Lexicon::Index(List& list, std::size_t pattern) {
+void Lexicon::Index(std::size_t list_index, std::size_t pattern) {
+  List& list = lists_[list_index];
   const std::string& first = list.patterns[pattern].words.front();
+  const std::uint32_t bit = std::uint32_t{1} << list_index;
   if (first.size() > 1 && first.front() == '*') {
     list.suffix_first.push_back(pattern);
+    start_suffix_[std::string(Final(first))].push_back({first, bit});
   } else if (first.size() > 1 && first.back() == '*') {
     list.prefix_by_initial[std::string(Initial(first))].push_back(pattern);
+    start_prefix_[std::string(Initial(first))].push_back({first, bit});
   } else {
     list.by_first_word[first].push_back(pattern);
+    start_exact_[first] |= bit;
   }
+}
+
+std::uint32_t Lexicon::StartMask(std::string_view word) const {
+  std::uint32_t mask = 0;
+  if (auto it = start_exact_.find(word); it != start_exact_.end()) mask = it->second;
+  if (word.empty()) return mask;
+  auto add = [&](const WildcardIndex& index, std::string_view key) {
+    auto it = index.find(key);
+    if (it == index.end()) return;
+    for (const WildcardStart& start : it->second) {
+      if ((mask & start.bit) == 0 && WordMatches(start.pattern, word)) mask |= start.bit;
+    }
+  };
+  add(start_prefix_, Initial(word));
+  add(start_suffix_, Final(word));
+  return mask;
 }
 
 std::size_t Lexicon::MatchAt(LexiconList list_id, std::span<const std::string_view> words,
@@ -228,6 +262,15 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   traits.function_word = lexicon_.MatchAt(LexiconList::kFunctionWord, one, 0) == 1;
   memo_[index] = std::move(traits);
   return *memo_[index];
+}
+
+std::size_t WordLookup::MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos) {
+  if (pos >= text.tokens.size()) return 0;
+  const auto id = static_cast<std::size_t>(text.tokens[pos].folded);
+  if (id >= start_masks_.size()) start_masks_.resize(id + 1, kUnknownMask);
+  if (start_masks_[id] == kUnknownMask) start_masks_[id] = lexicon_.StartMask(text.folded[pos]);
+  if ((start_masks_[id] & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
+  return lexicon_.MatchAt(list, text.folded, pos);
 }
 
 }  // namespace revwatch

@@ -5,6 +5,7 @@
 #define REVWATCH_DIFF_LEXICON_H_
 
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "diff/tokenizer.h"
 
 namespace revwatch {
 
@@ -61,6 +63,11 @@ class Lexicon {
   // The value of a one-word number word ("five" -> "5"), if listed with one.
   std::optional<std::string> NumberValue(std::string_view word) const;
 
+  // Bit `list` is set when some entry of that list can start with the
+  // case-folded `word`: one lookup answers for all lists, so callers can
+  // skip MatchAt for the many words that start nothing.
+  std::uint32_t StartMask(std::string_view word) const;
+
  private:
   struct Pattern {
     std::vector<std::string> words;  // a word may end or start with '*'
@@ -84,9 +91,20 @@ class Lexicon {
     WordIndex prefix_by_initial;
     std::vector<std::size_t> suffix_first;  // first word starts with '*'
   };
-  void Index(List& list, std::size_t pattern);
+  void Index(std::size_t list_index, std::size_t pattern);
 
   std::array<List, kLexiconListCount> lists_;
+  // StartMask's index: exact first words; wildcard first words by their
+  // first character ("deni*") or last one ("*ся").
+  struct WildcardStart {
+    std::string pattern;
+    std::uint32_t bit;
+  };
+  using WildcardIndex =
+      std::unordered_map<std::string, std::vector<WildcardStart>, WordHash, std::equal_to<>>;
+  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> start_exact_;
+  WildcardIndex start_prefix_;
+  WildcardIndex start_suffix_;
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> number_values_;
 };
 
@@ -106,11 +124,17 @@ class WordLookup {
 
   // `word` is a lower-cased token key and `id` its Vocabulary id.
   const Traits& Of(int id, std::string_view word);
+  // Lexicon::MatchAt on a text's case-folded words, answered at once for
+  // words that start no entry of `list`.
+  std::size_t MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos);
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
+  static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
+
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
+  std::vector<std::uint32_t> start_masks_;    // by word id; kUnknownMask until computed
 };
 
 }  // namespace revwatch

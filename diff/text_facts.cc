@@ -24,7 +24,7 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), lexicon_(words.lexicon()), words_(words) {
+    : text_(text), words_(words) {
   const std::size_t n = text.tokens.size();
   figure_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -147,7 +147,7 @@ void TextFacts::MarkQuotations(bool single) {
 bool TextFacts::ComputeBoilerplate() const {
   const auto& folded = text_.folded;
   if (folded.empty()) return false;
-  if (lexicon_.MatchAt(LexiconList::kBoilerplateLead, folded, 0) > 0) return true;
+  if (words_.MatchAt(LexiconList::kBoilerplateLead, text_, 0) > 0) return true;
   int words = 0;
   for (std::size_t pos = 0; pos < folded.size();) {
     if (!IsWordish(text_.tokens[pos])) {
@@ -155,7 +155,7 @@ bool TextFacts::ComputeBoilerplate() const {
       continue;
     }
     if (++words > 12) return false;
-    if (const std::size_t n = lexicon_.MatchAt(LexiconList::kBoilerplate, folded, pos)) {
+    if (const std::size_t n = words_.MatchAt(LexiconList::kBoilerplate, text_, pos)) {
       pos += n;
     } else if (figure_[pos]) {
       ++pos;

@@ -57,7 +57,6 @@ class TextFacts {
   bool ComputeBoilerplate() const;
 
   const TokenizedText& text_;
-  const Lexicon& lexicon_;
   WordLookup& words_;
   std::vector<std::optional<std::string>> figure_;
   std::vector<bool> name_;

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <memory>
@@ -36,8 +37,17 @@ CodePoint DecodeAt(std::string_view text, std::size_t pos) {
   return {cp, static_cast<std::size_t>(n)};
 }
 
-// ASCII is answered without the Unicode tables: most text is mostly ASCII.
-bool IsSpace(utf8proc_int32_t cp) {
+// What the tokenizer needs to know about a code point, as bits.
+enum CharClass : std::uint8_t {
+  kSpace = 1,
+  kLetter = 2,
+  kDigit = 4,
+  kApostrophe = 8,  // joins a word: don't, п'ять
+  kHyphen = 16,     // joins a word: post-war
+  kQuoteMark = 32,
+};
+
+bool IsSpaceSlow(utf8proc_int32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp < 0x20 || cp == 0x7F;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
@@ -50,18 +60,18 @@ bool IsSpace(utf8proc_int32_t cp) {
   }
 }
 
-bool IsDigit(utf8proc_int32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
-bool IsLetter(utf8proc_int32_t cp) {
+bool IsLetterSlow(utf8proc_int32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp >= 0x0400 && cp <= 0x052F) return cp != 0x0482;  // Cyrillic letters and marks
   const auto c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
          c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+}
+
+bool IsDigitSlow(utf8proc_int32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 bool IsApostrophe(utf8proc_int32_t cp) {
@@ -85,6 +95,34 @@ bool IsQuote(utf8proc_int32_t cp) {
   }
 }
 
+std::uint8_t ClassifySlow(utf8proc_int32_t cp) {
+  std::uint8_t c = 0;
+  if (IsSpaceSlow(cp)) c |= kSpace;
+  if (IsLetterSlow(cp)) c |= kLetter;
+  if (IsDigitSlow(cp)) c |= kDigit;
+  if (IsApostrophe(cp)) c |= kApostrophe;
+  if (IsHyphen(cp)) c |= kHyphen;
+  if (IsQuote(cp)) c |= kQuoteMark;
+  return c;
+}
+
+// Code points below U+0800 (ASCII, Latin, Greek, Cyrillic: nearly all of
+// the text) are classified by table, the rest by utf8proc.
+constexpr utf8proc_int32_t kTableSize = 0x800;
+
+std::uint8_t Classify(utf8proc_int32_t cp) {
+  static const auto* const table = [] {
+    auto* t = new std::array<std::uint8_t, kTableSize>;
+    for (utf8proc_int32_t c = 0; c < kTableSize; ++c) (*t)[static_cast<std::size_t>(c)] = ClassifySlow(c);
+    return t;
+  }();
+  if (cp >= 0 && cp < kTableSize) return (*table)[static_cast<std::size_t>(cp)];
+  return ClassifySlow(cp);
+}
+
+bool IsSpace(utf8proc_int32_t cp) { return (Classify(cp) & kSpace) != 0; }
+bool IsLetter(utf8proc_int32_t cp) { return (Classify(cp) & kLetter) != 0; }
+
 // The folded spelling of one code point inside a key.
 void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) {
   if (IsApostrophe(cp)) {
@@ -101,12 +139,16 @@ void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) 
   }
 }
 
-// Plain ASCII words and numbers are their own key.
+// Whether a token is its own key: no byte that could start a character
+// AppendKeyChar rewrites (the backquote; U+0080-U+00BF such as nbsp and
+// the acute accent; U+02BC; anything from U+0800, where the typographic
+// quotes, dashes and spaces are). Cyrillic and accented Latin pass.
 bool IsOwnKey(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) {
+  for (const char c : text) {
     const auto b = static_cast<unsigned char>(c);
-    return b < 0x80 && b != '\'' && b != '`' && b != '"' && b != '-';
-  });
+    if (b == '`' || b == 0xC2 || b == 0xCA || b >= 0xE0) return false;
+  }
+  return true;
 }
 
 std::string MakeKey(std::string_view text) {
@@ -119,47 +161,74 @@ std::string MakeKey(std::string_view text) {
   return key;
 }
 
+// A cursor over the text that decodes each character once.
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text) {}
+  explicit Scanner(std::string_view text) : text_(text) { Load(); }
 
   bool AtEnd() const { return pos_ >= text_.size(); }
   std::size_t pos() const { return pos_; }
-  utf8proc_int32_t Peek(std::size_t ahead_chars = 0) const {
-    std::size_t p = pos_;
-    for (std::size_t i = 0; i < ahead_chars && p < text_.size(); ++i) {
-      p += DecodeAt(text_, p).length;
-    }
-    return p < text_.size() ? DecodeAt(text_, p).value : 0;
+  utf8proc_int32_t Peek() const { return current_.value; }
+  std::uint8_t Class() const { return class_; }
+  // The character after the current one.
+  utf8proc_int32_t PeekNext() const {
+    const std::size_t next = pos_ + current_.length;
+    return next < text_.size() ? DecodeAt(text_, next).value : 0;
   }
-  void Advance() { pos_ += DecodeAt(text_, pos_).length; }
+  std::uint8_t NextClass() const { return Classify(PeekNext()); }
+  void Advance() {
+    pos_ += current_.length;
+    Load();
+  }
   std::string_view Since(std::size_t start) const {
     return text_.substr(start, pos_ - start);
   }
+  // Digits in a row starting one character past the current one, and the
+  // character after them.
+  int DigitRunAfterNext(utf8proc_int32_t& after) const {
+    std::size_t p = pos_ + current_.length;
+    int n = 0;
+    after = 0;
+    while (p < text_.size()) {
+      const CodePoint cp = DecodeAt(text_, p);
+      if ((Classify(cp.value) & kDigit) == 0) {
+        after = cp.value;
+        break;
+      }
+      ++n;
+      p += cp.length;
+    }
+    return n;
+  }
 
  private:
+  void Load() {
+    if (pos_ < text_.size()) {
+      current_ = DecodeAt(text_, pos_);
+      class_ = Classify(current_.value);
+    } else {
+      current_ = {0, 1};
+      class_ = 0;
+    }
+  }
+
   std::string_view text_;
   std::size_t pos_ = 0;
+  CodePoint current_;
+  std::uint8_t class_ = 0;
 };
-
-// Number of consecutive digits starting `ahead` characters from the cursor.
-int DigitRun(const Scanner& s, std::size_t ahead) {
-  int n = 0;
-  while (IsDigit(s.Peek(ahead + static_cast<std::size_t>(n)))) ++n;
-  return n;
-}
 
 // Consumes a number: 1,000.5  12 000  3.5%  2026-01-27 stays three tokens.
 void ScanNumber(Scanner& s) {
   int group = 0;
   bool spaced_groups_allowed = true;
   for (;;) {
-    while (IsDigit(s.Peek())) {
+    while (s.Class() & kDigit) {
       s.Advance();
       ++group;
     }
     const utf8proc_int32_t next = s.Peek();
-    if ((next == ',' || next == '.') && IsDigit(s.Peek(1))) {
+    if ((next == ',' || next == '.') && (s.NextClass() & kDigit)) {
       s.Advance();
       spaced_groups_allowed = false;
       group = 0;
@@ -168,11 +237,13 @@ void ScanNumber(Scanner& s) {
     // "12 000": a space (of any kind) between a 1-3 digit group and exactly
     // three digits that end the number.
     if (spaced_groups_allowed && group >= 1 && group <= 3 &&
-        (next == ' ' || next == 0x00A0 || next == 0x202F || next == 0x2009) &&
-        DigitRun(s, 1) == 3 && !IsLetter(s.Peek(4))) {
-      s.Advance();
-      group = 0;
-      continue;
+        (next == ' ' || next == 0x00A0 || next == 0x202F || next == 0x2009)) {
+      utf8proc_int32_t after = 0;
+      if (s.DigitRunAfterNext(after) == 3 && !IsLetter(after)) {
+        s.Advance();
+        group = 0;
+        continue;
+      }
     }
     if (next == '%') s.Advance();
     return;
@@ -181,11 +252,8 @@ void ScanNumber(Scanner& s) {
 
 void ScanWord(Scanner& s) {
   for (;;) {
-    while (IsLetter(s.Peek()) || IsDigit(s.Peek())) s.Advance();
-    const utf8proc_int32_t next = s.Peek();
-    const utf8proc_int32_t after = s.Peek(1);
-    if ((IsApostrophe(next) || IsHyphen(next)) &&
-        (IsLetter(after) || IsDigit(after))) {
+    while (s.Class() & (kLetter | kDigit)) s.Advance();
+    if ((s.Class() & (kApostrophe | kHyphen)) && (s.NextClass() & (kLetter | kDigit))) {
       s.Advance();
       continue;
     }
@@ -254,19 +322,18 @@ std::string FoldCase(std::string_view key) {
 }
 
 int Vocabulary::Intern(std::string_view text) {
-  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
-  const int id = static_cast<int>(texts_.size());
-  auto [it, inserted] = ids_.emplace(std::string(text), id);
-  texts_.push_back(it->first);
-  folded_.push_back(-1);
+  const int id = strings_.Intern(text);
+  if (static_cast<std::size_t>(id) >= folded_.size()) folded_.push_back(-1);
   return id;
 }
 
 int Vocabulary::Folded(int id) {
   const auto index = static_cast<std::size_t>(id);
   if (folded_[index] < 0) {
-    const int folded = Intern(FoldCase(texts_[index]));
-    folded_[static_cast<std::size_t>(id)] = folded;  // Intern may grow folded_
+    const std::string folded = FoldCase(Text(id));
+    // Most words are already lower case: no second entry for them.
+    const int folded_id = folded == Text(id) ? id : Intern(folded);
+    folded_[index] = folded_id;  // Intern may grow folded_
   }
   return folded_[index];
 }
@@ -278,35 +345,40 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
   out.tokens.reserve(text.size() / 5);
   Scanner s(text);
   bool space_before = false;
+  int quote_key = -1;
   while (!s.AtEnd()) {
-    const utf8proc_int32_t cp = s.Peek();
-    if (IsSpace(cp)) {
+    const std::uint8_t c = s.Class();
+    if (c & kSpace) {
       space_before = true;
       s.Advance();
       continue;
     }
     const std::size_t start = s.pos();
     TokenKind kind = TokenKind::kPunct;
-    if (IsDigit(cp)) {
+    if (c & kDigit) {
       ScanNumber(s);
       kind = TokenKind::kNumber;
       // A number glued to letters ("COVID-19" is a word, "5G" too).
-      if (IsLetter(s.Peek())) {
+      if (s.Class() & kLetter) {
         ScanWord(s);
         kind = TokenKind::kWord;
       }
-    } else if (IsLetter(cp)) {
+    } else if (c & kLetter) {
       ScanWord(s);
       kind = TokenKind::kWord;
     } else {
-      kind = IsQuote(cp) ? TokenKind::kQuote : TokenKind::kPunct;
+      kind = (c & kQuoteMark) ? TokenKind::kQuote : TokenKind::kPunct;
       s.Advance();
     }
     const std::string_view piece = s.Since(start);
     // Every quotation mark compares equal: quote style is presentation.
-    const int key = kind == TokenKind::kQuote ? vocabulary.Intern("\"")
-                    : IsOwnKey(piece)         ? vocabulary.Intern(piece)
-                                              : vocabulary.Intern(MakeKey(piece));
+    int key;
+    if (kind == TokenKind::kQuote) {
+      if (quote_key < 0) quote_key = vocabulary.Intern("\"");
+      key = quote_key;
+    } else {
+      key = IsOwnKey(piece) ? vocabulary.Intern(piece) : vocabulary.Intern(MakeKey(piece));
+    }
     Token token;
     token.offset = static_cast<std::uint32_t>(start);
     token.length = static_cast<std::uint32_t>(piece.size());

@@ -3,11 +3,11 @@
 #define REVWATCH_DIFF_TOKENIZER_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <vector>
+
+#include "diff/string_table.h"
 
 namespace revwatch {
 
@@ -24,18 +24,12 @@ class Vocabulary {
  public:
   int Intern(std::string_view text);
   // Stable for the vocabulary's life.
-  std::string_view Text(int id) const { return texts_[static_cast<std::size_t>(id)]; }
+  std::string_view Text(int id) const { return strings_.Text(id); }
   // Id of the lower-cased spelling of `id` (see FoldCase), computed once.
   int Folded(int id);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  // Node-based, so the keys that texts_ views never move.
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
-  std::vector<std::string_view> texts_;
+  StringTable strings_;
   std::vector<int> folded_;  // -1 until computed
 };
 

@@ -1,0 +1,104 @@
+#include "diff/string_table.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+namespace revwatch {
+namespace {
+
+constexpr std::size_t kBlockSize = 64 * 1024;
+constexpr std::size_t kInitialSlots = 256;
+
+}  // namespace
+
+StringTable::StringTable(const StringTable& other) { *this = other; }
+
+StringTable& StringTable::operator=(const StringTable& other) {
+  if (this == &other) return *this;
+  *this = StringTable();
+  for (std::string_view text : other.texts_) Intern(text);  // ids stay the same
+  return *this;
+}
+
+// Eight bytes at a time, multiply-mixed: words are short, so this beats
+// byte-wise hashes, and the final mix spreads the low bits the slots use.
+std::uint64_t StringTable::Hash(std::string_view text) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = text.size() * kMul;
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    h = std::rotl((h ^ chunk) * kMul, 29);
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, p, n);
+    h = std::rotl((h ^ chunk) * kMul, 29);
+  }
+  h ^= h >> 32;
+  h *= kMul;
+  return h ^ (h >> 29);
+}
+
+std::size_t StringTable::Slot(std::string_view text, std::uint64_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  const auto bits = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Entry& e = slots_[i];
+    if (e.id < 0) return i;
+    if (e.hash_bits == bits && texts_[static_cast<std::size_t>(e.id)] == text) return i;
+  }
+}
+
+int StringTable::Find(std::string_view text) const {
+  if (slots_.empty()) return -1;
+  return slots_[Slot(text, Hash(text))].id;
+}
+
+int StringTable::Intern(std::string_view text) {
+  if (slots_.empty()) slots_.resize(kInitialSlots);
+  const std::uint64_t hash = Hash(text);
+  std::size_t slot = Slot(text, hash);
+  if (slots_[slot].id >= 0) return slots_[slot].id;
+  if ((texts_.size() + 1) * 2 > slots_.size()) {
+    Grow();
+    slot = Slot(text, hash);
+  }
+  const int id = static_cast<int>(texts_.size());
+  texts_.push_back(Store(text));
+  slots_[slot] = {static_cast<std::uint32_t>(hash >> 32), id};
+  return id;
+}
+
+void StringTable::Grow() {
+  std::vector<Entry> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Entry{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Entry& e : old) {
+    if (e.id < 0) continue;
+    std::size_t i = Hash(texts_[static_cast<std::size_t>(e.id)]) & mask;
+    while (slots_[i].id >= 0) i = (i + 1) & mask;
+    slots_[i] = e;
+  }
+}
+
+std::string_view StringTable::Store(std::string_view text) {
+  if (text.size() > free_size_) {
+    const std::size_t size = std::max(kBlockSize, text.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    free_ = blocks_.back().get();
+    free_size_ = size;
+  }
+  if (!text.empty()) std::memcpy(free_, text.data(), text.size());
+  const std::string_view stored(free_, text.size());
+  free_ += text.size();
+  free_size_ -= text.size();
+  return stored;
+}
+
+}  // namespace revwatch

@@ -1,0 +1,52 @@
+// Interns strings: equal strings get equal ids, dense from 0. The differ
+// interns every token and the lexicon every entry word, so this is the
+// hottest map in a comparison; it keeps the bytes in large blocks and the
+// ids in one open-addressing array instead of a node per string.
+#ifndef REVWATCH_DIFF_STRING_TABLE_H_
+#define REVWATCH_DIFF_STRING_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace revwatch {
+
+class StringTable {
+ public:
+  StringTable() = default;
+  StringTable(const StringTable& other);
+  StringTable& operator=(const StringTable& other);
+  StringTable(StringTable&&) noexcept = default;
+  StringTable& operator=(StringTable&&) noexcept = default;
+
+  // The id of `text`, added if new.
+  int Intern(std::string_view text);
+  // The id of `text`, or -1 if it was never interned.
+  int Find(std::string_view text) const;
+  // Stable for the table's life (copies get their own bytes).
+  std::string_view Text(int id) const { return texts_[static_cast<std::size_t>(id)]; }
+  std::size_t size() const { return texts_.size(); }
+
+ private:
+  static std::uint64_t Hash(std::string_view text);
+  // Slot of `text`: where its id is, or the empty slot it would go to.
+  std::size_t Slot(std::string_view text, std::uint64_t hash) const;
+  void Grow();
+  std::string_view Store(std::string_view text);
+
+  struct Entry {
+    std::uint32_t hash_bits = 0;  // low bits of the hash, to skip most compares
+    std::int32_t id = -1;         // -1: empty slot
+  };
+  std::vector<Entry> slots_;  // size is a power of two, at most half full
+  std::vector<std::string_view> texts_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;       // unused bytes of the last block
+  std::size_t free_size_ = 0;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_DIFF_STRING_TABLE_H_
