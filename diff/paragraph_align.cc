@@ -12,7 +12,7 @@ namespace {
 // greedily within kWindow positions instead of by exact dynamic programming,
 // and moves are only looked for among identical paragraphs.
 constexpr std::size_t kMaxPairsExact = 2500;
-constexpr int kWindow = 50;
+constexpr int kWindow = 16;
 constexpr double kPairDice = 0.5;
 constexpr double kPairContainment = 0.8;
 constexpr std::size_t kMinContainedWords = 6;

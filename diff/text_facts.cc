@@ -27,11 +27,7 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     : text_(text), words_(words) {
   const std::size_t n = text.tokens.size();
   figure_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    figure_[i] = FigureValue(i);
-    if (figure_[i]) all_figures_.insert(*figure_[i]);
-  }
-  FindNames();
+  for (std::size_t i = 0; i < n; ++i) figure_[i] = FigureValue(i);
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
@@ -82,7 +78,19 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 // only starts a sentence: a sentence-initial word counts when it is an
 // acronym or occurs capitalised mid-sentence too, never when it is a
 // function word.
-void TextFacts::FindNames() {
+const std::multiset<std::string>& TextFacts::AllFigures() const {
+  if (!all_figures_) {
+    all_figures_.emplace();
+    for (const auto& figure : figure_) {
+      if (figure) all_figures_->insert(*figure);
+    }
+  }
+  return *all_figures_;
+}
+
+void TextFacts::FindNames() const {
+  if (names_found_) return;
+  names_found_ = true;
   const std::size_t n = text_.tokens.size();
   name_.assign(n, false);
   std::set<std::string_view> mid_sentence;

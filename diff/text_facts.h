@@ -33,11 +33,17 @@ class TextFacts {
   // weekday as the word; nullopt for other tokens.
   const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
   // A capitalised word that is a name, not just a sentence start.
-  bool IsName(int i) const { return name_[Index(i)]; }
+  bool IsName(int i) const {
+    FindNames();
+    return name_[Index(i)];
+  }
   // Inside a quotation of at least three words.
   bool InSpeech(int i) const { return speech_[Index(i)]; }
-  const std::multiset<std::string>& AllFigures() const { return all_figures_; }
-  const std::set<std::string_view>& AllNames() const { return all_names_; }
+  const std::multiset<std::string>& AllFigures() const;
+  const std::set<std::string_view>& AllNames() const {
+    FindNames();
+    return all_names_;
+  }
   // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
   // "Read also: ...", "Tags: ...".
   bool IsBoilerplate() const { return boilerplate_; }
@@ -50,7 +56,9 @@ class TextFacts {
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);
-  void FindNames();
+  // Names and the figure set are found on first use: a paragraph that was
+  // only added or removed never needs them.
+  void FindNames() const;
   void FindSpeech();
   static bool IsSingleMark(std::string_view mark);
   void MarkQuotations(bool single);
@@ -59,10 +67,11 @@ class TextFacts {
   const TokenizedText& text_;
   WordLookup& words_;
   std::vector<std::optional<std::string>> figure_;
-  std::vector<bool> name_;
+  mutable std::vector<bool> name_;  // empty until FindNames
+  mutable bool names_found_ = false;
   std::vector<bool> speech_;
-  std::multiset<std::string> all_figures_;
-  std::set<std::string_view> all_names_;
+  mutable std::optional<std::multiset<std::string>> all_figures_;
+  mutable std::set<std::string_view> all_names_;
   bool boilerplate_ = false;
   mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
 };

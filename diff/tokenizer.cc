@@ -21,20 +21,24 @@ struct CodePoint {
   std::size_t length = 1;
 };
 
-CodePoint DecodeAt(std::string_view text, std::size_t pos) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return {byte, 1};
-  // Two-byte sequences (Latin accents, Greek, Cyrillic) decoded inline.
-  if (byte >= 0xC2 && byte <= 0xDF && pos + 1 < text.size()) {
-    const auto next = static_cast<unsigned char>(text[pos + 1]);
-    if ((next & 0xC0) == 0x80) return {((byte & 0x1F) << 6) | (next & 0x3F), 2};
-  }
+CodePoint DecodeSlow(std::string_view text, std::size_t pos) {
   utf8proc_int32_t cp = 0;
   const auto n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
   if (n <= 0) return {0xFFFD, 1};
   return {cp, static_cast<std::size_t>(n)};
+}
+
+// ASCII and two-byte sequences (Latin accents, Greek, Cyrillic) inline.
+inline CodePoint DecodeAt(std::string_view text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return {byte, 1};
+  if (byte >= 0xC2 && byte <= 0xDF && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0) == 0x80) return {((byte & 0x1F) << 6) | (next & 0x3F), 2};
+  }
+  return DecodeSlow(text, pos);
 }
 
 // What the tokenizer needs to know about a code point, as bits.
@@ -45,6 +49,7 @@ enum CharClass : std::uint8_t {
   kApostrophe = 8,  // joins a word: don't, п'ять
   kHyphen = 16,     // joins a word: post-war
   kQuoteMark = 32,
+  kMayCompose = 64,  // NFC could rewrite it or what precedes it
 };
 
 bool IsSpaceSlow(utf8proc_int32_t cp) {
@@ -103,20 +108,41 @@ std::uint8_t ClassifySlow(utf8proc_int32_t cp) {
   if (IsApostrophe(cp)) c |= kApostrophe;
   if (IsHyphen(cp)) c |= kHyphen;
   if (IsQuote(cp)) c |= kQuoteMark;
+  // Only combining marks, Hangul jamo and characters excluded from
+  // composition (singletons such as U+212B) can change under NFC.
+  if (cp >= 0x80) {
+    const utf8proc_property_t* property = utf8proc_get_property(cp);
+    if (property->combining_class != 0 || property->comp_exclusion ||
+        (cp >= 0x1100 && cp <= 0x11FF)) {
+      c |= kMayCompose;
+    }
+  }
   return c;
 }
 
 // Code points below U+0800 (ASCII, Latin, Greek, Cyrillic: nearly all of
-// the text) are classified by table, the rest by utf8proc.
-constexpr utf8proc_int32_t kTableSize = 0x800;
+// the text) and the General Punctuation block (typographic quotes, dashes,
+// spaces) are classified by table, the rest by utf8proc.
+constexpr utf8proc_int32_t kLowEnd = 0x800;
+constexpr utf8proc_int32_t kPunctBegin = 0x2000;
+constexpr utf8proc_int32_t kPunctEnd = 0x2070;
 
 std::uint8_t Classify(utf8proc_int32_t cp) {
-  static const auto* const table = [] {
-    auto* t = new std::array<std::uint8_t, kTableSize>;
-    for (utf8proc_int32_t c = 0; c < kTableSize; ++c) (*t)[static_cast<std::size_t>(c)] = ClassifySlow(c);
+  using Table = std::array<std::uint8_t, kLowEnd + (kPunctEnd - kPunctBegin)>;
+  static const Table* const table = [] {
+    auto* t = new Table;
+    for (utf8proc_int32_t c = 0; c < kLowEnd; ++c) {
+      (*t)[static_cast<std::size_t>(c)] = ClassifySlow(c);
+    }
+    for (utf8proc_int32_t c = kPunctBegin; c < kPunctEnd; ++c) {
+      (*t)[static_cast<std::size_t>(kLowEnd + c - kPunctBegin)] = ClassifySlow(c);
+    }
     return t;
   }();
-  if (cp >= 0 && cp < kTableSize) return (*table)[static_cast<std::size_t>(cp)];
+  if (cp >= 0 && cp < kLowEnd) return (*table)[static_cast<std::size_t>(cp)];
+  if (cp >= kPunctBegin && cp < kPunctEnd) {
+    return (*table)[static_cast<std::size_t>(kLowEnd + cp - kPunctBegin)];
+  }
   return ClassifySlow(cp);
 }
 
@@ -176,6 +202,8 @@ class Scanner {
     return next < text_.size() ? DecodeAt(text_, next).value : 0;
   }
   std::uint8_t NextClass() const { return Classify(PeekNext()); }
+  // Whether a character that NFC could change has been seen.
+  bool SawComposable() const { return composable_; }
   void Advance() {
     pos_ += current_.length;
     Load();
@@ -206,6 +234,7 @@ class Scanner {
     if (pos_ < text_.size()) {
       current_ = DecodeAt(text_, pos_);
       class_ = Classify(current_.value);
+      composable_ |= (class_ & kMayCompose) != 0;
     } else {
       current_ = {0, 1};
       class_ = 0;
@@ -216,6 +245,7 @@ class Scanner {
   std::size_t pos_ = 0;
   CodePoint current_;
   std::uint8_t class_ = 0;
+  bool composable_ = false;
 };
 
 // Consumes a number: 1,000.5  12 000  3.5%  2026-01-27 stays three tokens.
@@ -270,6 +300,12 @@ bool MayNeedNfc(std::string_view text) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
       ++pos;
+      continue;
+    }
+    // U+0400-U+047F and U+04C0-U+04FF: Cyrillic letters, never changed.
+    if ((byte == 0xD0 || byte == 0xD1 || byte == 0xD3) && pos + 1 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+      pos += 2;
       continue;
     }
     const CodePoint cp = DecodeAt(text, pos);
@@ -338,9 +374,14 @@ int Vocabulary::Folded(int id) {
   return folded_[index];
 }
 
-TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
+namespace {
+
+// Tokenizes `source` as it is; `composable` tells whether NFC might have
+// changed it (then the caller normalises and tokenizes again, which is rare
+// for news text and cheaper than checking every text up front).
+TokenizedText TokenizeAsIs(std::string source, Vocabulary& vocabulary, bool& composable) {
   TokenizedText out;
-  out.source = ToNfc(raw);
+  out.source = std::move(source);
   const std::string_view text = out.source;
   out.tokens.reserve(text.size() / 5);
   Scanner s(text);
@@ -395,7 +436,19 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
     out.keys.push_back(vocabulary.Text(token.key));
     out.folded.push_back(vocabulary.Text(token.folded));
   }
+  composable = s.SawComposable();
   return out;
+}
+
+}  // namespace
+
+TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
+  bool composable = false;
+  TokenizedText out = TokenizeAsIs(std::string(raw), vocabulary, composable);
+  if (!composable) return out;
+  std::string nfc = ToNfc(raw);
+  if (nfc == out.source) return out;
+  return TokenizeAsIs(std::move(nfc), vocabulary, composable);
 }
 
 }  // namespace revwatch
