@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -146,7 +147,8 @@ class SideReader {
   std::multiset<std::string> Figures() const {
     std::multiset<std::string> figures;
     for (int i = side_.begin; i < side_.end; ++i) {
-      if (const auto& value = side_.facts->Figure(i)) figures.insert(*value);
+      const auto& value = side_.facts->Figure(i);
+      if (value && !value->empty()) figures.insert(*value);
     }
     return figures;
   }
@@ -253,7 +255,7 @@ std::string Joined(const std::vector<std::string>& words) {
 }
 
 // A negation flips a sentence that otherwise stays: "will" -> "will not".
-constexpr int kMaxNegationRunWords = 5;
+constexpr int kMaxNegationRunWords = 8;
 constexpr int kMaxNameSwapWords = 5;
 
 int WordCount(const Side& side) {
@@ -370,8 +372,12 @@ class RunClassifier {
   std::set<std::string> Tags() const {
     if (IsCosmetic()) return {"cosmetic"};
     std::set<std::string> tags;
-    if (IsDenial()) tags.insert("denial");
-    if (IsNegation()) tags.insert("negation");
+    // A denial negates by nature: "denies" is not a negation added too.
+    if (IsDenial()) {
+      tags.insert("denial");
+    } else if (IsNegation()) {
+      tags.insert("negation");
+    }
     if (IsNumber()) tags.insert("number");
     if (IsQuote()) tags.insert("quote");
     if (IsAttribution()) tags.insert("attribution");
@@ -470,6 +476,94 @@ struct ChangeFacts {
   }
 };
 
+// What a rewritten sentence keeps: runs see a clause that moved within the
+// paragraph as a deletion here and an insertion there. A negation or an
+// attribution counts only if the paragraph as a whole gained or lost one,
+// and a figure replaced across two runs ("said on Tuesday" rewritten into
+// "said on Wednesday that") is a changed figure.
+class ParagraphBalance {
+ public:
+  ParagraphBalance(const TextFacts& text, WordLookup& words)
+      : text_(text), reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}, words) {}
+
+  int Negations() const {
+    return reader_.CountTouching(LexiconList::kNegation) +
+           reader_.CountTouching(LexiconList::kNegativeVerb);
+  }
+
+  // Source phrases, reporting verbs, and who is named or cited.
+  bool SameSources(const ParagraphBalance& other) const {
+    return reader_.CountTouching(LexiconList::kAttribution) ==
+               other.reader_.CountTouching(LexiconList::kAttribution) &&
+           reader_.CountTouching(LexiconList::kAttributionVerb) ==
+               other.reader_.CountTouching(LexiconList::kAttributionVerb) &&
+           Sources() == other.Sources() && text_.AllNames() == other.text_.AllNames();
+  }
+
+  const TextFacts& facts() const { return text_; }
+
+ private:
+  std::multiset<std::string_view> Sources() const {
+    std::multiset<std::string_view> sources;
+    const TokenizedText& text = text_.text();
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      if (reader_.IsLexiconWord(static_cast<int>(i), LexiconList::kSource)) {
+        sources.insert(text.folded[i]);
+      }
+    }
+    return sources;
+  }
+
+  const TextFacts& text_;
+  SideReader reader_;
+};
+
+// Whether each side has a figure the other lacks.
+bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
+  const auto& a = old_text.AllFigures();
+  const auto& b = new_text.AllFigures();
+  std::vector<std::string> only_old;
+  std::vector<std::string> only_new;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_old));
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_new));
+  return !only_old.empty() && !only_new.empty();
+}
+
+void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
+                                 std::set<std::string>& tags) {
+  if (facts.Old() == nullptr || facts.New() == nullptr) return;
+  const ParagraphBalance before(*facts.Old(), words);
+  const ParagraphBalance after(*facts.New(), words);
+  if (tags.contains("negation") && before.Negations() == after.Negations()) {
+    tags.erase("negation");
+  }
+  if (tags.contains("attribution") && before.SameSources(after)) tags.erase("attribution");
+  if (tags.contains("reworded") && !tags.contains("number") &&
+      FigureReplaced(*facts.Old(), *facts.New())) {
+    tags.insert("number");
+  }
+  const bool substantive = std::any_of(tags.begin(), tags.end(), [](const std::string& tag) {
+    return IsSubstantiveTag(tag);
+  });
+  if (!substantive && !tags.contains("cosmetic") && !tags.contains("moved")) {
+    tags.insert("reworded");
+  }
+}
+
+// A line too short to be a paragraph of the article and no sentence
+// ("Share this article", "Читайте нас в Telegram"): a widget's label.
+constexpr int kMaxWidgetWords = 6;
+
+bool IsCallToAction(const Side& whole) {
+  if (whole.Empty() || WordCount(whole) > kMaxWidgetWords) return false;
+  const std::string_view last = whole.Key(whole.end - 1);
+  if (IsSentenceEnd(last) || last == ":" || last == "\"") return false;
+  for (int i = whole.begin; i < whole.end; ++i) {
+    if (IsWordish(whole.At(i)) && HasDigit(whole.Key(i))) return false;
+  }
+  return true;
+}
+
 // Tags of a paragraph that appeared or disappeared as a whole.
 std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
                                          const ChangeFacts& facts, WordLookup& words) {
@@ -478,10 +572,12 @@ std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
   std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
   const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
   if (SideReader(whole, words).TouchesSpeech()) tags.insert("quote");
-  if (!inserted) return tags;
-  const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), words);
-  if (classifier.IsDenial()) tags.insert("denial");
-  if (classifier.IsCorrection()) tags.insert("correction");
+  if (inserted) {
+    const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), words);
+    if (classifier.IsDenial()) tags.insert("denial");
+    if (classifier.IsCorrection()) tags.insert("correction");
+  }
+  if (tags.size() == 1 && IsCallToAction(whole)) return {"boilerplate"};
   return tags;
 }
 
@@ -510,6 +606,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   for (const ChangeRun& run : diff.runs) {
     tags.merge(RunClassifier(facts.Old(), facts.New(), run, words).Tags());
   }
+  CheckAgainstWholeParagraphs(facts, words, tags);
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the
   // substantive tags alone.
@@ -525,8 +622,11 @@ std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLooku
     // A question mark turns a headline's statement into a question.
     if (classifier.IsCosmetic() && !classifier.ChangesQuestionMark()) continue;
     tags.insert("headline");
-    if (classifier.IsDenial()) tags.insert("denial");
-    if (classifier.IsNegation()) tags.insert("negation");
+    if (classifier.IsDenial()) {
+      tags.insert("denial");
+    } else if (classifier.IsNegation()) {
+      tags.insert("negation");
+    }
     if (classifier.IsNumber()) tags.insert("number");
   }
   if (tags.empty()) tags.insert("cosmetic");

@@ -151,8 +151,11 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     if (pattern.words.empty()) {
       return MakeError(ErrorCode::kConfig, where() + ": entry has no words");
     }
-    if (!value.empty() && pattern.words.size() == 1) {
-      number_values_[pattern.words.front()] = std::string(value);
+    if (!value.empty()) {
+      // Several words are looked up joined by spaces: "per cent".
+      std::string key = pattern.words.front();
+      for (std::size_t w = 1; w < pattern.words.size(); ++w) key += ' ' + pattern.words[w];
+      number_values_[key] = std::string(value);
     }
     List& list = lists_[list_index];
     list.patterns.push_back(std::move(pattern));

@@ -60,7 +60,8 @@ class Lexicon {
   // Whether any entry of `list` occurs anywhere in `words`.
   bool Contains(LexiconList list, std::span<const std::string_view> words) const;
 
-  // The value of a one-word number word ("five" -> "5"), if listed with one.
+  // The value of a number word ("five" -> "5"; words of a phrase joined by
+  // single spaces: "per cent" -> "%"), if listed with one.
   std::optional<std::string> NumberValue(std::string_view word) const;
 
   // Bit `list` is set when some entry of that list can start with the

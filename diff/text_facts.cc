@@ -28,6 +28,8 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   const std::size_t n = text.tokens.size();
   figure_.resize(n);
   for (std::size_t i = 0; i < n; ++i) figure_[i] = FigureValue(i);
+  ReadNumberPhrases();
+  JoinCompoundNumbers();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
@@ -47,6 +49,63 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   if (t.kind != TokenKind::kWord) return std::nullopt;
   if (HasDigit(folded)) return std::string(folded);
   return words_.Of(t.folded, folded).figure;
+}
+
+namespace {
+
+// The value of a figure that is a whole number below 1,000, else -1.
+int SmallNumber(const std::optional<std::string>& figure) {
+  if (!figure || figure->empty() || figure->size() > 3) return -1;
+  int value = 0;
+  for (char c : *figure) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+// "per cent" is "%": a listed phrase with a value is one figure, carried by
+// its first word.
+void TextFacts::ReadNumberPhrases() {
+  const std::size_t n = figure_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t length = words_.MatchAt(LexiconList::kNumberWord, text_, i);
+    if (length < 2) continue;
+    std::string phrase(text_.folded[i]);
+    for (std::size_t k = i + 1; k < i + length; ++k) phrase += ' ' + std::string(text_.folded[k]);
+    auto value = words_.lexicon().NumberValue(phrase);
+    if (!value) continue;
+    figure_[i] = std::move(*value);
+    for (std::size_t k = i + 1; k < i + length; ++k) figure_[k] = std::string();
+    i += length - 1;
+  }
+}
+
+// "twenty two", "двадцять дві", "сто п'ять": number words that add up are
+// one figure, so that "двадцять дві" -> "22" is no change of value. The
+// first word takes the sum and the others an empty value (part of it).
+void TextFacts::JoinCompoundNumbers() {
+  const std::size_t n = figure_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (text_.tokens[i].kind != TokenKind::kWord) continue;
+    int total = SmallNumber(figure_[i]);
+    if (total < 20 || total % 10 != 0) continue;
+    std::size_t j = i + 1;
+    for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
+      const int part = SmallNumber(figure_[j]);
+      // Each part must fit below the last: 100 + 20 + 5, 20 + 2.
+      const int unit = total % 100 == 0 ? 100 : 10;
+      if (part <= 0 || part >= unit || (unit == 10 && total % 10 != 0)) break;
+      total += part;
+      figure_[j] = std::string();
+    }
+    if (j > i + 1) {
+      figure_[i] = std::to_string(total);
+      i = j - 1;
+    }
+  }
 }
 
 bool TextFacts::IsSentenceStart(std::size_t i) const {
@@ -82,7 +141,7 @@ const std::multiset<std::string>& TextFacts::AllFigures() const {
   if (!all_figures_) {
     all_figures_.emplace();
     for (const auto& figure : figure_) {
-      if (figure) all_figures_->insert(*figure);
+      if (figure && !figure->empty()) all_figures_->insert(*figure);
     }
   }
   return *all_figures_;
@@ -157,6 +216,7 @@ bool TextFacts::ComputeBoilerplate() const {
   if (folded.empty()) return false;
   if (words_.MatchAt(LexiconList::kBoilerplateLead, text_, 0) > 0) return true;
   int words = 0;
+  bool stamp_words = false;
   for (std::size_t pos = 0; pos < folded.size();) {
     if (!IsWordish(text_.tokens[pos])) {
       ++pos;
@@ -165,13 +225,16 @@ bool TextFacts::ComputeBoilerplate() const {
     if (++words > 12) return false;
     if (const std::size_t n = words_.MatchAt(LexiconList::kBoilerplate, text_, pos)) {
       pos += n;
-    } else if (figure_[pos]) {
+      stamp_words = true;
+    } else if (figure_[pos] ||
+               // "Updated at 13:36", "Оновлено о 15:05": joining words.
+               (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
       ++pos;
     } else {
       return false;
     }
   }
-  return words > 0;
+  return words > 0 && (stamp_words || words <= 3);
 }
 
 bool TextFacts::HasWord(std::string_view folded) const {

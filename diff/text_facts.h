@@ -30,7 +30,8 @@ class TextFacts {
   const TokenizedText& text() const { return text_; }
   // A figure's normalised value: a number without separators, a number
   // word as digits ("five" -> "5", "percent" -> "%"), a magnitude, month or
-  // weekday as the word; nullopt for other tokens.
+  // weekday as the word; nullopt for other tokens. An empty value marks a
+  // word that is part of the figure before it ("twenty [two]").
   const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
   // A capitalised word that is a name, not just a sentence start.
   bool IsName(int i) const {
@@ -53,6 +54,8 @@ class TextFacts {
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
   std::optional<std::string> FigureValue(std::size_t i) const;
+  void ReadNumberPhrases();
+  void JoinCompoundNumbers();
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);

@@ -27,9 +27,9 @@ TEST(DiffRenderTest, AnsiStyleUsesColoursNotBrackets) {
 
 TEST(DiffRenderTest, SummaryNamesCountsAndTags) {
   const Article before{"T", "", "", {"a b"}};
-  const Article after{"T", "", "", {"a b", "c d e"}};
+  const Article after{"T", "", "", {"a b", "Three people were hurt."}};
   EXPECT_EQ(RenderSummary(DiffArticles(before, after)),
-            "+3 -0 words; tags: paragraph-added; substantive");
+            "+4 -0 words; tags: paragraph-added; substantive");
 }
 
 TEST(DiffRenderTest, NothingChangedRendersNothing) {

@@ -255,5 +255,52 @@ TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   EXPECT_LE(denial.score, 1.0);
 }
 
+TEST(EditClassifierTest, RefusalMovedWithinParagraphIsNoNegation) {
+  const auto diff = DiffBody(
+      "The director declined to comment. Earlier he said the houses were not finished "
+      "because prices rose.",
+      "The director did not comment. Earlier he explained that prices rose, so the "
+      "houses were not finished.");
+  EXPECT_EQ(diff.tags, Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, AttributionMovedWithinParagraphIsReworded) {
+  const auto diff = DiffBody(
+      "Fares will rise from 38 to 45 roubles on July 1, the transport department said.",
+      "The transport department said fares will rise on July 1 from 38 to 45 roubles.");
+  EXPECT_EQ(diff.tags, Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, WeekdayReplacedInARewriteIsANumberChange) {
+  const auto diff = DiffBody(
+      "Porters have called off the strike, the union representing them said on Tuesday.",
+      "The union representing porters said on Wednesday that they had called off the "
+      "strike.");
+  EXPECT_EQ(diff.tags, (Tags{"number", "reworded"}));
+}
+
+TEST(EditClassifierTest, CompoundNumberWordsToDigitsAreCosmetic) {
+  EXPECT_EQ(DiffBody("На місце вийшли двадцять дві бригади енергетиків.",
+                     "На місце вийшли 22 бригади енергетиків.").tags,
+            Tags{"cosmetic"});
+  EXPECT_EQ(DiffBody("Attendance fell to 84 per cent in the period.",
+                     "Attendance fell to 84% in the period.").tags,
+            Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, TimestampWithJoiningWordIsBoilerplate) {
+  const Article before{"T", "", "", {"Оновлено о 12:40", kLead, kTail}};
+  const Article after{"T", "", "", {"Оновлено о 15:05", kLead, kTail}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+}
+
+TEST(EditClassifierTest, ShortWidgetLabelIsBoilerplateNotAParagraph) {
+  const Article before{"T", "", "", {kLead, kTail}};
+  const Article after{"T", "", "", {kLead, kTail, "Читайте нас в Telegram"}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+  const Article sentence{"T", "", "", {kLead, kTail, "Police denied the report."}};
+  EXPECT_EQ(DiffArticles(before, sentence).tags, (Tags{"denial", "paragraph-added"}));
+}
+
 }  // namespace
 }  // namespace revwatch
