@@ -11,7 +11,7 @@ packages=(
   # toolchain
   g++ cmake make pkg-config
   # libraries (headers)
-  libcurl4-openssl-dev libssl-dev zlib1g-dev libgumbo-dev libdtl-dev
+  libcurl4-openssl-dev nettle-dev zlib1g-dev libgumbo-dev libdtl-dev
   libsqlite3-dev libzstd-dev libutf8proc-dev libuchardet-dev libexpected-dev
   libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
   # tests, fuzzing and benchmarks
