@@ -5,7 +5,9 @@
 #include "diff/lexicon_data.h"
 #include "diff/tokenizer.h"
 
+#include <algorithm>
 #include <initializer_list>
+#include <string>
 
 namespace revwatch {
 namespace {
@@ -48,35 +50,16 @@ bool IsAsciiPunct(char c) {
   return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?';
 }
 
-// An entry's words as the classifier sees text: lower-cased, apostrophe
-// styles folded, a trailing ':' or other ASCII mark split off as its own word
-// (as the tokenizer does), '*' wildcards kept on the word they touch. Entries
-// are short plain words, so this stays far cheaper than running the tokenizer
-// on each of the ~1,000 entries at every start.
-std::vector<std::string> EntryWords(std::string_view entry) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < entry.size()) {
-    std::size_t end = entry.find(' ', start);
-    if (end == std::string_view::npos) end = entry.size();
-    std::string_view piece = entry.substr(start, end - start);
-    start = end + 1;
-    std::string punct;
-    while (!piece.empty() && IsAsciiPunct(piece.back())) {
-      punct.insert(punct.begin(), piece.back());
-      piece.remove_suffix(1);
+// Case-folds one word of an entry the way the tokenizer folds text:
+// lower case, apostrophe styles as "'". Entries are short plain words, so
+// this stays far cheaper than running the tokenizer on each entry.
+void FoldEntryWord(std::string_view piece, std::string& word) {
+  FoldCaseInto(piece, word);
+  for (const std::string_view apostrophe : {"\u2019", "\u02bc", "\u2018"}) {
+    for (std::size_t at; (at = word.find(apostrophe)) != std::string::npos;) {
+      word.replace(at, apostrophe.size(), "'");
     }
-    if (piece.empty()) continue;
-    std::string word = FoldCase(piece);
-    for (const std::string_view apostrophe : {"\u2019", "\u02bc", "\u2018"}) {
-      for (std::size_t at; (at = word.find(apostrophe)) != std::string::npos;) {
-        word.replace(at, apostrophe.size(), "'");
-      }
-    }
-    words.push_back(std::move(word));
-    for (char c : punct) words.emplace_back(1, c);
   }
-  return words;
 }
 
 // The first UTF-8 character of a word.
@@ -96,11 +79,20 @@ std::string_view Final(std::string_view word) {
   return word.substr(start);
 }
 
+std::uint32_t Bit(std::size_t list) { return std::uint32_t{1} << list; }
+
 }  // namespace
 
 const Lexicon& Lexicon::BuiltIn() {
   static const Lexicon* lexicon = [] {
     auto* built = new Lexicon;
+    // Sized for the built-in files at once (an entry per line at most),
+    // so loading them never regrows a table.
+    std::size_t lines = 0;
+    for (const auto& [name, text] : BuiltInLexiconFiles()) {
+      lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    }
+    built->Reserve(lines);
     for (const auto& [name, text] : BuiltInLexiconFiles()) {
       // The built-in files are tested; a failure here is a build defect.
       if (Status s = built->Add(text, name); !s) throw std::logic_error(s.error().message);
@@ -110,11 +102,22 @@ const Lexicon& Lexicon::BuiltIn() {
   return *lexicon;
 }
 
+void Lexicon::Reserve(std::size_t entries) {
+  words_ = StringTable(entries * 2);
+  pattern_words_.reserve(entries * 2);
+  patterns_.reserve(entries);
+  exact_head_.reserve(entries * 2);
+  exact_mask_.reserve(entries * 2);
+  number_values_.reserve(entries / 8);
+}
+
 Status Lexicon::Add(std::string_view text, std::string_view source) {
   std::size_t list_index = kLexiconListCount;  // none yet
   int line_number = 0;
   // Built only when there is something to report.
   auto where = [&] { return std::string(source) + ":" + std::to_string(line_number); };
+  std::string word;             // reused for every entry word
+  std::vector<int> word_ids;    // one entry's words
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -147,91 +150,146 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
       entry = Trim(line.substr(0, eq));
       value = Trim(line.substr(eq + 1));
     }
-    Pattern pattern{EntryWords(entry)};
-    if (pattern.words.empty()) {
+    // Words split at spaces; a trailing ':' or other ASCII mark is a word
+    // of its own (as the tokenizer makes it); '*' stays on its word.
+    word_ids.clear();
+    for (std::size_t start = 0; start < entry.size();) {
+      std::size_t stop = entry.find(' ', start);
+      if (stop == std::string_view::npos) stop = entry.size();
+      std::string_view piece = entry.substr(start, stop - start);
+      start = stop + 1;
+      std::size_t marks = 0;
+      while (marks < piece.size() && IsAsciiPunct(piece[piece.size() - 1 - marks])) ++marks;
+      const std::string_view punct = piece.substr(piece.size() - marks);
+      piece.remove_suffix(marks);
+      if (piece.empty()) continue;
+      FoldEntryWord(piece, word);
+      word_ids.push_back(words_.Intern(word));
+      for (const char c : punct) word_ids.push_back(words_.Intern(std::string_view(&c, 1)));
+    }
+    if (word_ids.empty()) {
       return MakeError(ErrorCode::kConfig, where() + ": entry has no words");
     }
-    if (!value.empty()) {
-      // Several words are looked up joined by spaces: "per cent".
-      std::string key = pattern.words.front();
-      for (std::size_t w = 1; w < pattern.words.size(); ++w) key += ' ' + pattern.words[w];
-      number_values_[key] = std::string(value);
-    }
-    List& list = lists_[list_index];
-    list.patterns.push_back(std::move(pattern));
-    Index(list_index, list.patterns.size() - 1);
+    AddPattern(list_index, word_ids, value);
   }
   return {};
 }
 
-bool Lexicon::WordMatches(const std::string& pattern, std::string_view word) {
+void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
+                         std::string_view value) {
+  const auto index = static_cast<std::int32_t>(patterns_.size());
+  Pattern pattern{static_cast<std::uint32_t>(pattern_words_.size()),
+                  static_cast<std::uint16_t>(word_ids.size()), static_cast<std::uint8_t>(list)};
+  pattern_words_.insert(pattern_words_.end(), word_ids.begin(), word_ids.end());
+  const std::string_view first = words_.Text(word_ids.front());
+  if (first.size() > 1 && (first.front() == '*' || first.back() == '*')) {
+    // "*ся" is found by its last character, "deni*" by its first.
+    std::string key = first.front() == '*' ? ">" : "<";
+    key += first.front() == '*' ? Final(first) : Initial(first);
+    const auto chain = static_cast<std::size_t>(wildcard_keys_.Intern(key));
+    if (chain >= wildcard_head_.size()) {
+      wildcard_head_.resize(chain + 1, -1);
+      wildcard_mask_.resize(chain + 1, 0);
+    }
+    pattern.next = wildcard_head_[chain];
+    wildcard_head_[chain] = index;
+    wildcard_mask_[chain] |= Bit(list);
+  } else {
+    const auto id = static_cast<std::size_t>(word_ids.front());
+    if (id >= exact_head_.size()) {
+      exact_head_.resize(words_.size(), -1);
+      exact_mask_.resize(words_.size(), 0);
+    }
+    pattern.next = exact_head_[id];
+    exact_head_[id] = index;
+    exact_mask_[id] |= Bit(list);
+  }
+  patterns_.push_back(pattern);
+  if (!value.empty()) {
+    // Several words are looked up joined by spaces: "per cent".
+    std::string key(words_.Text(word_ids.front()));
+    for (std::size_t w = 1; w < word_ids.size(); ++w) {
+      key += ' ';
+      key += words_.Text(word_ids[w]);
+    }
+    const auto id = static_cast<std::size_t>(number_keys_.Intern(key));
+    if (id >= number_values_.size()) number_values_.resize(id + 1);
+    number_values_[id] = std::string(value);
+  }
+}
+
+bool Lexicon::WordMatches(std::string_view pattern, std::string_view word) {
   if (pattern.size() > 1 && pattern.back() == '*') {
-    return word.size() >= pattern.size() - 1 &&
-           word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+    return word.size() >= pattern.size() - 1 && word.starts_with(pattern.substr(0, pattern.size() - 1));
   }
   if (pattern.size() > 1 && pattern.front() == '*') {
-    const std::size_t n = pattern.size() - 1;
-    return word.size() > n && word.compare(word.size() - n, n, pattern, 1, n) == 0;
+    return word.size() > pattern.size() - 1 && word.ends_with(pattern.substr(1));
   }
   return pattern == word;
 }
 
-void Lexicon::Index(std::size_t list_index, std::size_t pattern) {
-  List& list = lists_[list_index];
-  const std::string& first = list.patterns[pattern].words.front();
-  const std::uint32_t bit = std::uint32_t{1} << list_index;
-  if (first.size() > 1 && first.front() == '*') {
-    list.suffix_first.push_back(pattern);
-    start_suffix_[std::string(Final(first))].push_back({first, bit});
-  } else if (first.size() > 1 && first.back() == '*') {
-    list.prefix_by_initial[std::string(Initial(first))].push_back(pattern);
-    start_prefix_[std::string(Initial(first))].push_back({first, bit});
-  } else {
-    list.by_first_word[first].push_back(pattern);
-    start_exact_[first] |= bit;
+bool Lexicon::PatternMatches(const Pattern& pattern, std::span<const std::string_view> words,
+                             std::size_t pos) const {
+  if (pos + pattern.size > words.size()) return false;
+  for (std::size_t i = 0; i < pattern.size; ++i) {
+    const int id = pattern_words_[pattern.first_word + i];
+    if (!WordMatches(words_.Text(id), words[pos + i])) return false;
   }
+  return true;
+}
+
+int Lexicon::WildcardChain(char side, std::string_view character) const {
+  char key[8];
+  if (character.empty() || character.size() > sizeof key - 1) return -1;
+  key[0] = side;
+  character.copy(key + 1, character.size());
+  return wildcard_keys_.Find(std::string_view(key, character.size() + 1));
 }
 
 std::uint32_t Lexicon::StartMask(std::string_view word) const {
   std::uint32_t mask = 0;
-  if (auto it = start_exact_.find(word); it != start_exact_.end()) mask = it->second;
+  if (const int id = words_.Find(word); id >= 0 && static_cast<std::size_t>(id) < exact_mask_.size()) {
+    mask = exact_mask_[static_cast<std::size_t>(id)];
+  }
   if (word.empty()) return mask;
-  auto add = [&](const WildcardIndex& index, std::string_view key) {
-    auto it = index.find(key);
-    if (it == index.end()) return;
-    for (const WildcardStart& start : it->second) {
-      if ((mask & start.bit) == 0 && WordMatches(start.pattern, word)) mask |= start.bit;
+  for (const int chain : {WildcardChain('<', Initial(word)), WildcardChain('>', Final(word))}) {
+    if (chain < 0) continue;
+    for (std::int32_t p = wildcard_head_[static_cast<std::size_t>(chain)]; p >= 0;
+         p = patterns_[static_cast<std::size_t>(p)].next) {
+      const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
+      if ((mask & Bit(pattern.list)) == 0 &&
+          WordMatches(words_.Text(pattern_words_[pattern.first_word]), word)) {
+        mask |= Bit(pattern.list);
+      }
     }
-  };
-  add(start_prefix_, Initial(word));
-  add(start_suffix_, Final(word));
+  }
   return mask;
 }
 
 std::size_t Lexicon::MatchAt(LexiconList list_id, std::span<const std::string_view> words,
                              std::size_t pos) const {
   if (pos >= words.size()) return 0;
-  const List& list = lists_[static_cast<std::size_t>(list_id)];
+  const auto list = static_cast<std::uint8_t>(list_id);
   std::size_t best = 0;
-  auto try_pattern = [&](std::size_t index) {
-    const Pattern& pattern = list.patterns[index];
-    const std::size_t n = pattern.words.size();
-    if (n <= best || pos + n > words.size()) return;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!WordMatches(pattern.words[i], words[pos + i])) return;
+  auto walk = [&](std::int32_t p) {
+    for (; p >= 0; p = patterns_[static_cast<std::size_t>(p)].next) {
+      const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
+      if (pattern.list == list && pattern.size > best && PatternMatches(pattern, words, pos)) {
+        best = pattern.size;
+      }
     }
-    best = n;
   };
-  if (auto it = list.by_first_word.find(words[pos]); it != list.by_first_word.end()) {
-    for (std::size_t index : it->second) try_pattern(index);
+  const std::string_view word = words[pos];
+  if (const int id = words_.Find(word); id >= 0 && static_cast<std::size_t>(id) < exact_head_.size()) {
+    walk(exact_head_[static_cast<std::size_t>(id)]);
   }
-  if (!words[pos].empty()) {
-    if (auto it = list.prefix_by_initial.find(Initial(words[pos]));
-        it != list.prefix_by_initial.end()) {
-      for (std::size_t index : it->second) try_pattern(index);
+  if (!word.empty()) {
+    for (const int chain : {WildcardChain('<', Initial(word)), WildcardChain('>', Final(word))}) {
+      if (chain >= 0 && (wildcard_mask_[static_cast<std::size_t>(chain)] & Bit(list)) != 0) {
+        walk(wildcard_head_[static_cast<std::size_t>(chain)]);
+      }
     }
   }
-  for (std::size_t index : list.suffix_first) try_pattern(index);
   return best;
 }
 
@@ -243,9 +301,9 @@ bool Lexicon::Contains(LexiconList list, std::span<const std::string_view> words
 }
 
 std::optional<std::string> Lexicon::NumberValue(std::string_view word) const {
-  auto it = number_values_.find(word);
-  if (it == number_values_.end()) return std::nullopt;
-  return it->second;
+  const int id = number_keys_.Find(word);
+  if (id < 0) return std::nullopt;
+  return number_values_[static_cast<std::size_t>(id)];
 }
 
 const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
@@ -254,25 +312,36 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   if (memo_[index]) return *memo_[index];
   Traits traits;
   const std::span<const std::string_view> one(&word, 1);
+  // Most words start no entry at all: one lookup settles them.
+  const std::uint32_t mask = StartMaskOf(id, word);
+  auto listed = [&](LexiconList list) {
+    return (mask & (std::uint32_t{1} << static_cast<unsigned>(list))) != 0 &&
+           lexicon_.MatchAt(list, one, 0) == 1;
+  };
   if (auto value = lexicon_.NumberValue(word)) {
     traits.figure = *value;
   } else {
     for (LexiconList list : {LexiconList::kNumberWord, LexiconList::kMagnitude,
                              LexiconList::kMonth, LexiconList::kWeekday}) {
-      if (lexicon_.MatchAt(list, one, 0) == 1) traits.figure = std::string(word);
+      if (listed(list)) traits.figure = std::string(word);
     }
   }
-  traits.function_word = lexicon_.MatchAt(LexiconList::kFunctionWord, one, 0) == 1;
+  traits.function_word = listed(LexiconList::kFunctionWord);
   memo_[index] = std::move(traits);
   return *memo_[index];
 }
 
+std::uint32_t WordLookup::StartMaskOf(int id, std::string_view word) {
+  const auto index = static_cast<std::size_t>(id);
+  if (index >= start_masks_.size()) start_masks_.resize(index + 1, kUnknownMask);
+  if (start_masks_[index] == kUnknownMask) start_masks_[index] = lexicon_.StartMask(word);
+  return start_masks_[index];
+}
+
 std::size_t WordLookup::MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos) {
   if (pos >= text.tokens.size()) return 0;
-  const auto id = static_cast<std::size_t>(text.tokens[pos].folded);
-  if (id >= start_masks_.size()) start_masks_.resize(id + 1, kUnknownMask);
-  if (start_masks_[id] == kUnknownMask) start_masks_[id] = lexicon_.StartMask(text.folded[pos]);
-  if ((start_masks_[id] & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
+  const std::uint32_t mask = StartMaskOf(text.tokens[pos].folded, text.folded[pos]);
+  if ((mask & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
   return lexicon_.MatchAt(list, text.folded, pos);
 }
 

@@ -11,8 +11,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <functional>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -70,43 +68,37 @@ class Lexicon {
   std::uint32_t StartMask(std::string_view word) const;
 
  private:
+  // Flat arrays rather than a map and vectors per entry: the built-in
+  // lists (~1,500 entries) are loaded by every comparison, so loading them
+  // must cost next to nothing.
   struct Pattern {
-    std::vector<std::string> words;  // a word may end or start with '*'
+    std::uint32_t first_word;  // index into pattern_words_
+    std::uint16_t size;        // words
+    std::uint8_t list;         // LexiconList
+    std::int32_t next = -1;    // next pattern in the same start chain
   };
-  static bool WordMatches(const std::string& pattern, std::string_view word);
+  static bool WordMatches(std::string_view pattern, std::string_view word);
+  void Reserve(std::size_t entries);  // before the first Add
+  bool PatternMatches(const Pattern& pattern, std::span<const std::string_view> words,
+                      std::size_t pos) const;
+  void AddPattern(std::size_t list, std::span<const int> word_ids, std::string_view value);
+  // Index of the chain of wildcard-first patterns keyed by "<initial" or
+  // ">final" character, -1 if none.
+  int WildcardChain(char side, std::string_view character) const;
 
-  // Patterns of one list, indexed by their first word so matching at a
-  // position looks only at the entries that can start there.
-  // Hash and equality that accept std::string_view, so lookups of a token's
-  // word need no temporary string.
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordIndex =
-      std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>;
-  struct List {
-    std::vector<Pattern> patterns;
-    WordIndex by_first_word;
-    // First word ends in '*' ("deni*"): indexed by its first character.
-    WordIndex prefix_by_initial;
-    std::vector<std::size_t> suffix_first;  // first word starts with '*'
-  };
-  void Index(std::size_t list_index, std::size_t pattern);
-
-  std::array<List, kLexiconListCount> lists_;
-  // StartMask's index: exact first words; wildcard first words by their
-  // first character ("deni*") or last one ("*ся").
-  struct WildcardStart {
-    std::string pattern;
-    std::uint32_t bit;
-  };
-  using WildcardIndex =
-      std::unordered_map<std::string, std::vector<WildcardStart>, WordHash, std::equal_to<>>;
-  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> start_exact_;
-  WildcardIndex start_prefix_;
-  WildcardIndex start_suffix_;
-  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> number_values_;
+  StringTable words_;               // every entry word, case-folded; '*' kept
+  std::vector<int> pattern_words_;  // words_ ids, each pattern's words in a row
+  std::vector<Pattern> patterns_;
+  // By words_ id: the chain of patterns starting with exactly that word,
+  // and the lists those patterns belong to.
+  std::vector<std::int32_t> exact_head_;
+  std::vector<std::uint32_t> exact_mask_;
+  // Patterns whose first word is "deni*" or "*ся", chained by character.
+  StringTable wildcard_keys_;
+  std::vector<std::int32_t> wildcard_head_;
+  std::vector<std::uint32_t> wildcard_mask_;
+  StringTable number_keys_;  // "five", "per cent"
+  std::vector<std::string> number_values_;
 };
 
 // Answers about single words, memoised: a long article repeats its words,
@@ -132,6 +124,7 @@ class WordLookup {
 
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
+  std::uint32_t StartMaskOf(int id, std::string_view word);
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id

@@ -12,18 +12,25 @@ constexpr std::size_t kInitialSlots = 256;
 
 }  // namespace
 
+StringTable::StringTable(std::size_t count) {
+  std::size_t slots = kInitialSlots;
+  while (slots < count * 2) slots *= 2;
+  slots_.resize(slots);
+  texts_.reserve(count);
+}
+
 StringTable::StringTable(const StringTable& other) { *this = other; }
 
 StringTable& StringTable::operator=(const StringTable& other) {
   if (this == &other) return *this;
-  *this = StringTable();
+  *this = StringTable(other.size());
   for (std::string_view text : other.texts_) Intern(text);  // ids stay the same
   return *this;
 }
 
 // Eight bytes at a time, multiply-mixed: words are short, so this beats
 // byte-wise hashes, and the final mix spreads the low bits the slots use.
-std::uint64_t StringTable::Hash(std::string_view text) {
+std::uint32_t StringTable::Hash(std::string_view text) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   std::uint64_t h = text.size() * kMul;
   const char* p = text.data();
@@ -42,16 +49,15 @@ std::uint64_t StringTable::Hash(std::string_view text) {
   }
   h ^= h >> 32;
   h *= kMul;
-  return h ^ (h >> 29);
+  return static_cast<std::uint32_t>(h >> 32);
 }
 
-std::size_t StringTable::Slot(std::string_view text, std::uint64_t hash) const {
+std::size_t StringTable::Slot(std::string_view text, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
-  const auto bits = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Entry& e = slots_[i];
     if (e.id < 0) return i;
-    if (e.hash_bits == bits && texts_[static_cast<std::size_t>(e.id)] == text) return i;
+    if (e.hash == hash && texts_[static_cast<std::size_t>(e.id)] == text) return i;
   }
 }
 
@@ -62,7 +68,7 @@ int StringTable::Find(std::string_view text) const {
 
 int StringTable::Intern(std::string_view text) {
   if (slots_.empty()) slots_.resize(kInitialSlots);
-  const std::uint64_t hash = Hash(text);
+  const std::uint32_t hash = Hash(text);
   std::size_t slot = Slot(text, hash);
   if (slots_[slot].id >= 0) return slots_[slot].id;
   if ((texts_.size() + 1) * 2 > slots_.size()) {
@@ -71,7 +77,7 @@ int StringTable::Intern(std::string_view text) {
   }
   const int id = static_cast<int>(texts_.size());
   texts_.push_back(Store(text));
-  slots_[slot] = {static_cast<std::uint32_t>(hash >> 32), id};
+  slots_[slot] = {hash, id};
   return id;
 }
 
@@ -81,7 +87,7 @@ void StringTable::Grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const Entry& e : old) {
     if (e.id < 0) continue;
-    std::size_t i = Hash(texts_[static_cast<std::size_t>(e.id)]) & mask;
+    std::size_t i = e.hash & mask;
     while (slots_[i].id >= 0) i = (i + 1) & mask;
     slots_[i] = e;
   }

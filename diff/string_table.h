@@ -16,6 +16,8 @@ namespace revwatch {
 class StringTable {
  public:
   StringTable() = default;
+  // Room for about `count` strings without growing.
+  explicit StringTable(std::size_t count);
   StringTable(const StringTable& other);
   StringTable& operator=(const StringTable& other);
   StringTable(StringTable&&) noexcept = default;
@@ -30,14 +32,14 @@ class StringTable {
   std::size_t size() const { return texts_.size(); }
 
  private:
-  static std::uint64_t Hash(std::string_view text);
+  static std::uint32_t Hash(std::string_view text);
   // Slot of `text`: where its id is, or the empty slot it would go to.
-  std::size_t Slot(std::string_view text, std::uint64_t hash) const;
+  std::size_t Slot(std::string_view text, std::uint32_t hash) const;
   void Grow();
   std::string_view Store(std::string_view text);
 
   struct Entry {
-    std::uint32_t hash_bits = 0;  // low bits of the hash, to skip most compares
+    std::uint32_t hash = 0;  // picks the slot; compared before the bytes
     std::int32_t id = -1;         // -1: empty slot
   };
   std::vector<Entry> slots_;  // size is a power of two, at most half full

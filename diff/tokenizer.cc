@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <memory>
@@ -122,28 +123,32 @@ std::uint8_t ClassifySlow(utf8proc_int32_t cp) {
 
 // Code points below U+0800 (ASCII, Latin, Greek, Cyrillic: nearly all of
 // the text) and the General Punctuation block (typographic quotes, dashes,
-// spaces) are classified by table, the rest by utf8proc.
+// spaces) are classified by table, the rest by utf8proc. The table fills on
+// first sight of each code point: a text uses a few dozen of them, and
+// classifying all 2,000 up front would cost more than a short comparison.
 constexpr utf8proc_int32_t kLowEnd = 0x800;
 constexpr utf8proc_int32_t kPunctBegin = 0x2000;
 constexpr utf8proc_int32_t kPunctEnd = 0x2070;
+constexpr std::uint8_t kClassified = 0x80;  // set on every filled entry
 
 std::uint8_t Classify(utf8proc_int32_t cp) {
-  using Table = std::array<std::uint8_t, kLowEnd + (kPunctEnd - kPunctBegin)>;
-  static const Table* const table = [] {
-    auto* t = new Table;
-    for (utf8proc_int32_t c = 0; c < kLowEnd; ++c) {
-      (*t)[static_cast<std::size_t>(c)] = ClassifySlow(c);
-    }
-    for (utf8proc_int32_t c = kPunctBegin; c < kPunctEnd; ++c) {
-      (*t)[static_cast<std::size_t>(kLowEnd + c - kPunctBegin)] = ClassifySlow(c);
-    }
-    return t;
-  }();
-  if (cp >= 0 && cp < kLowEnd) return (*table)[static_cast<std::size_t>(cp)];
-  if (cp >= kPunctBegin && cp < kPunctEnd) {
-    return (*table)[static_cast<std::size_t>(kLowEnd + cp - kPunctBegin)];
+  // Zero (unfilled) at start-up; threads that fill the same entry store
+  // the same value, so relaxed atomics are all the sharing needs.
+  static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
+  std::size_t index;
+  if (cp >= 0 && cp < kLowEnd) {
+    index = static_cast<std::size_t>(cp);
+  } else if (cp >= kPunctBegin && cp < kPunctEnd) {
+    index = static_cast<std::size_t>(kLowEnd + cp - kPunctBegin);
+  } else {
+    return ClassifySlow(cp);
   }
-  return ClassifySlow(cp);
+  std::uint8_t c = table[index].load(std::memory_order_relaxed);
+  if ((c & kClassified) == 0) {
+    c = ClassifySlow(cp) | kClassified;
+    table[index].store(c, std::memory_order_relaxed);
+  }
+  return static_cast<std::uint8_t>(c & 0x7F);
 }
 
 bool IsSpace(utf8proc_int32_t cp) { return (Classify(cp) & kSpace) != 0; }
@@ -338,8 +343,8 @@ std::string ToNfc(std::string_view text) {
 
 // Simple (one-to-one) lower-casing per code point: what matching words
 // needs, at a fraction of the cost of full case folding.
-std::string FoldCase(std::string_view key) {
-  std::string out;
+void FoldCaseInto(std::string_view key, std::string& out) {
+  out.clear();
   out.reserve(key.size());
   for (std::size_t pos = 0; pos < key.size();) {
     const auto byte = static_cast<unsigned char>(key[pos]);
@@ -354,6 +359,11 @@ std::string FoldCase(std::string_view key) {
     out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
     pos += cp.length;
   }
+}
+
+std::string FoldCase(std::string_view key) {
+  std::string out;
+  FoldCaseInto(key, out);
   return out;
 }
 
@@ -366,9 +376,9 @@ int Vocabulary::Intern(std::string_view text) {
 int Vocabulary::Folded(int id) {
   const auto index = static_cast<std::size_t>(id);
   if (folded_[index] < 0) {
-    const std::string folded = FoldCase(Text(id));
+    FoldCaseInto(Text(id), scratch_);
     // Most words are already lower case: no second entry for them.
-    const int folded_id = folded == Text(id) ? id : Intern(folded);
+    const int folded_id = scratch_ == Text(id) ? id : Intern(scratch_);
     folded_[index] = folded_id;  // Intern may grow folded_
   }
   return folded_[index];

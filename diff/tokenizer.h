@@ -29,8 +29,9 @@ class Vocabulary {
   int Folded(int id);
 
  private:
-  StringTable strings_;
+  StringTable strings_{2048};  // an article's distinct words, about
   std::vector<int> folded_;  // -1 until computed
+  std::string scratch_;
 };
 
 struct Token {
@@ -71,6 +72,8 @@ std::string ToNfc(std::string_view text);
 // Lower-cased form of a token key (simple per-character case mapping), for
 // case-insensitive matching.
 std::string FoldCase(std::string_view key);
+// The same into `out` (replacing its contents), reusing its storage.
+void FoldCaseInto(std::string_view key, std::string& out);
 
 }  // namespace revwatch
 
