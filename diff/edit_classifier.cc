@@ -165,6 +165,11 @@ class SideReader {
   std::vector<std::string> CosmeticWords() const {
     std::vector<std::string> words;
     for (int i = side_.begin; i < side_.end; ++i) {
+      // A percent sign is part of the figure: "27 %" is "27%".
+      if (side_.Key(i) == "%") {
+        words.emplace_back("%");
+        continue;
+      }
       if (!IsWordish(side_.At(i))) continue;
       const std::string_view folded = side_.Text().folded[static_cast<std::size_t>(i)];
       // "a dozen" is 12 and "a million" one million.
@@ -491,13 +496,16 @@ class ParagraphBalance {
            reader_.CountTouching(LexiconList::kNegativeVerb);
   }
 
-  // Source phrases, reporting verbs, and who is named or cited.
+  // Who is named or cited, and how often a statement is reported. A
+  // source phrase that only rephrases a kept reporting verb ("сообщили в
+  // гидрометцентре" -> "как сообщили в гидрометцентре") changes no source.
   bool SameSources(const ParagraphBalance& other) const {
-    return reader_.CountTouching(LexiconList::kAttribution) ==
-               other.reader_.CountTouching(LexiconList::kAttribution) &&
-           reader_.CountTouching(LexiconList::kAttributionVerb) ==
-               other.reader_.CountTouching(LexiconList::kAttributionVerb) &&
-           Sources() == other.Sources() && text_.AllNames() == other.text_.AllNames();
+    const int verbs = reader_.CountTouching(LexiconList::kAttributionVerb);
+    const bool same_phrases = reader_.CountTouching(LexiconList::kAttribution) ==
+                              other.reader_.CountTouching(LexiconList::kAttribution);
+    return verbs == other.reader_.CountTouching(LexiconList::kAttributionVerb) &&
+           (same_phrases || verbs > 0) && Sources() == other.Sources() &&
+           text_.AllNames() == other.text_.AllNames();
   }
 
   const TextFacts& facts() const { return text_; }

@@ -34,6 +34,26 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   boilerplate_ = ComputeBoilerplate();
 }
 
+namespace {
+
+// "7-й", "3-го", "21st", "7th" are the number they start with; other words
+// with digits ("COVID-19", "5G") stay as written.
+std::string OrdinalDigits(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || digits == word.size()) return std::string(word);
+  std::string_view rest = word.substr(digits);
+  if (rest.front() == '-') rest.remove_prefix(1);
+  static constexpr std::string_view kSuffixes[] = {
+      "st", "nd", "rd", "th", "й", "я", "е", "го", "му", "ми", "х", "ий", "ій", "ої", "ого", "ому", "ая", "ое", "ой", "ым", "ых"};
+  for (const std::string_view suffix : kSuffixes) {
+    if (rest == suffix) return std::string(word.substr(0, digits));
+  }
+  return std::string(word);
+}
+
+}  // namespace
+
 // Normalised value of a figure: a number without separators, a number
 // word as digits, a magnitude, month or weekday as the word.
 std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
@@ -47,7 +67,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
     return value;
   }
   if (t.kind != TokenKind::kWord) return std::nullopt;
-  if (HasDigit(folded)) return std::string(folded);
+  if (HasDigit(folded)) return OrdinalDigits(folded);
   return words_.Of(t.folded, folded).figure;
 }
 

@@ -409,8 +409,8 @@ TokenizedText TokenizeAsIs(std::string source, Vocabulary& vocabulary, bool& com
     if (c & kDigit) {
       ScanNumber(s);
       kind = TokenKind::kNumber;
-      // A number glued to letters ("COVID-19" is a word, "5G" too).
-      if (s.Class() & kLetter) {
+      // A number glued to letters is a word: "5G", "7-й", "21st".
+      if ((s.Class() & kLetter) || ((s.Class() & kHyphen) && (s.NextClass() & kLetter))) {
         ScanWord(s);
         kind = TokenKind::kWord;
       }

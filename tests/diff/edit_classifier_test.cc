@@ -302,5 +302,21 @@ TEST(EditClassifierTest, ShortWidgetLabelIsBoilerplateNotAParagraph) {
   EXPECT_EQ(DiffArticles(before, sentence).tags, (Tags{"denial", "paragraph-added"}));
 }
 
+TEST(EditClassifierTest, PercentSignSpacingAndOrdinalSuffixAreCosmetic) {
+  EXPECT_EQ(DiffBody("На выборы пришли лишь 27 % избирателей округа.",
+                     "На выборы пришли лишь 27% избирателей округа.").tags,
+            Tags{"cosmetic"});
+  EXPECT_EQ(DiffBody("Рахунок відкрили вже на 7 хвилині матчу в суботу.",
+                     "Рахунок відкрили вже на 7-й хвилині матчу в суботу.").tags,
+            Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, WithoutIsNoNegation) {
+  EXPECT_EQ(DiffBody("Негода знеструмила понад 400 населених пунктів у чотирьох областях.",
+                     "Через негоду без світла залишилися понад 400 населених пунктів у "
+                     "чотирьох областях.").tags,
+            Tags{"reworded"});
+}
+
 }  // namespace
 }  // namespace revwatch
