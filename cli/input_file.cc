@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 namespace revwatch {
 
@@ -16,10 +15,22 @@ Result<std::string> ReadInputFile(const std::string& path) {
   if (!in) {
     return MakeError(ErrorCode::kStorage, path + ": cannot open file");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Straight into a string sized from the file (a stringstream copy costs
+  // as much as comparing a long article); a pipe, which has no size, is
+  // read to its end.
+  std::string content;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.clear();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    content.resize(static_cast<std::size_t>(size));
+    in.read(content.data(), size);
+    content.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (!in.bad() && !in.eof()) content.append(std::istreambuf_iterator<char>(in), {});
   if (in.bad()) return MakeError(ErrorCode::kStorage, path + ": read error");
-  return buffer.str();
+  return content;
 }
 
 bool LooksLikeHtml(std::string_view text) {

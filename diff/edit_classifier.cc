@@ -97,7 +97,7 @@ struct Side {
   bool Empty() const { return facts == nullptr || begin >= end; }
   const Token& At(int i) const { return Text().tokens[static_cast<std::size_t>(i)]; }
   const TokenizedText& Text() const { return facts->text(); }
-  std::string_view Key(int i) const { return Text().keys[static_cast<std::size_t>(i)]; }
+  std::string_view Key(int i) const { return Text().Key(static_cast<std::size_t>(i)); }
   int Size() const { return facts ? static_cast<int>(Text().tokens.size()) : 0; }
 };
 

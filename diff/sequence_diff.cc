@@ -15,6 +15,8 @@ namespace {
 // bounded; otherwise the middle is anchored or replaced.
 constexpr std::size_t kExactLimit = 4000;
 constexpr std::size_t kExactWork = 2'000'000;
+// Middles longer than this are checked for a shared element before dtl.
+constexpr std::size_t kShareCheckLength = 64;
 
 struct Range {
   int a_begin, a_end, b_begin, b_end;
@@ -73,7 +75,10 @@ class Differ {
       anchors = UniqueAnchors(middle);
     }
     if (anchors.empty()) {
-      if (tiny || (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork)) {
+      if (length > kShareCheckLength && !ShareAnything(middle)) {
+        Replace(middle);  // nothing to keep: dtl would only rediscover that
+      } else if (tiny ||
+                 (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork)) {
         Exact(middle);
       } else {
         Replace(middle);
@@ -97,6 +102,23 @@ class Differ {
   }
 
   static int At(std::span<const int> s, int i) { return s[static_cast<std::size_t>(i)]; }
+
+  // Whether any element occurs on both sides of r (sorted copies, merged).
+  bool ShareAnything(Range r) const {
+    std::vector<int> a(a_.begin() + r.a_begin, a_.begin() + r.a_end);
+    std::vector<int> b(b_.begin() + r.b_begin, b_.begin() + r.b_end);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i] == b[j]) return true;
+      if (a[i] < b[j]) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    return false;
+  }
 
   // A lower bound on the edit distance: every element of one side that the
   // other side has fewer copies of must be deleted or inserted.

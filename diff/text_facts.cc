@@ -61,7 +61,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   const std::string_view folded = text_.folded[i];
   if (t.kind == TokenKind::kNumber) {
     std::string value;
-    for (char c : text_.keys[i]) {
+    for (char c : text_.Key(i)) {
       if (c != ' ' && c != ',') value += c;
     }
     return value;
@@ -131,7 +131,7 @@ void TextFacts::JoinCompoundNumbers() {
 bool TextFacts::IsSentenceStart(std::size_t i) const {
   std::size_t j = i;
   while (j > 0 && text_.tokens[j - 1].kind == TokenKind::kQuote) --j;
-  return j == 0 || IsSentenceEnd(text_.keys[j - 1]) || text_.keys[j - 1] == ":";
+  return j == 0 || IsSentenceEnd(text_.Key(j - 1)) || text_.Key(j - 1) == ":";
 }
 
 bool TextFacts::IsCapitalised(std::size_t i) const {

@@ -389,11 +389,12 @@ namespace {
 // Tokenizes `source` as it is; `composable` tells whether NFC might have
 // changed it (then the caller normalises and tokenizes again, which is rare
 // for news text and cheaper than checking every text up front).
-TokenizedText TokenizeAsIs(std::string source, Vocabulary& vocabulary, bool& composable) {
-  TokenizedText out;
-  out.source = std::move(source);
-  const std::string_view text = out.source;
-  out.tokens.reserve(text.size() / 5);
+// Tokens of `text`; `composable` tells whether NFC might change it.
+std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool& composable) {
+  // Collected in a buffer reused across paragraphs, then copied at their
+  // exact size: a long comparison holds every paragraph's tokens at once.
+  thread_local std::vector<Token> buffer;
+  buffer.clear();
   Scanner s(text);
   bool space_before = false;
   int quote_key = -1;
@@ -437,28 +438,31 @@ TokenizedText TokenizeAsIs(std::string source, Vocabulary& vocabulary, bool& com
     token.folded = vocabulary.Folded(key);
     token.kind = kind;
     token.space_before = space_before;
-    out.tokens.push_back(token);
+    buffer.push_back(token);
     space_before = false;
   }
-  out.keys.reserve(out.tokens.size());
-  out.folded.reserve(out.tokens.size());
-  for (const Token& token : out.tokens) {
-    out.keys.push_back(vocabulary.Text(token.key));
-    out.folded.push_back(vocabulary.Text(token.folded));
-  }
   composable = s.SawComposable();
-  return out;
+  return {buffer.begin(), buffer.end()};
 }
 
 }  // namespace
 
 TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
+  TokenizedText out;
+  out.borrowed_ = raw;
+  out.vocabulary_ = &vocabulary;
   bool composable = false;
-  TokenizedText out = TokenizeAsIs(std::string(raw), vocabulary, composable);
-  if (!composable) return out;
-  std::string nfc = ToNfc(raw);
-  if (nfc == out.source) return out;
-  return TokenizeAsIs(std::move(nfc), vocabulary, composable);
+  out.tokens = TokensOf(raw, vocabulary, composable);
+  if (composable) {
+    std::string nfc = ToNfc(raw);
+    if (nfc != raw) {
+      out.normalized_ = std::move(nfc);
+      out.tokens = TokensOf(out.normalized_, vocabulary, composable);
+    }
+  }
+  out.folded.reserve(out.tokens.size());
+  for (const Token& token : out.tokens) out.folded.push_back(vocabulary.Text(token.folded));
+  return out;
 }
 
 }  // namespace revwatch

@@ -46,22 +46,32 @@ struct Token {
   bool space_before = false;  // whitespace preceded it in the text
 };
 
-// A text split into tokens. Tokens refer to `source` by offset, so the
-// struct may be copied and moved freely; `keys` and `folded` view the
-// Vocabulary, which must outlive it.
-struct TokenizedText {
-  std::string source;  // the text, in NFC
+// A text split into tokens. It borrows the text given to Tokenize (unless
+// NFC changed it, then it keeps the normalised copy) and the Vocabulary;
+// both must outlive it. Tokens refer to the text by offset, so the struct
+// may be moved freely.
+class TokenizedText {
+ public:
   std::vector<Token> tokens;
-  std::vector<std::string_view> keys;    // per token: its key's text
   std::vector<std::string_view> folded;  // per token: its lower-cased key
 
+  std::string_view Source() const { return normalized_.empty() ? borrowed_ : normalized_; }
   std::string_view Text(const Token& token) const {
-    return std::string_view(source).substr(token.offset, token.length);
+    return Source().substr(token.offset, token.length);
   }
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
+  // What comparison sees of token i (see Token::key).
+  std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
+
+ private:
+  friend TokenizedText Tokenize(std::string_view, Vocabulary&);
+  std::string_view borrowed_;
+  std::string normalized_;  // only when NFC changed the text
+  const Vocabulary* vocabulary_ = nullptr;
 };
 
-// Tokenizes `text` (any UTF-8; invalid bytes become U+FFFD). Whitespace is
+// Tokenizes `text` (any UTF-8; invalid bytes become U+FFFD), which must
+// outlive the result. Whitespace is
 // not a token. Words keep inner apostrophes (don't, п'ять, пʼять with U+2019
 // or U+02BC) and hyphens (post-war); numbers keep their separators.
 TokenizedText Tokenize(std::string_view text, Vocabulary& vocabulary);

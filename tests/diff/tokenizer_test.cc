@@ -16,7 +16,9 @@ std::vector<std::string> Texts(std::string_view text) {
 std::vector<std::string> Keys(std::string_view text) {
   Vocabulary vocabulary;
   const TokenizedText tokens = Tokenize(text, vocabulary);
-  return {tokens.keys.begin(), tokens.keys.end()};
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) out.emplace_back(tokens.Key(i));
+  return out;
 }
 
 TEST(TokenizerTest, WordsKeepInnerApostrophesAndHyphens) {
