@@ -440,18 +440,25 @@ class RunClassifier {
   bool SourceContext(const Side& side, const SideReader& reader) const {
     if (side.Empty()) return false;
     // A reporting verb next to the run matters only if the run names who
-    // speaks ("told Reuters", "police said"), not in "declined to say".
-    const bool names = !reader.ProperNouns().empty() || reader.CountWithin(LexiconList::kSource) > 0;
+    // speaks ("told Reuters", "police said"), not in "declined to say";
+    // found out only when such a verb is there.
+    std::optional<bool> names_cache;
+    auto names = [&] {
+      if (!names_cache) {
+        names_cache = !reader.ProperNouns().empty() || reader.CountWithin(LexiconList::kSource) > 0;
+      }
+      return *names_cache;
+    };
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       const std::size_t n = words_.MatchAt(LexiconList::kAttribution, side.Text(), at);
       if (n > 0 && pos + static_cast<int>(n) >= side.begin - 1) return true;
       const std::size_t v = words_.MatchAt(LexiconList::kAttributionVerb, side.Text(), at);
-      if (names && v > 0 && pos + static_cast<int>(v) >= side.begin - 1) return true;
+      if (v > 0 && pos + static_cast<int>(v) >= side.begin - 1 && names()) return true;
     }
-    for (int pos = side.end; names && pos < std::min(side.Size(), side.end + 2); ++pos) {
+    for (int pos = side.end; pos < std::min(side.Size(), side.end + 2); ++pos) {
       if (words_.MatchAt(LexiconList::kAttributionVerb, side.Text(),
-                         static_cast<std::size_t>(pos)) > 0) {
+                         static_cast<std::size_t>(pos)) > 0 && names()) {
         return true;
       }
     }

@@ -28,24 +28,35 @@ StringTable& StringTable::operator=(const StringTable& other) {
   return *this;
 }
 
-// Eight bytes at a time, multiply-mixed: words are short, so this beats
-// byte-wise hashes, and the final mix spreads the low bits the slots use.
+// Words are short: up to 16 bytes are read as two (overlapping) 8-byte
+// loads, longer strings 8 bytes at a time; one multiply mixes each load.
 std::uint32_t StringTable::Hash(std::string_view text) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = text.size() * kMul;
   const char* p = text.data();
-  std::size_t n = text.size();
-  while (n >= 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, p, 8);
-    h = std::rotl((h ^ chunk) * kMul, 29);
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
+  const std::size_t n = text.size();
+  std::uint64_t h = n * kMul;
+  auto mix = [&](std::uint64_t chunk) { h = std::rotl((h ^ chunk) * kMul, 29); };
+  if (n <= 8) {
     std::uint64_t chunk = 0;
-    std::memcpy(&chunk, p, n);
-    h = std::rotl((h ^ chunk) * kMul, 29);
+    if (n > 0) std::memcpy(&chunk, p, n);
+    mix(chunk);
+  } else if (n <= 16) {
+    std::uint64_t first;
+    std::uint64_t last;
+    std::memcpy(&first, p, 8);
+    std::memcpy(&last, p + n - 8, 8);
+    mix(first);
+    mix(last);
+  } else {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, p + i, 8);
+      mix(chunk);
+    }
+    std::uint64_t last;
+    std::memcpy(&last, p + n - 8, 8);
+    mix(last);
   }
   h ^= h >> 32;
   h *= kMul;

@@ -135,7 +135,10 @@ bool TextFacts::IsSentenceStart(std::size_t i) const {
 }
 
 bool TextFacts::IsCapitalised(std::size_t i) const {
-  if (text_.tokens[i].kind != TokenKind::kWord || figure_[i]) return false;
+  const Token& token = text_.tokens[i];
+  // A word equal to its lower-cased form has no capital at all: the
+  // common case, answered without looking at its letters.
+  if (token.kind != TokenKind::kWord || token.key == token.folded || figure_[i]) return false;
   return StartsWithCapital(text_.Text(i));
 }
 
@@ -172,19 +175,23 @@ void TextFacts::FindNames() const {
   names_found_ = true;
   const std::size_t n = text_.tokens.size();
   name_.assign(n, false);
-  std::set<std::string_view> mid_sentence;
+  std::vector<int> mid_sentence;  // folded ids, sorted below
+  std::vector<std::size_t> sentence_starts;
   for (std::size_t i = 0; i < n; ++i) {
-    if (IsCapitalised(i) && !IsSentenceStart(i)) {
+    if (!IsCapitalised(i)) continue;
+    if (IsSentenceStart(i)) {
+      sentence_starts.push_back(i);
+    } else {
       name_[i] = true;
-      mid_sentence.insert(text_.folded[i]);
+      mid_sentence.push_back(text_.tokens[i].folded);
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (name_[i] || !IsCapitalised(i) ||
-        words_.Of(text_.tokens[i].folded, text_.folded[i]).function_word) {
-      continue;
-    }
-    name_[i] = IsAllCaps(text_.Text(i)) || mid_sentence.contains(text_.folded[i]);
+  std::sort(mid_sentence.begin(), mid_sentence.end());
+  for (const std::size_t i : sentence_starts) {
+    if (words_.Of(text_.tokens[i].folded, text_.folded[i]).function_word) continue;
+    name_[i] = IsAllCaps(text_.Text(i)) ||
+               std::binary_search(mid_sentence.begin(), mid_sentence.end(),
+                                  text_.tokens[i].folded);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (name_[i]) all_names_.insert(text_.folded[i]);

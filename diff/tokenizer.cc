@@ -192,6 +192,10 @@ std::string MakeKey(std::string_view text) {
   return key;
 }
 
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 // A cursor over the text that decodes each character once.
 class Scanner {
  public:
@@ -212,6 +216,28 @@ class Scanner {
   void Advance() {
     pos_ += current_.length;
     Load();
+  }
+  // Moves past a run of ASCII letters and digits and Cyrillic letters
+  // (U+0400-U+047F, lead bytes D0 and D1) byte by byte, without decoding:
+  // most of any word is made of these.
+  void SkipPlainWordChars() {
+    std::size_t p = pos_;
+    const std::size_t n = text_.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    for (;;) {
+      if (p < n && bytes[p] < 0x80 && IsAsciiAlnum(bytes[p])) {
+        ++p;
+      } else if (p + 1 < n && (bytes[p] == 0xD0 || bytes[p] == 0xD1) &&
+                 (bytes[p + 1] & 0xC0) == 0x80) {
+        p += 2;
+      } else {
+        break;
+      }
+    }
+    if (p != pos_) {
+      pos_ = p;
+      Load();
+    }
   }
   std::string_view Since(std::size_t start) const {
     return text_.substr(start, pos_ - start);
@@ -287,7 +313,11 @@ void ScanNumber(Scanner& s) {
 
 void ScanWord(Scanner& s) {
   for (;;) {
-    while (s.Class() & (kLetter | kDigit)) s.Advance();
+    s.SkipPlainWordChars();
+    while (s.Class() & (kLetter | kDigit)) {
+      s.Advance();
+      s.SkipPlainWordChars();
+    }
     if ((s.Class() & (kApostrophe | kHyphen)) && (s.NextClass() & (kLetter | kDigit))) {
       s.Advance();
       continue;

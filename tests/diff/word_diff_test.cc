@@ -76,5 +76,25 @@ TEST(DiffArticlesTest, RemovedParagraphIsTagged) {
   EXPECT_EQ(diff.tags, std::vector<std::string>{"paragraph-removed"});
 }
 
+TEST(DiffArticlesTest, LongComparisonKeepsOrderAndCounts) {
+  // Enough changed text that the pairs are classified on two threads.
+  Article before{"Title", "", "", {}};
+  Article after{"Title", "", "", {}};
+  for (int p = 0; p < 600; ++p) {
+    std::string text;
+    for (int w = 0; w < 60; ++w) text += "word" + std::to_string(p * 100 + w) + " ";
+    before.paragraphs.push_back(text + "ends here.");
+    after.paragraphs.push_back(text + "ends " + std::to_string(p) + " here.");
+  }
+  const ArticleDiff diff = DiffArticles(before, after);
+  ASSERT_EQ(diff.paragraphs.size(), 600u);
+  for (std::size_t p = 0; p < diff.paragraphs.size(); ++p) {
+    EXPECT_EQ(diff.paragraphs[p].new_index, static_cast<int>(p));
+    EXPECT_EQ(diff.paragraphs[p].tags, (std::vector<std::string>{"number"}));
+  }
+  EXPECT_EQ(diff.stats.words_added, 600);
+  EXPECT_EQ(diff.stats.paragraphs_changed, 600);
+}
+
 }  // namespace
 }  // namespace revwatch
