@@ -130,16 +130,25 @@ class SideReader {
   }
 
   // Whether some word of `list` occurs in the sentence around the range.
-  bool SentenceContains(LexiconList list) const {
+  // Whether some entry of `list` occurs in the sentence around the range,
+  // outside any match of `skip` ("не" inside "не погодився" is part of
+  // that verb, not a second negation).
+  bool SentenceContains(LexiconList list,
+                        std::optional<LexiconList> skip = std::nullopt) const {
     if (side_.Empty()) return false;
     int begin = side_.begin;
     while (begin > 0 && !IsSentenceEnd(side_.Key(begin - 1))) --begin;
     int end = side_.end;
     while (end < side_.Size() && !IsSentenceEnd(side_.Key(end))) ++end;
     for (int pos = begin; pos < end; ++pos) {
-      if (words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos)) > 0) {
-        return true;
+      const auto at = static_cast<std::size_t>(pos);
+      if (skip) {
+        if (const std::size_t n = words_.MatchAt(*skip, side_.Text(), at)) {
+          pos += static_cast<int>(n) - 1;
+          continue;
+        }
       }
+      if (words_.MatchAt(list, side_.Text(), at) > 0) return true;
     }
     return false;
   }
@@ -300,7 +309,7 @@ class RunClassifier {
     return new_reader_.CountTouching(LexiconList::kDenialVerb) >
                old_reader_.CountTouching(LexiconList::kDenialVerb) &&
            (new_reader_.SentenceContains(LexiconList::kClaim) ||
-            new_reader_.SentenceContains(LexiconList::kNegation));
+            new_reader_.SentenceContains(LexiconList::kNegation, LexiconList::kDenialVerb));
   }
 
   // "would not say" for "declined to say" keeps the meaning: a negative
@@ -518,15 +527,26 @@ class ParagraphBalance {
   const TextFacts& facts() const { return text_; }
 
  private:
+  // Source words by their first five letters, so that inflection
+  // ("полиция", "полицией") and plurals are the same source.
   std::multiset<std::string_view> Sources() const {
     std::multiset<std::string_view> sources;
     const TokenizedText& text = text_.text();
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       if (reader_.IsLexiconWord(static_cast<int>(i), LexiconList::kSource)) {
-        sources.insert(text.folded[i]);
+        sources.insert(Stem(text.folded[i]));
       }
     }
     return sources;
+  }
+
+  static std::string_view Stem(std::string_view word) {
+    std::size_t end = 0;
+    for (int letters = 0; end < word.size() && letters < 5; ++letters) {
+      ++end;
+      while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+    }
+    return word.substr(0, end);
   }
 
   const TextFacts& text_;

@@ -111,6 +111,25 @@ void TextFacts::JoinCompoundNumbers() {
   for (std::size_t i = 0; i < n; ++i) {
     if (text_.tokens[i].kind != TokenKind::kWord) continue;
     int total = SmallNumber(figure_[i]);
+    // "three hundred": a unit word times "hundred".
+    if (total >= 1 && total <= 9 && i + 1 < n && text_.folded[i + 1] == "hundred") {
+      total *= 100;
+      figure_[i + 1] = std::string();
+      figure_[i] = std::to_string(total);
+      ++i;
+      std::size_t j = i + 1;
+      for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
+        const int part = SmallNumber(figure_[j]);
+        const bool fits = total % 100 == 0 ? part > 0 && part < 100
+                                           : total % 10 == 0 && part > 0 && part < 10;
+        if (!fits) break;
+        total += part;
+        figure_[j] = std::string();
+      }
+      figure_[i - 1] = std::to_string(total);
+      i = j - 1;
+      continue;
+    }
     if (total < 20 || total % 10 != 0) continue;
     std::size_t j = i + 1;
     for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {

@@ -318,5 +318,28 @@ TEST(EditClassifierTest, WithoutIsNoNegation) {
             Tags{"reworded"});
 }
 
+TEST(EditClassifierTest, NotAgreedIsNegationNotDenial) {
+  EXPECT_EQ(DiffBody("За словами міністра, Ардонія погодилася передати Україні 120 генераторів.",
+                     "За словами міністра, Ардонія ще не погодилася передати Україні 120 "
+                     "генераторів.").tags,
+            Tags{"negation"});
+}
+
+TEST(EditClassifierTest, HundredsInWordsToDigitsAreCosmetic) {
+  EXPECT_EQ(DiffBody("The council will replace three hundred ageing street lights.",
+                     "The council will replace 300 ageing street lights.").tags,
+            Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, InflectedSourceInARewriteIsNoAttributionChange) {
+  EXPECT_EQ(DiffBody("Полиция Каменска задержала троих местных жителей, которых подозревают в "
+                     "серии краж из дачных домов в пригородных товариществах, сообщает "
+                     "пресс-служба городского отдела МВД.",
+                     "Трое местных жителей, подозреваемых в серии краж из дачных домов в "
+                     "пригородных товариществах, задержаны полицией Каменска, сообщила "
+                     "пресс-служба городского отдела МВД.").tags,
+            Tags{"reworded"});
+}
+
 }  // namespace
 }  // namespace revwatch
