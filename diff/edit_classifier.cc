@@ -153,12 +153,14 @@ class SideReader {
     return false;
   }
 
-  std::multiset<std::string> Figures() const {
-    std::multiset<std::string> figures;
+  // The run's figures, sorted (views of the values TextFacts keeps).
+  std::vector<std::string_view> Figures() const {
+    std::vector<std::string_view> figures;
     for (int i = side_.begin; i < side_.end; ++i) {
       const auto& value = side_.facts->Figure(i);
-      if (value && !value->empty()) figures.insert(*value);
+      if (value && !value->empty()) figures.push_back(*value);
     }
+    std::sort(figures.begin(), figures.end());
     return figures;
   }
 
@@ -199,12 +201,23 @@ class SideReader {
     return words;
   }
 
-  std::set<std::string_view> ProperNouns() const {
-    std::set<std::string_view> names;
+  // Names in the range, sorted and distinct.
+  std::vector<std::string_view> ProperNouns() const {
+    std::vector<std::string_view> names;
     for (int i = side_.begin; i < side_.end; ++i) {
-      if (side_.facts->IsName(i)) names.insert(side_.Text().folded[static_cast<std::size_t>(i)]);
+      if (side_.facts->IsName(i)) names.push_back(side_.Text().folded[static_cast<std::size_t>(i)]);
     }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     return names;
+  }
+
+  // Whether the range holds a name, without collecting them.
+  bool HasProperNoun() const {
+    for (int i = side_.begin; i < side_.end; ++i) {
+      if (side_.facts->IsName(i)) return true;
+    }
+    return false;
   }
 
   bool TouchesSpeech() const {
@@ -294,6 +307,9 @@ class RunClassifier {
   bool IsCosmetic() const {
     const auto a = old_reader_.CosmeticWords();
     const auto b = new_reader_.CosmeticWords();
+    if (a.size() != b.size() && Joined(a).size() != Joined(b).size()) {
+      return false;  // neither the same letters nor word-for-word typo fixes
+    }
     return Joined(a) == Joined(b) || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
@@ -368,7 +384,7 @@ class RunClassifier {
     const int new_verbs = new_reader_.CountTouching(LexiconList::kAttributionVerb);
     if (old_verbs != new_verbs) {
       const SideReader& more = new_verbs > old_verbs ? new_reader_ : old_reader_;
-      if (!more.ProperNouns().empty()) return true;
+      if (more.HasProperNoun()) return true;
     }
     // "according to Reuters" -> "according to the FT": what follows a
     // source phrase, or precedes a reporting verb, was replaced.
@@ -454,7 +470,7 @@ class RunClassifier {
     std::optional<bool> names_cache;
     auto names = [&] {
       if (!names_cache) {
-        names_cache = !reader.ProperNouns().empty() || reader.CountWithin(LexiconList::kSource) > 0;
+        names_cache = reader.HasProperNoun() || reader.CountWithin(LexiconList::kSource) > 0;
       }
       return *names_cache;
     };

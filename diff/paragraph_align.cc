@@ -1,6 +1,11 @@
 #include "diff/paragraph_align.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstddef>
 #include <string>
 #include <unordered_map>
@@ -21,9 +26,16 @@ constexpr double kNearMoveDice = 0.8;
 constexpr double kObviousPairDice = 0.8;
 
 // What alignment needs to know about one paragraph.
+// Words counted by bucket (id mod kBuckets, saturating): the sum over
+// buckets of the smaller count bounds the words two paragraphs share, so
+// most unrelated pairs are ruled out without merging their word lists.
+constexpr std::size_t kBuckets = 256;
+using Histogram = std::array<std::uint8_t, kBuckets>;
+
 struct Shape {
   std::string key;            // the token key ids' bytes; equal = same paragraph
   std::vector<int> word_ids;  // sorted lower-cased words and numbers
+  Histogram histogram{};
 };
 
 Shape ShapeOf(const TokenizedText& text) {
@@ -33,10 +45,40 @@ Shape ShapeOf(const TokenizedText& text) {
     shape.key.append(reinterpret_cast<const char*>(&token.key), sizeof token.key);
     if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
       shape.word_ids.push_back(token.folded);
+      std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
+      if (count < 255) ++count;
     }
   }
   std::sort(shape.word_ids.begin(), shape.word_ids.end());
   return shape;
+}
+
+std::size_t SharedBound(const Histogram& a, const Histogram& b) {
+  std::size_t bound = 0;
+#if defined(__SSE2__)
+  for (std::size_t i = 0; i < kBuckets; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a.data() + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + i));
+    const __m128i sums = _mm_sad_epu8(_mm_min_epu8(x, y), _mm_setzero_si128());
+    bound += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+  }
+#else
+  for (std::size_t i = 0; i < kBuckets; ++i) bound += std::min(a[i], b[i]);
+#endif
+  return bound;
+}
+
+// Whether two paragraphs can be pairable (see Compare) at all.
+bool MayPair(const Shape& a, const Shape& b) {
+  const std::size_t na = a.word_ids.size();
+  const std::size_t nb = b.word_ids.size();
+  if (na == 0 || nb == 0) return false;
+  const std::size_t bound = SharedBound(a.histogram, b.histogram);
+  const std::size_t shorter = std::min(na, nb);
+  return 2.0 * static_cast<double>(bound) >= kPairDice * static_cast<double>(na + nb) ||
+         (shorter >= kMinContainedWords &&
+          static_cast<double>(bound) >= kPairContainment * static_cast<double>(shorter));
 }
 
 struct Similarity {
@@ -161,7 +203,9 @@ class Aligner {
     auto at = [q](std::size_t i, std::size_t j) { return i * (q + 1) + j; };
     for (std::size_t i = 1; i <= p; ++i) {
       for (std::size_t j = 1; j <= q; ++j) {
-        const Similarity s = Compare(Old(deleted[i - 1]), New(inserted[j - 1]));
+        const Shape& a = Old(deleted[i - 1]);
+        const Shape& b = New(inserted[j - 1]);
+        const Similarity s = MayPair(a, b) ? Compare(a, b) : Similarity{};
         double value = std::max(best[at(i - 1, j)], best[at(i, j - 1)]);
         if (s.pairable) {
           weight[(i - 1) * q + (j - 1)] = s.dice;
@@ -185,6 +229,8 @@ class Aligner {
     return partner;
   }
 
+  // Greedy pairing within kWindow positions, for hunks too large for
+  // PairExactly; MayPair rules out most unrelated candidates cheaply.
   std::vector<int> PairInWindow(const std::vector<int>& deleted,
                                 const std::vector<int>& inserted) const {
     std::vector<int> partner(deleted.size(), -1);
@@ -193,6 +239,7 @@ class Aligner {
       double best = 0.0;
       const std::size_t end = std::min(inserted.size(), next + kWindow);
       for (std::size_t i = next; i < end; ++i) {
+        if (!MayPair(Old(deleted[d]), New(inserted[i]))) continue;
         const Similarity s = Compare(Old(deleted[d]), New(inserted[i]));
         if (s.pairable && s.dice > best) {
           best = s.dice;

@@ -477,6 +477,14 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
 
 }  // namespace
 
+void TokenizedText::Rehome(const Vocabulary& target, const std::vector<int>& ids) {
+  for (Token& token : tokens) {
+    token.key = ids[static_cast<std::size_t>(token.key)];
+    token.folded = ids[static_cast<std::size_t>(token.folded)];
+  }
+  vocabulary_ = &target;
+}
+
 TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
   TokenizedText out;
   out.borrowed_ = raw;

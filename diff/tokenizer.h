@@ -23,6 +23,7 @@ enum class TokenKind {
 class Vocabulary {
  public:
   int Intern(std::string_view text);
+  std::size_t size() const { return strings_.size(); }
   // Stable for the vocabulary's life.
   std::string_view Text(int id) const { return strings_.Text(id); }
   // Id of the lower-cased spelling of `id` (see FoldCase), computed once.
@@ -62,6 +63,11 @@ class TokenizedText {
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
   std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
+
+  // Moves the tokens to `target`, where the id that was `i` is ids[i]
+  // (texts tokenized on another thread join the main vocabulary this way).
+  // The vocabulary they came from must still outlive this text.
+  void Rehome(const Vocabulary& target, const std::vector<int>& ids);
 
  private:
   friend TokenizedText Tokenize(std::string_view, Vocabulary&);

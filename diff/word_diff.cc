@@ -18,6 +18,8 @@ namespace {
 // Below this many tokens in changed paragraphs a second thread costs more
 // than it saves (starting one takes ~50 us; classifying 20,000 tokens ~5 ms).
 constexpr std::size_t kParallelTokens = 20000;
+// The same for tokenizing the two sides apart (about 5 bytes a token).
+constexpr std::size_t kParallelBytes = 100000;
 
 void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
                  std::vector<WordSpan>& spans) {
@@ -140,15 +142,45 @@ class ArticleDiffer {
     };
     old_raw_ = intern(old_article_.paragraphs);
     new_raw_ = intern(new_article_.paragraphs);
+    std::size_t bytes = 0;
     for (const Edit& edit : DiffSequences(old_raw_, new_raw_)) {
       if (edit.kind == EditKind::kDelete) {
         old_index_.push_back(edit.a);
-        old_.push_back(Tokenize(old_article_.paragraphs[Index(edit.a)], vocabulary_));
+        bytes += old_article_.paragraphs[Index(edit.a)].size();
       } else if (edit.kind == EditKind::kInsert) {
         new_index_.push_back(edit.b);
-        new_.push_back(Tokenize(new_article_.paragraphs[Index(edit.b)], vocabulary_));
+        bytes += new_article_.paragraphs[Index(edit.b)].size();
       }
     }
+    auto tokenize = [](const Article& article, const std::vector<int>& indices,
+                       Vocabulary& vocabulary, std::vector<TokenizedText>& out) {
+      out.reserve(indices.size());
+      for (const int i : indices) out.push_back(Tokenize(article.paragraphs[Index(i)], vocabulary));
+    };
+    if (bytes < kParallelBytes) {
+      tokenize(old_article_, old_index_, vocabulary_, old_);
+      tokenize(new_article_, new_index_, vocabulary_, new_);
+      return;
+    }
+    // Long texts: the new side is tokenized on a second thread into its
+    // own vocabulary, whose words then join the main one.
+    std::exception_ptr failure;
+    std::thread worker([&] {
+      try {
+        tokenize(new_article_, new_index_, new_vocabulary_, new_);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    tokenize(old_article_, old_index_, vocabulary_, old_);
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+    std::vector<int> joined(new_vocabulary_.size());
+    for (std::size_t id = 0; id < joined.size(); ++id) {
+      joined[id] = vocabulary_.Intern(new_vocabulary_.Text(static_cast<int>(id)));
+    }
+    for (const int id : joined) vocabulary_.Folded(id);
+    for (TokenizedText& text : new_) text.Rehome(vocabulary_, joined);
   }
 
   const TokenizedText& OldParagraph(int article_index) const {
@@ -348,8 +380,9 @@ class ArticleDiffer {
     diff.paragraphs.push_back(std::move(change));
   }
 
-  // Declared first: every tokenized text below refers into it.
+  // Declared first: every tokenized text below refers into them.
   Vocabulary vocabulary_;
+  Vocabulary new_vocabulary_;  // the new side's words while tokenized apart
   WordLookup words_;
   const Article& old_article_;
   const Article& new_article_;
