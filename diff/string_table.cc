@@ -28,35 +28,66 @@ StringTable& StringTable::operator=(const StringTable& other) {
   return *this;
 }
 
-// Words are short: up to 16 bytes are read as two (overlapping) 8-byte
-// loads, longer strings 8 bytes at a time; one multiply mixes each load.
+namespace {
+
+std::uint64_t Load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+std::uint32_t Load4(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The bytes of a short string as one or two integers, read with fixed-size
+// (overlapping) loads: no byte loop and no call for the common word.
+void ShortWords(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
+  if (n >= 8) {
+    first = Load8(p);
+    last = Load8(p + n - 8);
+  } else if (n >= 4) {
+    first = Load4(p);
+    last = Load4(p + n - 4);
+  } else if (n > 0) {
+    first = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+            (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    last = 0;
+  } else {
+    first = last = 0;
+  }
+}
+
+bool Equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  std::uint64_t a1, a2, b1, b2;
+  ShortWords(a.data(), a.size(), a1, a2);
+  ShortWords(b.data(), b.size(), b1, b2);
+  return a1 == b1 && a2 == b2;
+}
+
+}  // namespace
+
+// Up to 16 bytes (most words) take two fixed loads; longer strings are
+// read 8 bytes at a time. One multiply mixes each load.
 std::uint32_t StringTable::Hash(std::string_view text) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const char* p = text.data();
   const std::size_t n = text.size();
   std::uint64_t h = n * kMul;
   auto mix = [&](std::uint64_t chunk) { h = std::rotl((h ^ chunk) * kMul, 29); };
-  if (n <= 8) {
-    std::uint64_t chunk = 0;
-    if (n > 0) std::memcpy(&chunk, p, n);
-    mix(chunk);
-  } else if (n <= 16) {
+  if (n <= 16) {
     std::uint64_t first;
     std::uint64_t last;
-    std::memcpy(&first, p, 8);
-    std::memcpy(&last, p + n - 8, 8);
+    ShortWords(p, n, first, last);
     mix(first);
     mix(last);
   } else {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, p + i, 8);
-      mix(chunk);
-    }
-    std::uint64_t last;
-    std::memcpy(&last, p + n - 8, 8);
-    mix(last);
+    for (std::size_t i = 0; i + 8 <= n; i += 8) mix(Load8(p + i));
+    mix(Load8(p + n - 8));
   }
   h ^= h >> 32;
   h *= kMul;
@@ -68,7 +99,7 @@ std::size_t StringTable::Slot(std::string_view text, std::uint32_t hash) const {
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Entry& e = slots_[i];
     if (e.id < 0) return i;
-    if (e.hash == hash && texts_[static_cast<std::size_t>(e.id)] == text) return i;
+    if (e.hash == hash && Equal(texts_[static_cast<std::size_t>(e.id)], text)) return i;
   }
 }
 
