@@ -120,6 +120,19 @@ class SideReader {
     return count;
   }
 
+  // Negation words touching the range, less those that only bound a
+  // quantity ("не меньше недели", "no more than").
+  int Negations() const {
+    return CountTouching(LexiconList::kNegation) -
+           CountTouching(LexiconList::kNegationException);
+  }
+  // Negation words and negative verbs ("declined" is "would not"), with
+  // and without the quantity bounds.
+  std::pair<int, int> NegationCounts() const {
+    const int verbs = CountTouching(LexiconList::kNegativeVerb);
+    return {CountTouching(LexiconList::kNegation) + verbs, Negations() + verbs};
+  }
+
   // Matches of `list` that start inside the range.
   int CountWithin(LexiconList list) const {
     int count = 0;
@@ -227,6 +240,10 @@ class SideReader {
     return false;
   }
 
+  std::size_t MatchLength(LexiconList list, int i) const {
+    return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i));
+  }
+
   bool IsLexiconWord(int i, LexiconList list) const {
     return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i)) == 1;
   }
@@ -252,8 +269,7 @@ class SideReader {
 bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::string>& b,
                   const SideReader& old_side, const SideReader& new_side) {
   if (a.size() != b.size() || a.empty()) return false;
-  if (old_side.CountTouching(LexiconList::kNegation) !=
-          new_side.CountTouching(LexiconList::kNegation) ||
+  if (old_side.Negations() != new_side.Negations() ||
       old_side.Figures() != new_side.Figures()) {
     return false;  // "now" -> "not", "million" -> "billion" are no typos
   }
@@ -282,6 +298,14 @@ std::string Joined(const std::vector<std::string>& words) {
 }
 
 // A negation flips a sentence that otherwise stays: "will" -> "will not".
+// Counts are (all negations, negations less quantity bounds): a change
+// shows in both, so "не меньше недели" -> "как минимум неделю" (a bound
+// reworded) and "не превысит" -> "не более" (a negated verb become a
+// bound) are no negation.
+bool NegationChanged(std::pair<int, int> before, std::pair<int, int> after) {
+  return before.first != after.first && before.second != after.second;
+}
+
 constexpr int kMaxNegationRunWords = 8;
 constexpr int kMaxNameSwapWords = 5;
 
@@ -331,12 +355,8 @@ class RunClassifier {
   // "would not say" for "declined to say" keeps the meaning: a negative
   // verb counts as a negation.
   bool IsNegation() const {
-    const auto negations = [](const SideReader& r) {
-      return r.CountTouching(LexiconList::kNegation) +
-             r.CountTouching(LexiconList::kNegativeVerb);
-    };
     return WordCount(old_) + WordCount(new_) <= kMaxNegationRunWords &&
-           negations(old_reader_) != negations(new_reader_);
+           NegationChanged(old_reader_.NegationCounts(), new_reader_.NegationCounts());
   }
 
   // A figure changed: the run's figures differ, and the paragraph's too (a
@@ -432,6 +452,12 @@ class RunClassifier {
   bool ChangesInstitutionName() const {
     if (old_.Empty() || new_.Empty() || new_.begin == 0) return false;
     const int before = new_.begin - 1;
+    // "Meridian Bank [-says-]{+said+}": a reporting verb after the name is
+    // no part of it.
+    if (old_reader_.CountWithin(LexiconList::kAttributionVerb) > 0 ||
+        new_reader_.CountWithin(LexiconList::kAttributionVerb) > 0) {
+      return false;
+    }
     return StartsWithCapital(new_.Text().Text(static_cast<std::size_t>(before))) &&
            new_reader_.IsLexiconWord(before, LexiconList::kInstitution);
   }
@@ -523,28 +549,34 @@ class ParagraphBalance {
   ParagraphBalance(const TextFacts& text, WordLookup& words)
       : text_(text), reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}, words) {}
 
-  int Negations() const {
-    return reader_.CountTouching(LexiconList::kNegation) +
-           reader_.CountTouching(LexiconList::kNegativeVerb);
+  std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
+
+  // Who is named or cited, and how often a statement is reported.
+  bool SameSources(const ParagraphBalance& other) const {
+    return Reports() == other.Reports() && Sources() == other.Sources() &&
+           text_.AllNames() == other.text_.AllNames();
   }
 
-  // Who is named or cited, and how often a statement is reported. A
-  // source phrase that only rephrases a kept reporting verb ("сообщили в
-  // гидрометцентре" -> "как сообщили в гидрометцентре") changes no source.
-  bool SameSources(const ParagraphBalance& other) const {
-    const int verbs = reader_.CountTouching(LexiconList::kAttributionVerb);
-    const bool same_phrases = reader_.CountTouching(LexiconList::kAttribution) ==
-                              other.reader_.CountTouching(LexiconList::kAttribution);
-    return verbs == other.reader_.CountTouching(LexiconList::kAttributionVerb) &&
-           (same_phrases || verbs > 0) && Sources() == other.Sources() &&
-           text_.AllNames() == other.text_.AllNames();
+  // Source phrases and reporting verbs together: "энергетики говорят" and
+  // "по словам энергетиков" report the same statement.
+  int Reports() const {
+    int reports = 0;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int pos = 0; pos < size; ++pos) {
+      std::size_t n = reader_.MatchLength(LexiconList::kAttribution, pos);
+      if (n == 0) n = reader_.MatchLength(LexiconList::kAttributionVerb, pos);
+      if (n == 0) continue;
+      ++reports;  // a verb inside the phrase ("как сообщили") is the same report
+      pos += static_cast<int>(n) - 1;
+    }
+    return reports;
   }
 
   const TextFacts& facts() const { return text_; }
 
  private:
-  // Source words by their first five letters, so that inflection
-  // ("полиция", "полицией") and plurals are the same source.
+  // Source words by their stem, so that inflection ("полиция",
+  // "полицией", "мэр", "мэра") and plurals are the same source.
   std::multiset<std::string_view> Sources() const {
     std::multiset<std::string_view> sources;
     const TokenizedText& text = text_.text();
@@ -556,9 +588,14 @@ class ParagraphBalance {
     return sources;
   }
 
+  // At most five letters, and one fewer than the word from four letters
+  // on, so a one-letter case ending goes too ("мэра" -> "мэр").
   static std::string_view Stem(std::string_view word) {
+    std::size_t letters = 0;
+    for (const char c : word) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t keep = letters >= 4 ? std::min<std::size_t>(5, letters - 1) : letters;
     std::size_t end = 0;
-    for (int letters = 0; end < word.size() && letters < 5; ++letters) {
+    for (std::size_t n = 0; end < word.size() && n < keep; ++n) {
       ++end;
       while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
     }
@@ -585,7 +622,7 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
   const ParagraphBalance before(*facts.Old(), words);
   const ParagraphBalance after(*facts.New(), words);
-  if (tags.contains("negation") && before.Negations() == after.Negations()) {
+  if (tags.contains("negation") && !NegationChanged(before.Negations(), after.Negations())) {
     tags.erase("negation");
   }
   if (tags.contains("attribution") && before.SameSources(after)) tags.erase("attribution");
@@ -603,12 +640,15 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
 
 // A line too short to be a paragraph of the article and no sentence
 // ("Share this article", "Читайте нас в Telegram"): a widget's label.
-constexpr int kMaxWidgetWords = 6;
+constexpr int kMaxWidgetWords = 8;
 
-bool IsCallToAction(const Side& whole) {
+bool IsCallToAction(const Side& whole, const SideReader& reader) {
   if (whole.Empty() || WordCount(whole) > kMaxWidgetWords) return false;
   const std::string_view last = whole.Key(whole.end - 1);
   if (IsSentenceEnd(last) || last == ":" || last == "\"") return false;
+  // A figure makes a short line a headline of its own ("Death toll rises
+  // to 12"), unless the line is furniture anyway ("By Staff | 2 min read").
+  if (reader.CountWithin(LexiconList::kBoilerplate) > 0) return true;
   for (int i = whole.begin; i < whole.end; ++i) {
     if (IsWordish(whole.At(i)) && HasDigit(whole.Key(i))) return false;
   }
@@ -628,7 +668,9 @@ std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
     if (classifier.IsDenial()) tags.insert("denial");
     if (classifier.IsCorrection()) tags.insert("correction");
   }
-  if (tags.size() == 1 && IsCallToAction(whole)) return {"boilerplate"};
+  if (tags.size() == 1 && IsCallToAction(whole, SideReader(whole, words))) {
+    return {"boilerplate"};
+  }
   return tags;
 }
 

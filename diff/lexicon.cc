@@ -36,6 +36,7 @@ constexpr SectionName kSections[] = {
     {"institution", LexiconList::kInstitution},
     {"denial-exception", LexiconList::kDenialException},
     {"source", LexiconList::kSource},
+    {"negation-exception", LexiconList::kNegationException},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -37,8 +37,9 @@ enum class LexiconList {
   kInstitution,      // starts a name with lower-case words ("Міністерство освіти")
   kDenialException,  // contain a denial word but deny nothing ("denied bail")
   kSource,           // who a statement comes from ("police", "prosecutors")
+  kNegationException,  // hold a negation word but negate nothing ("не меньше")
 };
-inline constexpr std::size_t kLexiconListCount = 18;
+inline constexpr std::size_t kLexiconListCount = 19;
 
 // Immutable after loading; safe to share between threads.
 class Lexicon {

@@ -341,5 +341,34 @@ TEST(EditClassifierTest, InflectedSourceInARewriteIsNoAttributionChange) {
             Tags{"reworded"});
 }
 
+TEST(EditClassifierTest, QuantityBoundIsNoNegation) {
+  EXPECT_EQ(DiffBody("Энергетики говорят, что на ремонт уйдет не меньше недели. Тем временем "
+                     "мобильные котельные подключают к больницам и детским садам, а жителям "
+                     "раздают обогреватели из соседних городов.",
+                     "По словам энергетиков, ремонт займет как минимум неделю. Тем временем "
+                     "мобильные котельные подключают к больницам и детским садам, а жителям "
+                     "раздают обогреватели из соседних городов.").tags,
+            Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, ObliqueNumberWordToDigitsIsCosmetic) {
+  EXPECT_EQ(DiffBody("Протяженность пробки на границе достигла пятнадцати километров.",
+                     "Протяженность пробки на границе достигла 15 километров.").tags,
+            Tags{"cosmetic"});
+}
+
+TEST(EditClassifierTest, ReportingVerbAfterAnInstitutionIsNoEntity) {
+  EXPECT_EQ(DiffBody("Meridian Bank says its net profit rose 8 percent to 412 million euros.",
+                     "Meridian Bank said its net profit rose 8 percent to 412 million euros.")
+                .tags,
+            Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, BylineLineRemovedIsBoilerplate) {
+  const Article before{"T", "", "", {"By Staff Reporter | 2 min read", kLead, kTail}};
+  const Article after{"T", "", "", {kLead, kTail}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+}
+
 }  // namespace
 }  // namespace revwatch
