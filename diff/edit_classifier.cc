@@ -331,9 +331,6 @@ class RunClassifier {
   bool IsCosmetic() const {
     const auto a = old_reader_.CosmeticWords();
     const auto b = new_reader_.CosmeticWords();
-    if (a.size() != b.size() && Joined(a).size() != Joined(b).size()) {
-      return false;  // neither the same letters nor word-for-word typo fixes
-    }
     return Joined(a) == Joined(b) || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
