@@ -1,5 +1,6 @@
 #include "cli/input_file.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,13 +17,18 @@ Result<std::string> ReadInputFile(const std::string& path) {
     return MakeError(ErrorCode::kStorage, path + ": cannot open file");
   }
   // Straight into a string sized from the file (a stringstream copy costs
-  // as much as comparing a long article); a pipe, which has no size, is
-  // read to its end.
+  // as much as comparing a long article); anything else (a pipe, a device,
+  // whose size means nothing) is read to its end.
   std::string content;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.clear();
-  in.seekg(0, std::ios::beg);
+  std::error_code error;
+  const bool regular = std::filesystem::is_regular_file(path, error);
+  std::streamoff size = -1;
+  if (regular) {
+    in.seekg(0, std::ios::end);
+    size = in.tellg();
+    in.clear();
+    in.seekg(0, std::ios::beg);
+  }
   if (size > 0) {
     content.resize(static_cast<std::size_t>(size));
     in.read(content.data(), size);

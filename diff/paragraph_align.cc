@@ -36,6 +36,7 @@ struct Shape {
   std::string key;            // the token key ids' bytes; equal = same paragraph
   std::vector<int> word_ids;  // sorted lower-cased words and numbers
   Histogram histogram{};
+  bool saturated = false;  // a bucket passed 255: the bound does not hold
 };
 
 Shape ShapeOf(const TokenizedText& text) {
@@ -46,7 +47,11 @@ Shape ShapeOf(const TokenizedText& text) {
     if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
       shape.word_ids.push_back(token.folded);
       std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
-      if (count < 255) ++count;
+      if (count < 255) {
+        ++count;
+      } else {
+        shape.saturated = true;
+      }
     }
   }
   std::sort(shape.word_ids.begin(), shape.word_ids.end());
@@ -74,6 +79,7 @@ bool MayPair(const Shape& a, const Shape& b) {
   const std::size_t na = a.word_ids.size();
   const std::size_t nb = b.word_ids.size();
   if (na == 0 || nb == 0) return false;
+  if (a.saturated || b.saturated) return true;
   const std::size_t bound = SharedBound(a.histogram, b.histogram);
   const std::size_t shorter = std::min(na, nb);
   return 2.0 * static_cast<double>(bound) >= kPairDice * static_cast<double>(na + nb) ||

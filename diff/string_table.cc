@@ -21,6 +21,16 @@ StringTable::StringTable(std::size_t count) {
 
 StringTable::StringTable(const StringTable& other) { *this = other; }
 
+StringTable& StringTable::operator=(StringTable&& other) noexcept {
+  if (this == &other) return *this;
+  slots_ = std::exchange(other.slots_, {});
+  texts_ = std::exchange(other.texts_, {});
+  blocks_ = std::exchange(other.blocks_, {});
+  free_ = std::exchange(other.free_, nullptr);
+  free_size_ = std::exchange(other.free_size_, 0);
+  return *this;
+}
+
 StringTable& StringTable::operator=(const StringTable& other) {
   if (this == &other) return *this;
   *this = StringTable(other.size());

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace revwatch {
@@ -20,8 +21,10 @@ class StringTable {
   explicit StringTable(std::size_t count);
   StringTable(const StringTable& other);
   StringTable& operator=(const StringTable& other);
-  StringTable(StringTable&&) noexcept = default;
-  StringTable& operator=(StringTable&&) noexcept = default;
+  // A moved-from table is empty (it must not keep writing into the
+  // block it gave away).
+  StringTable(StringTable&& other) noexcept { *this = std::move(other); }
+  StringTable& operator=(StringTable&& other) noexcept;
 
   // The id of `text`, added if new.
   int Intern(std::string_view text);

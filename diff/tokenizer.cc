@@ -364,11 +364,15 @@ bool MayNeedNfc(std::string_view text) {
 
 std::string ToNfc(std::string_view text) {
   if (!MayNeedNfc(text)) return std::string(text);
-  const std::string owned(text);
-  Utf8procString nfc(utf8proc_NFC(
-      reinterpret_cast<const utf8proc_uint8_t*>(owned.c_str())));
-  if (!nfc) return owned;
-  return reinterpret_cast<const char*>(nfc.get());
+  // With the length, not NUL-terminated: a NUL inside the text stays.
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  Utf8procString nfc(out);
+  if (n < 0 || !nfc) return std::string(text);
+  return std::string(reinterpret_cast<const char*>(nfc.get()), static_cast<std::size_t>(n));
 }
 
 // Simple (one-to-one) lower-casing per code point: what matching words
@@ -416,10 +420,9 @@ int Vocabulary::Folded(int id) {
 
 namespace {
 
-// Tokenizes `source` as it is; `composable` tells whether NFC might have
-// changed it (then the caller normalises and tokenizes again, which is rare
-// for news text and cheaper than checking every text up front).
-// Tokens of `text`; `composable` tells whether NFC might change it.
+// Tokens of `text`; `composable` tells whether NFC might change it (then
+// the caller normalises and tokenizes again, which is rare for news text
+// and cheaper than checking every text up front).
 std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool& composable) {
   // Collected in a buffer reused across paragraphs, then copied at their
   // exact size: a long comparison holds every paragraph's tokens at once.

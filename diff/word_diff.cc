@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -14,6 +15,36 @@
 
 namespace revwatch {
 namespace {
+
+// Runs `first` here and `second` on another thread, and returns when both
+// are done; an exception from either is rethrown after both finished. If
+// no thread can be started, runs them one after the other.
+template <typename First, typename Second>
+void RunBoth(First first, Second second) {
+  std::exception_ptr failure;
+  std::thread worker;
+  try {
+    worker = std::thread([&] {
+      try {
+        second();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    first();
+    second();
+    return;
+  }
+  try {
+    first();
+  } catch (...) {
+    worker.join();
+    throw;
+  }
+  worker.join();
+  if (failure) std::rethrow_exception(failure);
+}
 
 // Below this many tokens in changed paragraphs a second thread costs more
 // than it saves (starting one takes ~50 us; classifying 20,000 tokens ~5 ms).
@@ -164,22 +195,12 @@ class ArticleDiffer {
     }
     // Long texts: the new side is tokenized on a second thread into its
     // own vocabulary, whose words then join the main one.
-    std::exception_ptr failure;
-    std::thread worker([&] {
-      try {
-        tokenize(new_article_, new_index_, new_vocabulary_, new_);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    tokenize(old_article_, old_index_, vocabulary_, old_);
-    worker.join();
-    if (failure) std::rethrow_exception(failure);
+    RunBoth([&] { tokenize(old_article_, old_index_, vocabulary_, old_); },
+            [&] { tokenize(new_article_, new_index_, new_vocabulary_, new_); });
     std::vector<int> joined(new_vocabulary_.size());
     for (std::size_t id = 0; id < joined.size(); ++id) {
       joined[id] = vocabulary_.Intern(new_vocabulary_.Text(static_cast<int>(id)));
     }
-    for (const int id : joined) vocabulary_.Folded(id);
     for (TokenizedText& text : new_) text.Rehome(vocabulary_, joined);
   }
 
@@ -320,25 +341,11 @@ class ArticleDiffer {
     }
     ArticleDiff second;
     WordLookup second_words(words_.lexicon());
-    std::exception_ptr failure;
-    std::thread worker([&] {
-      try {
-        process(split, items.size(), second, second_words);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    process(0, split, diff, words_);
-    worker.join();
-    if (failure) std::rethrow_exception(failure);
+    RunBoth([&] { process(0, split, diff, words_); },
+            [&] { process(split, items.size(), second, second_words); });
     diff.paragraphs.insert(diff.paragraphs.end(), std::make_move_iterator(second.paragraphs.begin()),
                            std::make_move_iterator(second.paragraphs.end()));
-    diff.stats.words_added += second.stats.words_added;
-    diff.stats.words_removed += second.stats.words_removed;
-    diff.stats.paragraphs_added += second.stats.paragraphs_added;
-    diff.stats.paragraphs_removed += second.stats.paragraphs_removed;
-    diff.stats.paragraphs_changed += second.stats.paragraphs_changed;
-    diff.stats.paragraphs_moved += second.stats.paragraphs_moved;
+    diff.stats += second.stats;
   }
 
   void AddParagraph(const AlignedParagraph& aligned, ArticleDiff& diff, WordLookup& words) {

@@ -53,6 +53,16 @@ struct DiffStats {
   int paragraphs_removed = 0;
   int paragraphs_changed = 0;
   int paragraphs_moved = 0;
+
+  DiffStats& operator+=(const DiffStats& other) {
+    words_added += other.words_added;
+    words_removed += other.words_removed;
+    paragraphs_added += other.paragraphs_added;
+    paragraphs_removed += other.paragraphs_removed;
+    paragraphs_changed += other.paragraphs_changed;
+    paragraphs_moved += other.paragraphs_moved;
+    return *this;
+  }
 };
 
 struct ArticleDiff {

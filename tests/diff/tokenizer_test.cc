@@ -86,5 +86,15 @@ TEST(TokenizerTest, FoldCaseHandlesCyrillic) {
   EXPECT_EQ(FoldCase("ЗАЯВА Білого"), "заява білого");
 }
 
+TEST(TokenizerTest, NormalisingKeepsTextAfterANul) {
+  // "e" + combining acute (NFD), a NUL, then more text: all of it survives.
+  const std::string text = std::string("cafe\u0301") + '\0' + "suite";
+  Vocabulary vocabulary;
+  const TokenizedText tokens = Tokenize(text, vocabulary);
+  EXPECT_EQ(tokens.Source(), std::string("caf\u00e9") + '\0' + "suite");
+  ASSERT_FALSE(tokens.tokens.empty());
+  EXPECT_EQ(tokens.Text(tokens.tokens.back()), "suite");
+}
+
 }  // namespace
 }  // namespace revwatch
