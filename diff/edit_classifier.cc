@@ -123,8 +123,10 @@ class SideReader {
   // Negation words touching the range, less those that only bound a
   // quantity ("не меньше недели", "no more than").
   int Negations() const {
-    return CountTouching(LexiconList::kNegation) -
-           CountTouching(LexiconList::kNegationException);
+    // An exception can touch the range without its negation word doing so
+    // ("не [меньше]"): never below zero.
+    return std::max(0, CountTouching(LexiconList::kNegation) -
+                           CountTouching(LexiconList::kNegationException));
   }
   // Negation words and negative verbs ("declined" is "would not"), with
   // and without the quantity bounds.
@@ -142,7 +144,6 @@ class SideReader {
     return count;
   }
 
-  // Whether some word of `list` occurs in the sentence around the range.
   // Whether some entry of `list` occurs in the sentence around the range,
   // outside any match of `skip` ("не" inside "не погодився" is part of
   // that verb, not a second negation).
@@ -170,11 +171,26 @@ class SideReader {
   std::vector<std::string_view> Figures() const {
     std::vector<std::string_view> figures;
     for (int i = side_.begin; i < side_.end; ++i) {
-      const auto& value = side_.facts->Figure(i);
-      if (value && !value->empty()) figures.push_back(*value);
+      if (const auto value = FigureAt(i)) figures.push_back(*value);
     }
     std::sort(figures.begin(), figures.end());
     return figures;
+  }
+
+  // The figure token i stands for in this range: its own value, or for the
+  // tail of a compound number ("twenty [two]") whose head lies outside the
+  // range, the whole compound's value (so "twenty two" -> "twenty three"
+  // is 22 -> 23). Tails of a head inside the range add nothing.
+  std::optional<std::string_view> FigureAt(int i) const {
+    const auto& value = side_.facts->Figure(i);
+    if (!value) return std::nullopt;
+    if (!value->empty()) return std::string_view(*value);
+    int head = i;
+    while (head > 0 && side_.facts->Figure(head) && side_.facts->Figure(head)->empty()) --head;
+    if (head >= side_.begin || !side_.facts->Figure(head)) return std::nullopt;
+    // Only the first tail in the range speaks for the compound.
+    if (i > side_.begin) return std::nullopt;
+    return std::string_view(*side_.facts->Figure(head));
   }
 
   bool HasDigitFigure() const {
@@ -201,8 +217,8 @@ class SideReader {
         if (!HasDigit(*side_.facts->Figure(i + 1))) words.emplace_back("1");
         continue;
       }
-      if (const auto& value = side_.facts->Figure(i)) {
-        words.push_back(*value);
+      if (side_.facts->Figure(i)) {
+        if (const auto value = FigureAt(i)) words.emplace_back(*value);
         continue;
       }
       std::string word;
@@ -240,6 +256,10 @@ class SideReader {
     return false;
   }
 
+  int MatchedEntry(LexiconList list, int i) const {
+    return words_.MatchedEntry(list, side_.Text(), static_cast<std::size_t>(i));
+  }
+
   std::size_t MatchLength(LexiconList list, int i) const {
     return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i));
   }
@@ -266,6 +286,8 @@ class SideReader {
   WordLookup& words_;
 };
 
+constexpr std::size_t kLongWord = 7;
+
 bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::string>& b,
                   const SideReader& old_side, const SideReader& new_side) {
   if (a.size() != b.size() || a.empty()) return false;
@@ -286,7 +308,11 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
         !old_side.TextHasWord(b[i])) {
       return false;
     }
-    if (EditDistance(a[i], b[i]) != 1) return false;
+    // One slip; in a long word of the same length two ("Tesally" ->
+    // "Tessaly"), which a different name of that length rarely is.
+    const int allowed = a_chars.size() == b_chars.size() && a_chars.size() >= kLongWord ? 2 : 1;
+    const int distance = EditDistance(a[i], b[i]);
+    if (distance < 1 || distance > allowed) return false;
   }
   return true;
 }
@@ -306,6 +332,7 @@ bool NegationChanged(std::pair<int, int> before, std::pair<int, int> after) {
   return before.first != after.first && before.second != after.second;
 }
 
+// A run this long is a rewrite, not a negation flipped.
 constexpr int kMaxNegationRunWords = 8;
 constexpr int kMaxNameSwapWords = 5;
 
@@ -572,31 +599,18 @@ class ParagraphBalance {
   const TextFacts& facts() const { return text_; }
 
  private:
-  // Source words by their stem, so that inflection ("полиция",
-  // "полицией", "мэр", "мэра") and plurals are the same source.
-  std::multiset<std::string_view> Sources() const {
-    std::multiset<std::string_view> sources;
-    const TokenizedText& text = text_.text();
-    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-      if (reader_.IsLexiconWord(static_cast<int>(i), LexiconList::kSource)) {
-        sources.insert(Stem(text.folded[i]));
+  // Which source entries the paragraph names, by entry, so that
+  // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
+  // match the same entry ("полиц*", "мэр*"), are the same source.
+  std::multiset<int> Sources() const {
+    std::multiset<int> sources;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int i = 0; i < size; ++i) {
+      if (const int entry = reader_.MatchedEntry(LexiconList::kSource, i); entry >= 0) {
+        sources.insert(entry);
       }
     }
     return sources;
-  }
-
-  // At most five letters, and one fewer than the word from four letters
-  // on, so a one-letter case ending goes too ("мэра" -> "мэр").
-  static std::string_view Stem(std::string_view word) {
-    std::size_t letters = 0;
-    for (const char c : word) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    const std::size_t keep = letters >= 4 ? std::min<std::size_t>(5, letters - 1) : letters;
-    std::size_t end = 0;
-    for (std::size_t n = 0; end < word.size() && n < keep; ++n) {
-      ++end;
-      while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
-    }
-    return word.substr(0, end);
   }
 
   const TextFacts& text_;

@@ -267,16 +267,19 @@ std::uint32_t Lexicon::StartMask(std::string_view word) const {
   return mask;
 }
 
-std::size_t Lexicon::MatchAt(LexiconList list_id, std::span<const std::string_view> words,
-                             std::size_t pos) const {
-  if (pos >= words.size()) return 0;
+std::pair<std::size_t, int> Lexicon::Longest(LexiconList list_id,
+                                             std::span<const std::string_view> words,
+                                             std::size_t pos) const {
+  if (pos >= words.size()) return {0, -1};
   const auto list = static_cast<std::uint8_t>(list_id);
   std::size_t best = 0;
+  int best_index = -1;
   auto walk = [&](std::int32_t p) {
     for (; p >= 0; p = patterns_[static_cast<std::size_t>(p)].next) {
       const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
       if (pattern.list == list && pattern.size > best && PatternMatches(pattern, words, pos)) {
         best = pattern.size;
+        best_index = p;
       }
     }
   };
@@ -291,7 +294,17 @@ std::size_t Lexicon::MatchAt(LexiconList list_id, std::span<const std::string_vi
       }
     }
   }
-  return best;
+  return {best, best_index};
+}
+
+std::size_t Lexicon::MatchAt(LexiconList list, std::span<const std::string_view> words,
+                             std::size_t pos) const {
+  return Longest(list, words, pos).first;
+}
+
+int Lexicon::MatchedEntry(LexiconList list, std::span<const std::string_view> words,
+                          std::size_t pos) const {
+  return Longest(list, words, pos).second;
 }
 
 bool Lexicon::Contains(LexiconList list, std::span<const std::string_view> words) const {
@@ -344,6 +357,11 @@ std::size_t WordLookup::MatchAt(LexiconList list, const TokenizedText& text, std
   const std::uint32_t mask = StartMaskOf(text.tokens[pos].folded, text.folded[pos]);
   if ((mask & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
   return lexicon_.MatchAt(list, text.folded, pos);
+}
+
+int WordLookup::MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos) {
+  if (MatchAt(list, text, pos) == 0) return -1;
+  return lexicon_.MatchedEntry(list, text.folded, pos);
 }
 
 }  // namespace revwatch

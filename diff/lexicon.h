@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -56,6 +57,11 @@ class Lexicon {
   std::size_t MatchAt(LexiconList list, std::span<const std::string_view> words,
                       std::size_t pos) const;
 
+  // The entry MatchAt found (its index among all entries), -1 if none: two
+  // words are the same source when they match the same entry ("мэр*").
+  int MatchedEntry(LexiconList list, std::span<const std::string_view> words,
+                   std::size_t pos) const;
+
   // Whether any entry of `list` occurs anywhere in `words`.
   bool Contains(LexiconList list, std::span<const std::string_view> words) const;
 
@@ -79,6 +85,9 @@ class Lexicon {
     std::int32_t next = -1;    // next pattern in the same start chain
   };
   static bool WordMatches(std::string_view pattern, std::string_view word);
+  // The longest entry of `list` at `pos`: (its length in words, its index).
+  std::pair<std::size_t, int> Longest(LexiconList list, std::span<const std::string_view> words,
+                                      std::size_t pos) const;
   void Reserve(std::size_t entries);  // before the first Add
   bool PatternMatches(const Pattern& pattern, std::span<const std::string_view> words,
                       std::size_t pos) const;
@@ -121,6 +130,7 @@ class WordLookup {
   // Lexicon::MatchAt on a text's case-folded words, answered at once for
   // words that start no entry of `list`.
   std::size_t MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos);
+  int MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos);
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:

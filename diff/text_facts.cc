@@ -5,6 +5,20 @@
 #include <algorithm>
 
 namespace revwatch {
+namespace {
+
+// The value of a figure that is a whole number below 1,000, else -1.
+int SmallNumber(const std::optional<std::string>& figure) {
+  if (!figure || figure->empty() || figure->size() > 3) return -1;
+  int value = 0;
+  for (char c : *figure) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
 
 bool IsWordish(const Token& t) {
   return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
@@ -46,13 +60,31 @@ std::string OrdinalDigits(std::string_view word) {
   if (rest.front() == '-') rest.remove_prefix(1);
   static constexpr std::string_view kSuffixes[] = {
       "st", "nd", "rd", "th", "й", "я", "е", "го", "му", "ми", "х", "ий", "ій", "ої", "ого", "ому", "ая", "ое", "ой", "ым", "ых"};
+  // "1990-е", "1990-х" are the 1990s, not the year 1990.
+  const bool decade = digits == 4 && word[3] == '0';
   for (const std::string_view suffix : kSuffixes) {
-    if (rest == suffix) return std::string(word.substr(0, digits));
+    if (rest == suffix && !(decade && (suffix == "е" || suffix == "х" || suffix == "ых"))) {
+      return std::string(word.substr(0, digits));
+    }
   }
   return std::string(word);
 }
 
 }  // namespace
+
+// "forty-two", "twenty-three": a tens word and a unit word joined by a
+// hyphen, as digits; nullopt for other hyphenated words.
+std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) const {
+  const std::size_t hyphen = word.find('-');
+  if (word.find('-', hyphen + 1) != std::string_view::npos) return std::nullopt;
+  const Lexicon& lexicon = words_.lexicon();
+  const auto tens = lexicon.NumberValue(word.substr(0, hyphen));
+  const auto unit = lexicon.NumberValue(word.substr(hyphen + 1));
+  const int t = SmallNumber(tens);
+  const int u = SmallNumber(unit);
+  if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
+  return std::to_string(t + u);
+}
 
 // Normalised value of a figure: a number without separators, a number
 // word as digits, a magnitude, month or weekday as the word.
@@ -68,23 +100,13 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   }
   if (t.kind != TokenKind::kWord) return std::nullopt;
   if (HasDigit(folded)) return OrdinalDigits(folded);
-  return words_.Of(t.folded, folded).figure;
+  auto figure = words_.Of(t.folded, folded).figure;
+  if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
+  // "first = 1st" in the lists: the same digits as a written "1st".
+  if (figure && HasDigit(*figure)) return OrdinalDigits(*figure);
+  return figure;
 }
 
-namespace {
-
-// The value of a figure that is a whole number below 1,000, else -1.
-int SmallNumber(const std::optional<std::string>& figure) {
-  if (!figure || figure->empty() || figure->size() > 3) return -1;
-  int value = 0;
-  for (char c : *figure) {
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-}  // namespace
 
 // "per cent" is "%": a listed phrase with a value is one figure, carried by
 // its first word.
@@ -115,7 +137,6 @@ void TextFacts::JoinCompoundNumbers() {
     if (total >= 1 && total <= 9 && i + 1 < n && text_.folded[i + 1] == "hundred") {
       total *= 100;
       figure_[i + 1] = std::string();
-      figure_[i] = std::to_string(total);
       ++i;
       std::size_t j = i + 1;
       for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
@@ -182,8 +203,18 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 const std::multiset<std::string>& TextFacts::AllFigures() const {
   if (!all_figures_) {
     all_figures_.emplace();
-    for (const auto& figure : figure_) {
-      if (figure && !figure->empty()) all_figures_->insert(*figure);
+    // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
+    // counts on its own.
+    for (std::size_t i = 0; i < figure_.size(); ++i) {
+      const auto& figure = figure_[i];
+      if (!figure && text_.Key(i) == "%") all_figures_->insert("%");
+      if (!figure || figure->empty()) continue;
+      if (figure->size() > 1 && figure->back() == '%') {
+        all_figures_->insert(figure->substr(0, figure->size() - 1));
+        all_figures_->insert("%");
+      } else {
+        all_figures_->insert(*figure);
+      }
     }
   }
   return *all_figures_;

@@ -54,6 +54,7 @@ class TextFacts {
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
   std::optional<std::string> FigureValue(std::size_t i) const;
+  std::optional<std::string> HyphenatedNumber(std::string_view word) const;
   void ReadNumberPhrases();
   void JoinCompoundNumbers();
   bool IsSentenceStart(std::size_t i) const;

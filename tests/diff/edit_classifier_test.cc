@@ -370,5 +370,24 @@ TEST(EditClassifierTest, BylineLineRemovedIsBoilerplate) {
   EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
 }
 
+TEST(EditClassifierTest, NumberWordsAndOrdinals) {
+  const std::string lead = "The council counted ";
+  const std::string tail = " new homes in the district last year, officials said.";
+  auto tags = [&](const std::string& a, const std::string& b) {
+    return DiffBody(lead + a + tail, lead + b + tail).tags;
+  };
+  EXPECT_EQ(tags("twenty two", "twenty three"), Tags{"number"});
+  EXPECT_EQ(tags("forty-two", "42"), Tags{"cosmetic"});
+  EXPECT_EQ(tags("first", "1st"), Tags{"cosmetic"});
+  EXPECT_EQ(tags("1990-х", "1990"), Tags{"number"});
+}
+
+TEST(EditClassifierTest, TwoSlipsInALongNameAreATypoFix) {
+  EXPECT_EQ(DiffBody("The study is funded by the Tesally Foundation and the health ministry.",
+                     "The study is funded by the Tessaly Foundation and the health ministry.")
+                .tags,
+            Tags{"cosmetic"});
+}
+
 }  // namespace
 }  // namespace revwatch
