@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <string_view>
 
+#include "fetch/body_decoder.h"
 #include "fetch/curl_api.h"
 
 namespace revwatch {
@@ -38,8 +40,10 @@ using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 // What the write and header callbacks fill in during one transfer.
 struct Transfer {
   std::size_t max_body_bytes = 0;
-  bool body_too_large = false;
   FetchedPage page;
+  std::string content_encoding;        // of the final response
+  std::optional<BodyDecoder> decoder;  // made at its first body byte
+  Status failure;                      // why a callback stopped the transfer
 };
 
 std::string_view Trim(std::string_view s) {
@@ -60,14 +64,25 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
+// Decodes as the bytes arrive, so the cap counts decoded bytes (a 65 KB
+// gzip bomb is stopped at the cap, not after inflating to gigabytes).
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   const size_t bytes = size * count;
-  if (transfer->page.body.size() + bytes > transfer->max_body_bytes) {
-    transfer->body_too_large = true;
-    return 0;  // makes libcurl abort with CURLE_WRITE_ERROR
+  if (!transfer->decoder) {
+    auto decoder = BodyDecoder::For(transfer->content_encoding);
+    if (!decoder) {
+      transfer->failure = tl::unexpected(decoder.error());
+      return 0;  // makes libcurl abort with CURLE_WRITE_ERROR
+    }
+    transfer->decoder.emplace(std::move(*decoder));
   }
-  transfer->page.body.append(data, bytes);
+  if (Status fed = transfer->decoder->Feed(std::string_view(data, bytes), transfer->page.body,
+                                           transfer->max_body_bytes);
+      !fed) {
+    transfer->failure = fed;
+    return 0;
+  }
   return bytes;
 }
 
@@ -83,6 +98,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     page.content_type.clear();
     page.etag.clear();
     page.last_modified.clear();
+    transfer->content_encoding.clear();
+    transfer->decoder.reset();
   }
   page.headers.append(line);
   const size_t colon = line.find(':');
@@ -95,6 +112,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     page.etag = value;
   } else if (EqualsIgnoreCase(name, "last-modified")) {
     page.last_modified = value;
+  } else if (EqualsIgnoreCase(name, "content-encoding")) {
+    transfer->content_encoding = value;
   }
   return bytes;
 }
@@ -149,6 +168,9 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
       headers.reset(grown);
     }
   };
+  // Compression we decode ourselves (see body_decoder.h), so libcurl's own
+  // decoding stays off.
+  add_header("Accept-Encoding: gzip, deflate");
   if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) {
     add_header("If-Modified-Since: " + request.last_modified);
@@ -165,7 +187,10 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   c->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
                    static_cast<curl_off_t>(options_.max_body_bytes));
   c->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  c->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br
+  c->easy_setopt(h, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  // A server that trickles (or goes silent) is dropped, not waited on.
+  c->easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
+  c->easy_setopt(h, CURLOPT_LOW_SPEED_TIME, options_.low_speed_seconds);
   c->easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
   c->easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   c->easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
@@ -175,7 +200,10 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   c->easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
 
   const CURLcode code = c->easy_perform(h);
-  if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
+  if (!transfer.failure) {
+    return MakeError(ErrorCode::kNetwork, request.url + ": " + transfer.failure.error().message);
+  }
+  if (code == CURLE_FILESIZE_EXCEEDED) {
     return MakeError(ErrorCode::kNetwork,
                      request.url + ": body larger than " +
                          std::to_string(options_.max_body_bytes) + " bytes");
@@ -184,6 +212,13 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
     std::string reason = error_buffer[0] != '\0' ? error_buffer
                                                  : c->easy_strerror(code);
     return MakeError(ErrorCode::kNetwork, request.url + ": " + reason);
+  }
+  // A compressed body must reach its end: a truncated one is a failed
+  // fetch, not a shorter page.
+  if (transfer.decoder) {
+    if (Status finished = transfer.decoder->Finish(); !finished) {
+      return MakeError(ErrorCode::kNetwork, request.url + ": " + finished.error().message);
+    }
   }
 
   FetchedPage page = std::move(transfer.page);

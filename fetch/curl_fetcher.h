@@ -15,6 +15,10 @@ struct CurlFetcherOptions {
   long max_redirects = 5;
   // Bodies are refused once they grow past this many decoded bytes.
   std::size_t max_body_bytes = 16 * 1024 * 1024;
+  // A transfer slower than this many bytes a second for this long is
+  // abandoned (a trickling or silent server).
+  long low_speed_bytes_per_second = 100;
+  long low_speed_seconds = 20;
   std::string user_agent = "revwatch/0.1 (+article revision monitor)";
 };
 

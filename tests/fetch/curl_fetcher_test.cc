@@ -10,9 +10,35 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <zlib.h>
 
 namespace revwatch {
 namespace {
+
+// `text` compressed: gzip (window bits 15 + 16) or raw deflate (-15).
+std::string Compress(const std::string& text, int window_bits) {
+  z_stream z{};
+  deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, text.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// A content type cpp-httplib does not compress on its own (it would gzip
+// a text/html body again for a client that accepts gzip).
+void SetEncoded(httplib::Response& response, const std::string& body, const char* encoding) {
+  response.set_header("Content-Encoding", encoding);
+  response.set_content(body, "application/octet-stream");
+}
+
+const std::string kArticle =
+    "<html><body><h1>Київ</h1><p>" + std::string(5000, 'a') + "</p></body></html>";
 
 class CurlFetcherTest : public ::testing::Test {
  protected:
@@ -45,6 +71,31 @@ class CurlFetcherTest : public ::testing::Test {
     });
     server_.Get("/to-file", [](const httplib::Request&, httplib::Response& response) {
       response.set_redirect("file:///etc/passwd");
+    });
+    server_.Get("/gzip", [](const httplib::Request&, httplib::Response& response) {
+      SetEncoded(response, Compress(kArticle, 15 + 16), "gzip");
+    });
+    server_.Get("/deflate-raw", [](const httplib::Request&, httplib::Response& response) {
+      SetEncoded(response, Compress(kArticle, -15), "deflate");
+    });
+    // Cut in the middle, with a Content-Length that matches what is sent.
+    server_.Get("/gzip-truncated", [](const httplib::Request&, httplib::Response& response) {
+      const std::string whole = Compress(kArticle, 15 + 16);
+      SetEncoded(response, whole.substr(0, whole.size() / 2), "gzip");
+    });
+    // 8 MB of zeros in about 8 KB.
+    server_.Get("/gzip-bomb", [](const httplib::Request&, httplib::Response& response) {
+      SetEncoded(response, Compress(std::string(8 << 20, '\0'), 15 + 16), "gzip");
+    });
+    server_.Get("/brotli", [](const httplib::Request&, httplib::Response& response) {
+      SetEncoded(response, "not really brotli", "br");
+    });
+    // One byte every 200 ms, for ever.
+    server_.Get("/trickle", [](const httplib::Request&, httplib::Response& response) {
+      response.set_chunked_content_provider("text/html", [](size_t, httplib::DataSink& sink) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        return sink.write("x", 1);
+      });
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
@@ -120,6 +171,52 @@ TEST_F(CurlFetcherTest, BodyOverTheCapIsRefused) {
   auto endless = fetcher.Fetch({Url("/endless"), "", ""});
   ASSERT_FALSE(endless);
   EXPECT_NE(endless.error().message.find("larger than 100000"), std::string::npos);
+}
+
+TEST_F(CurlFetcherTest, CompressedBodiesAreDecoded) {
+  CurlFetcher fetcher;
+  auto gzip = fetcher.Fetch({Url("/gzip"), "", ""});
+  ASSERT_TRUE(gzip) << gzip.error().message;
+  EXPECT_EQ(gzip->body, kArticle);
+  auto raw = fetcher.Fetch({Url("/deflate-raw"), "", ""});
+  ASSERT_TRUE(raw) << raw.error().message;
+  EXPECT_EQ(raw->body, kArticle);
+}
+
+TEST_F(CurlFetcherTest, TruncatedGzipBodyIsAFailedFetch) {
+  CurlFetcher fetcher;
+  auto page = fetcher.Fetch({Url("/gzip-truncated"), "", ""});
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().code, ErrorCode::kNetwork);
+  EXPECT_NE(page.error().message.find("truncated"), std::string::npos) << page.error().message;
+}
+
+TEST_F(CurlFetcherTest, GzipBombStopsAtTheDecodedCap) {
+  CurlFetcherOptions options;
+  options.max_body_bytes = 1 << 20;
+  CurlFetcher fetcher(options);
+  auto page = fetcher.Fetch({Url("/gzip-bomb"), "", ""});
+  ASSERT_FALSE(page);
+  EXPECT_NE(page.error().message.find("larger than 1048576"), std::string::npos)
+      << page.error().message;
+}
+
+TEST_F(CurlFetcherTest, UnknownContentEncodingIsRefused) {
+  CurlFetcher fetcher;
+  auto page = fetcher.Fetch({Url("/brotli"), "", ""});
+  ASSERT_FALSE(page);
+  EXPECT_NE(page.error().message.find("Content-Encoding"), std::string::npos);
+}
+
+TEST_F(CurlFetcherTest, TricklingServerIsDropped) {
+  CurlFetcherOptions options;
+  options.low_speed_bytes_per_second = 1000;
+  options.low_speed_seconds = 1;
+  CurlFetcher fetcher(options);
+  const auto start = std::chrono::steady_clock::now();
+  auto page = fetcher.Fetch({Url("/trickle"), "", ""});
+  ASSERT_FALSE(page);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST_F(CurlFetcherTest, RefusedConnectionNamesTheUrl) {
