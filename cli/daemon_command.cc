@@ -18,7 +18,7 @@ extern "C" void OnStopSignal(int) { g_stop = 1; }
 
 struct DaemonArgs {
   bool once = false;
-  int interval_minutes = 15;
+  int interval_minutes = 0;  // 0: by each article's age
 };
 
 int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
@@ -39,8 +39,12 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
-  std::cerr << "revwatch daemon: checking every " << args.interval_minutes
-            << " min\n";
+  if (args.interval_minutes > 0) {
+    std::cerr << "revwatch daemon: checking every " << args.interval_minutes << " min\n";
+  } else {
+    std::cerr << "revwatch daemon: checking by article age (5 min when new, daily after a "
+                 "week, expiring after 30 days)\n";
+  }
   if (Status s = scheduler.Run(g_stop); !s) return ReportError(s.error());
   std::cerr << "revwatch daemon: stopped\n";
   return kExitOk;
@@ -52,11 +56,16 @@ void RegisterDaemonCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<DaemonArgs>();
   CLI::App* daemon =
       app.add_subcommand("daemon", "Check every watch on a schedule until stopped")
-          ->footer("Examples:\n  revwatch daemon --interval 10\n"
+          ->footer("A watch is checked every 5 min in its first 6 hours, every 15 min\n"
+                   "to a day, hourly to 3 days, every 6 hours to a week, then daily,\n"
+                   "and expires after 30 days; failures back off to at most a day and\n"
+                   "a server's Retry-After is honoured. The schedule is kept in the\n"
+                   "database, so it survives restarts.\n"
+                   "Examples:\n  revwatch daemon\n  revwatch daemon --interval 10\n"
                    "  revwatch daemon --once   (check what is due, then exit; for cron)");
   daemon->add_flag("--once", args->once, "Run the due checks once and exit");
   daemon->add_option("--interval", args->interval_minutes,
-                     "Minutes between checks of one watch (default 15)")
+                     "Check every watch this many minutes apart instead of by age")
       ->check(CLI::Range(1, 7 * 24 * 60));
   daemon->callback([&ctx, args] { ctx.exit_code = RunDaemon(ctx, *args); });
 }

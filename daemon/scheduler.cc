@@ -9,10 +9,20 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   auto watches = store_.ListWatches();
   if (!watches) return tl::unexpected(watches.error());
   CycleSummary summary;
-  for (const Watch& watch : *watches) {
-    const bool due = watch.last_checked_at == 0 ||
-                     watch.last_checked_at + options_.interval_seconds <= now;
-    if (!due) continue;
+  for (Watch watch : *watches) {
+    if (watch.state != "active") continue;
+    if (options_.interval_seconds > 0 && watch.every_seconds == 0) {
+      watch.every_seconds = options_.interval_seconds;
+    }
+    if (watch.next_check_at > now) continue;
+    if (IsExpired(watch, now, options_.policy)) {
+      ++summary.expired;
+      log_ << watch.url << ": expired (older than the maximum age; pin it to keep it)\n";
+      if (Status s = store_.SetSchedule(watch.id, 0, watch.failures, "expired"); !s) {
+        log_ << "cannot store schedule: " << s.error().message << "\n";
+      }
+      continue;
+    }
     ++summary.checked;
     auto report = watcher_.Check(watch);
     if (!report) {
@@ -22,11 +32,18 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
       ++summary.new_revisions;
       log_ << watch.url << ": new revision " << report->revision << "\n";
     }
+    const NextCheck next = PlanNextCheck(watch, report.has_value(), watcher_.RetryAfter(), now,
+                                         options_.policy, random_);
+    if (Status s = store_.SetSchedule(watch.id, next.at, next.failures, next.state); !s) {
+      log_ << "cannot store schedule: " << s.error().message << "\n";
+    }
   }
-  if (summary.checked > 0) {
+  if (summary.checked > 0 || summary.expired > 0) {
     log_ << "cycle: " << summary.checked << " checked, "
          << summary.new_revisions << " new revisions, " << summary.failed
-         << " failed" << std::endl;
+         << " failed";
+    if (summary.expired > 0) log_ << ", " << summary.expired << " expired";
+    log_ << std::endl;
   }
   return summary;
 }

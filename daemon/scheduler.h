@@ -1,27 +1,35 @@
-// Decides when each watch is checked and runs the checks.
-//
-// This first version checks every watch on one fixed interval, one at a
-// time; the age-based rhythm, per-host politeness and concurrency come later
-// without changing how the CLI drives it.
+// Decides when each watch is checked and runs the checks, one at a time,
+// on the age-based rhythm of schedule_policy.h (or one fixed interval).
+// Per-host politeness and concurrency come later without changing how the
+// CLI drives it.
 #ifndef REVWATCH_DAEMON_SCHEDULER_H_
 #define REVWATCH_DAEMON_SCHEDULER_H_
 
 #include <csignal>
 #include <ostream>
 
+#include <cstdint>
+#include <random>
+
+#include "daemon/schedule_policy.h"
 #include "daemon/watcher.h"
 #include "storage/revision_store.h"
 
 namespace revwatch {
 
 struct SchedulerOptions {
-  UnixSeconds interval_seconds = 15 * 60;
+  // > 0: every watch without its own interval is checked this often;
+  // 0: by the article's age (SchedulePolicy).
+  UnixSeconds interval_seconds = 0;
+  SchedulePolicy policy;
+  std::uint64_t seed = std::random_device{}();  // for the jitter
 };
 
 struct CycleSummary {
   int checked = 0;
   int new_revisions = 0;
   int failed = 0;
+  int expired = 0;
 };
 
 // Borrows the watcher, store and log stream. Not thread-safe.
@@ -29,10 +37,11 @@ class Scheduler {
  public:
   Scheduler(Watcher& watcher, RevisionStore& store, std::ostream& log,
             SchedulerOptions options = {})
-      : watcher_(watcher), store_(store), log_(log), options_(options) {}
+      : watcher_(watcher), store_(store), log_(log), options_(options), random_(options.seed) {}
 
-  // Checks every watch whose last check is at least one interval old (or
-  // that was never checked). Fails only when the store cannot list watches.
+  // Checks every active watch that is due (next_check_at reached, or never
+  // scheduled), stores when each is due next, and expires watches past the
+  // maximum age. Fails only when the store cannot list watches.
   [[nodiscard]] Result<CycleSummary> RunDueChecks(UnixSeconds now);
 
   // Runs cycles until `stop` becomes non-zero (set from a signal handler),
@@ -45,6 +54,7 @@ class Scheduler {
   RevisionStore& store_;
   std::ostream& log_;
   SchedulerOptions options_;
+  std::mt19937_64 random_;
 };
 
 }  // namespace revwatch

@@ -1,5 +1,8 @@
 #include "daemon/watcher.h"
 
+#include <algorithm>
+#include <cctype>
+#include <ctime>
 #include <optional>
 
 #include "core/digest.h"
@@ -10,6 +13,39 @@
 
 namespace revwatch {
 namespace {
+
+// Retry-After from a raw header block: delta-seconds or an HTTP-date;
+// 0 when absent or unreadable. Capped at a week.
+UnixSeconds RetryAfterSeconds(std::string_view headers, UnixSeconds now) {
+  constexpr UnixSeconds kMaxWait = 7 * 24 * 3600;
+  std::size_t pos = 0;
+  while (pos < headers.size()) {
+    std::size_t end = headers.find('\n', pos);
+    if (end == std::string_view::npos) end = headers.size();
+    std::string_view line = headers.substr(pos, end - pos);
+    pos = end + 1;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string name(line.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name != "retry-after") continue;
+    std::string value(line.substr(colon + 1));
+    value.erase(0, value.find_first_not_of(" \t"));
+    value.erase(value.find_last_not_of(" \t\r") + 1);
+    if (!value.empty() && std::all_of(value.begin(), value.end(),
+                                      [](unsigned char c) { return std::isdigit(c); })) {
+      return value.size() > 7 ? kMaxWait : std::min<UnixSeconds>(kMaxWait, std::stoll(value));
+    }
+    std::tm tm{};
+    if (strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm) != nullptr) {
+      const UnixSeconds at = timegm(&tm);
+      return std::clamp<UnixSeconds>(at - now, 0, kMaxWait);
+    }
+    return 0;
+  }
+  return 0;
+}
 
 FetchRecord RecordOf(const FetchedPage& page, UnixSeconds at) {
   FetchRecord fetch;
@@ -71,6 +107,7 @@ std::string StatusReason(long status) {
 }  // namespace
 
 Result<CheckReport> Watcher::Check(const Watch& watch) {
+  retry_after_ = 0;
   auto latest = store_.LatestRevision(watch.id);
   if (!latest) return tl::unexpected(latest.error());
 
@@ -94,6 +131,9 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
       return tl::unexpected(s.error());
     }
     return Report(CheckOutcome::kNotModified, (*latest)->number);
+  }
+  if (page->status == 429 || page->status == 503) {
+    retry_after_ = RetryAfterSeconds(page->headers, now);
   }
   if (page->status < 200 || page->status > 299) {
     return Fail(store_, watch, fetch,

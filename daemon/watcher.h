@@ -41,9 +41,14 @@ class Watcher {
   // message names the URL; no revision is stored for it.
   [[nodiscard]] Result<CheckReport> Check(const Watch& watch);
 
+  // Seconds the server asked to wait (Retry-After on a 429 or 503) in the
+  // last Check, 0 if it did not ask.
+  UnixSeconds RetryAfter() const { return retry_after_; }
+
  private:
   Fetcher& fetcher_;
   RevisionStore& store_;
+  UnixSeconds retry_after_ = 0;
 };
 
 }  // namespace revwatch

@@ -30,6 +30,12 @@ struct Watch {
   std::string last_modified;
   int revisions = 0;
   UnixSeconds last_changed_at = 0;  // first_seen of the newest revision
+  // The daemon's schedule.
+  std::string state = "active";     // active, paused, expired, quarantined
+  UnixSeconds every_seconds = 0;    // fixed interval; 0: by the article's age
+  UnixSeconds next_check_at = 0;    // 0: as soon as possible
+  int failures = 0;                 // consecutive failed checks
+  bool pinned = false;              // never expires
 };
 
 // One HTTP attempt, successful or not.
@@ -121,6 +127,10 @@ class RevisionStore {
   [[nodiscard]] virtual Status RecordUnchangedCheck(WatchId id,
                                                     const FetchRecord& fetch,
                                                     int number) = 0;
+  // Stores when the watch is next due, its consecutive failures and state.
+  [[nodiscard]] virtual Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
+                                           std::string_view state) = 0;
+
   // A check that found a new distinct article. Returns its number.
   [[nodiscard]] virtual Result<int> RecordNewRevision(
       WatchId id, const FetchRecord& fetch, const NewRevision& revision) = 0;

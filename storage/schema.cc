@@ -99,8 +99,15 @@ ALTER TABLE changes ADD COLUMN paragraphs_moved INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE changes ADD COLUMN score REAL NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kInitialSchema,
-                                                         kChangeScore};
+// The daemon's schedule: consecutive failures (for backoff) and watches
+// pinned against expiry; next_check_at and every_seconds exist since v1.
+constexpr std::string_view kSchedule = R"sql(
+ALTER TABLE watches ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE watches ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kInitialSchema, kChangeScore,
+                                                         kSchedule};
 
 }  // namespace
 

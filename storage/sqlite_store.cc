@@ -48,7 +48,9 @@ constexpr std::string_view kSelectWatch = R"sql(
          w.etag, w.last_modified,
          (SELECT COUNT(*) FROM revisions r WHERE r.watch_id = w.id),
          (SELECT COALESCE(MAX(r.first_seen), 0) FROM revisions r
-           WHERE r.watch_id = w.id)
+           WHERE r.watch_id = w.id),
+         w.state, COALESCE(w.every_seconds, 0), COALESCE(w.next_check_at, 0),
+         w.failures, w.pinned
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -62,6 +64,11 @@ Watch ReadWatch(const Statement& row) {
   w.last_modified = row.Text(6);
   w.revisions = static_cast<int>(row.Int(7));
   w.last_changed_at = row.Int(8);
+  w.state = row.Text(9);
+  w.every_seconds = row.Int(10);
+  w.next_check_at = row.Int(11);
+  w.failures = static_cast<int>(row.Int(12));
+  w.pinned = row.Int(13) != 0;
   return w;
 }
 
@@ -407,6 +414,15 @@ Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
     r.change.score = stmt->Double(12);
     revisions.push_back(std::move(r));
   }
+}
+
+Status SqliteStore::SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
+                                std::string_view state) {
+  auto stmt = Statement::Prepare(
+      db_, "UPDATE watches SET next_check_at = ?, failures = ?, state = ? WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, next_check_at).Bind(2, std::int64_t{failures}).Bind(3, state).Bind(4, id);
+  return stmt->Run();
 }
 
 Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {

@@ -44,6 +44,8 @@ class SqliteStore final : public RevisionStore {
   Result<std::optional<StoredRevision>> LatestRevision(WatchId id) override;
   Result<StoredRevision> GetRevision(WatchId id, int number) override;
   Result<std::vector<RevisionSummary>> ListRevisions(WatchId id) override;
+  [[nodiscard]] Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
+                                   std::string_view state) override;
   Status RecordFailedCheck(WatchId id, const FetchRecord& fetch) override;
   Status RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
                               int number) override;

@@ -64,6 +64,60 @@ TEST_F(SchedulerTest, FailuresAreCountedAndLoggedAndDoNotStopTheCycle) {
   EXPECT_NE(log_.str().find("check failed: https://example.org/a: timeout"), std::string::npos);
 }
 
+TEST_F(SchedulerTest, YoungWatchIsCheckedAgainAfterFiveMinutesNotBefore) {
+  Watcher watcher(fetcher_, *store_);
+  SchedulerOptions options;
+  options.seed = 7;
+  Scheduler scheduler(watcher, *store_, log_, options);
+  const UnixSeconds now = NowUnixSeconds();
+  ASSERT_EQ(scheduler.RunDueChecks(now)->checked, 2);
+  EXPECT_EQ(scheduler.RunDueChecks(now + 4 * 60)->checked, 0);   // under 5 min - 10%
+  EXPECT_EQ(scheduler.RunDueChecks(now + 6 * 60)->checked, 2);   // over 5 min + 10%
+}
+
+TEST_F(SchedulerTest, ScheduleLivesInTheDatabase) {
+  Watcher watcher(fetcher_, *store_);
+  const UnixSeconds now = NowUnixSeconds();
+  {
+    Scheduler scheduler(watcher, *store_, log_);
+    ASSERT_EQ(scheduler.RunDueChecks(now)->checked, 2);
+  }
+  auto watch = store_->FindWatch("https://example.org/a");
+  ASSERT_TRUE(watch);
+  EXPECT_GE(watch->next_check_at, now + 270);
+  EXPECT_LE(watch->next_check_at, now + 330);
+  // A new scheduler (a restarted daemon) keeps to it.
+  Scheduler restarted(watcher, *store_, log_);
+  EXPECT_EQ(restarted.RunDueChecks(now + 60)->checked, 0);
+}
+
+TEST_F(SchedulerTest, FailingWatchBacksOffAndRetryAfterIsKept) {
+  fetcher_.page.status = 503;
+  fetcher_.page.headers = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7200\r\n\r\n";
+  Watcher watcher(fetcher_, *store_);
+  Scheduler scheduler(watcher, *store_, log_);
+  const UnixSeconds now = NowUnixSeconds();
+  ASSERT_EQ(scheduler.RunDueChecks(now)->failed, 2);
+  auto watch = store_->FindWatch("https://example.org/a");
+  ASSERT_TRUE(watch);
+  EXPECT_EQ(watch->failures, 1);
+  EXPECT_EQ(watch->next_check_at, now + 7200);
+  EXPECT_EQ(scheduler.RunDueChecks(now + 3600)->checked, 0);
+}
+
+TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
+  Watcher watcher(fetcher_, *store_);
+  Scheduler scheduler(watcher, *store_, log_);
+  const UnixSeconds later = NowUnixSeconds() + 31 * 24 * 3600;
+  auto summary = scheduler.RunDueChecks(later);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->checked, 0);
+  EXPECT_EQ(summary->expired, 2);
+  EXPECT_TRUE(fetcher_.requests.empty());
+  EXPECT_EQ(store_->FindWatch("https://example.org/a")->state, "expired");
+  EXPECT_EQ(scheduler.RunDueChecks(later + 3600)->expired, 0);  // stays expired
+}
+
 TEST_F(SchedulerTest, RunReturnsWhenTheStopFlagIsSet) {
   Watcher watcher(fetcher_, *store_);
   Scheduler scheduler(watcher, *store_, log_);

@@ -1,0 +1,41 @@
+#include "daemon/schedule_policy.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace revwatch {
+
+UnixSeconds BaseInterval(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy) {
+  if (watch.every_seconds > 0) return watch.every_seconds;
+  const UnixSeconds age = std::max<UnixSeconds>(0, now - watch.created_at);
+  for (const AgeStep& step : policy.steps) {
+    if (age < step.younger_than) return step.interval;
+  }
+  return policy.oldest_interval;
+}
+
+bool IsExpired(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy) {
+  return !watch.pinned && watch.every_seconds == 0 && now - watch.created_at >= policy.max_age;
+}
+
+NextCheck PlanNextCheck(const Watch& watch, bool ok, UnixSeconds retry_after, UnixSeconds now,
+                        const SchedulePolicy& policy, std::mt19937_64& random) {
+  NextCheck next;
+  if (IsExpired(watch, now, policy)) {
+    next.state = "expired";
+    return next;
+  }
+  UnixSeconds interval = BaseInterval(watch, now, policy);
+  next.failures = ok ? 0 : watch.failures + 1;
+  if (!ok) {
+    // Doubling per consecutive failure, up to a day.
+    const int doublings = std::min(next.failures, 20);
+    interval = std::min<UnixSeconds>(policy.max_backoff, interval << doublings);
+  }
+  std::uniform_real_distribution<double> spread(1.0 - policy.jitter, 1.0 + policy.jitter);
+  const auto jittered = static_cast<UnixSeconds>(std::llround(static_cast<double>(interval) * spread(random)));
+  next.at = now + std::max<UnixSeconds>({1, jittered, retry_after});
+  return next;
+}
+
+}  // namespace revwatch
