@@ -21,6 +21,9 @@ std::string Describe(const CheckReport& report) {
       return "not modified (revision " + std::to_string(report.revision) + ")";
     case CheckOutcome::kUnchanged:
       return "unchanged (revision " + std::to_string(report.revision) + ")";
+    case CheckOutcome::kSuspect:
+      return "suspect: the text shrank to a fraction of revision " +
+             std::to_string(report.revision) + "; stored only if the next check confirms it";
     case CheckOutcome::kNewRevision:
       break;
   }

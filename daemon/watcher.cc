@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <initializer_list>
 #include <optional>
 
 #include "core/digest.h"
@@ -93,6 +94,62 @@ tl::unexpected<Error> Fail(RevisionStore& store, const Watch& watch,
   return tl::unexpected(std::move(error));
 }
 
+int WordsOf(const Article& article) {
+  int words = CountWords(article.title);
+  for (const std::string& p : article.paragraphs) words += CountWords(p);
+  return words;
+}
+
+// A version this much shorter than a substantial last one is more likely a
+// broken page than an edit.
+bool Collapsed(int before, int after) {
+  constexpr int kSubstantialWords = 100;
+  constexpr double kFraction = 0.3;
+  return before >= kSubstantialWords && after < kFraction * before;
+}
+
+bool ContainsAny(const std::string& haystack, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(), [&](std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+  });
+}
+
+std::string Lowered(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Pages served with 200 that are not the article: a bot check or an
+// "enable JavaScript" shell (short text saying so), or a redirect to a
+// login, consent or subscription page. "" when the page looks like one.
+std::string SoftError(const FetchedPage& page, const Article& article, const std::string& url) {
+  if (page.final_url != url) {
+    const std::string target = Lowered(page.final_url);
+    if (ContainsAny(target, {"/login", "/signin", "/sign-in", "/auth", "/consent",
+                             "consent.", "/subscribe", "/paywall", "/register"})) {
+      return "redirected to " + page.final_url;
+    }
+  }
+  constexpr int kShortPage = 120;
+  if (WordsOf(article) >= kShortPage) return "";
+  const std::string text = Lowered(article.title + " " + [&] {
+    std::string joined;
+    for (const std::string& p : article.paragraphs) joined += p + " ";
+    return joined;
+  }());
+  if (ContainsAny(text, {"enable javascript", "javascript is disabled", "javascript is required",
+                         "captcha", "verify you are human", "are you a robot",
+                         "unusual traffic", "access denied", "checking your browser",
+                         "subscribe to continue", "to continue reading", "sign in to continue",
+                         "увімкніть javascript", "включите javascript", "подтвердите, что вы не робот",
+                         "підтвердіть, що ви не робот"})) {
+    return "the page is a bot check, script shell or paywall";
+  }
+  return "";
+}
+
 CheckReport Report(CheckOutcome outcome, int revision) {
   CheckReport report;
   report.outcome = outcome;
@@ -158,8 +215,28 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
         !s) {
       return tl::unexpected(s.error());
     }
+    if (!watch.suspect_hash.empty()) (void)store_.SetSuspect(watch.id, "");
     return Report(CheckOutcome::kUnchanged, (*latest)->number);
   }
+  if (const std::string soft = SoftError(*page, article, watch.url); !soft.empty()) {
+    return Fail(store_, watch, fetch,
+                Error{ErrorCode::kHttpStatus, watch.url + ": " + soft + "; not a revision"});
+  }
+  if (*latest && watch.suspect_hash != text_hash) {
+    const int before = WordsOf((*latest)->article);
+    const int after = WordsOf(article);
+    if (Collapsed(before, after)) {
+      FetchRecord suspect = fetch;
+      suspect.error = "suspect: text shrank from " + std::to_string(before) + " to " +
+                      std::to_string(after) + " words; kept until a later check confirms it";
+      if (Status s = store_.RecordFailedCheck(watch.id, suspect); !s) {
+        return tl::unexpected(s.error());
+      }
+      if (Status s = store_.SetSuspect(watch.id, text_hash); !s) return tl::unexpected(s.error());
+      return Report(CheckOutcome::kSuspect, (*latest)->number);
+    }
+  }
+  if (!watch.suspect_hash.empty()) (void)store_.SetSuspect(watch.id, "");
 
   NewRevision revision;
   revision.article = article;

@@ -17,6 +17,7 @@ enum class CheckOutcome {
   kNewRevision,  // a distinct article was stored (revision 1 on first check)
   kUnchanged,    // fetched and extracted; same text as the latest revision
   kNotModified,  // the server answered 304; nothing was parsed
+  kSuspect,      // the text collapsed; held until a later check confirms it
 };
 
 struct CheckReport {
@@ -37,8 +38,13 @@ class Watcher {
       : fetcher_(fetcher), store_(store) {}
 
   // A failed check (transport error, HTTP error status, page without an
-  // article) is recorded as a fetch attempt and returned as an Error whose
-  // message names the URL; no revision is stored for it.
+  // article, or a soft error: a captcha, "enable JavaScript" or paywall
+  // page served with 200, a redirect to a login or consent page) is
+  // recorded as a fetch attempt and returned as an Error whose message
+  // names the URL; no revision is stored for it. A text that shrank to a
+  // small fraction of the last version is kSuspect: recorded as an
+  // attempt, and stored as a revision only when a later check sees the
+  // same text again.
   [[nodiscard]] Result<CheckReport> Check(const Watch& watch);
 
   // Seconds the server asked to wait (Retry-After on a 429 or 503) in the

@@ -36,6 +36,8 @@ struct Watch {
   UnixSeconds next_check_at = 0;    // 0: as soon as possible
   int failures = 0;                 // consecutive failed checks
   bool pinned = false;              // never expires
+  // Text hash of a suspect check awaiting confirmation, "" if none.
+  std::string suspect_hash;
 };
 
 // One HTTP attempt, successful or not.
@@ -130,6 +132,9 @@ class RevisionStore {
   // Stores when the watch is next due, its consecutive failures and state.
   [[nodiscard]] virtual Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
                                            std::string_view state) = 0;
+
+  // Remembers (or, with "", forgets) the text hash of a suspect check.
+  [[nodiscard]] virtual Status SetSuspect(WatchId id, std::string_view text_hash) = 0;
 
   // A check that found a new distinct article. Returns its number.
   [[nodiscard]] virtual Result<int> RecordNewRevision(

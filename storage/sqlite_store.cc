@@ -50,7 +50,7 @@ constexpr std::string_view kSelectWatch = R"sql(
          (SELECT COALESCE(MAX(r.first_seen), 0) FROM revisions r
            WHERE r.watch_id = w.id),
          w.state, COALESCE(w.every_seconds, 0), COALESCE(w.next_check_at, 0),
-         w.failures, w.pinned
+         w.failures, w.pinned, w.suspect_hash
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -69,6 +69,7 @@ Watch ReadWatch(const Statement& row) {
   w.next_check_at = row.Int(11);
   w.failures = static_cast<int>(row.Int(12));
   w.pinned = row.Int(13) != 0;
+  w.suspect_hash = row.Text(14);
   return w;
 }
 
@@ -422,6 +423,13 @@ Status SqliteStore::SetSchedule(WatchId id, UnixSeconds next_check_at, int failu
       db_, "UPDATE watches SET next_check_at = ?, failures = ?, state = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, next_check_at).Bind(2, std::int64_t{failures}).Bind(3, state).Bind(4, id);
+  return stmt->Run();
+}
+
+Status SqliteStore::SetSuspect(WatchId id, std::string_view text_hash) {
+  auto stmt = Statement::Prepare(db_, "UPDATE watches SET suspect_hash = ? WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, text_hash).Bind(2, id);
   return stmt->Run();
 }
 

@@ -120,5 +120,63 @@ TEST_F(WatcherTest, PageWithoutArticleIsAFailureNotARevision) {
   EXPECT_TRUE(store_->ListRevisions(watch_id_)->empty());
 }
 
+std::vector<std::string> LongBody() {
+  std::vector<std::string> body;
+  for (int i = 0; i < 8; ++i) {
+    body.push_back("Paragraph " + std::to_string(i) +
+                   " of a long report on the talks between the two governments, which "
+                   "officials said would continue next week in the capital.");
+  }
+  return body;
+}
+
+TEST_F(WatcherTest, BotCheckPageServedWith200IsNotARevision) {
+  fetcher_.Serve(Page("Headline", kBody));
+  ASSERT_TRUE(Check());
+  fetcher_.Serve(Page("Just a moment", {"Please enable JavaScript and cookies to continue, "
+                                        "we are checking your browser."}));
+  auto report = Check();
+  ASSERT_FALSE(report);
+  EXPECT_NE(report.error().message.find("bot check"), std::string::npos) << report.error().message;
+  EXPECT_EQ((*store_->LatestRevision(watch_id_))->number, 1);
+}
+
+TEST_F(WatcherTest, RedirectToALoginPageIsNotARevision) {
+  fetcher_.Serve(Page("Headline", kBody));
+  ASSERT_TRUE(Check());
+  fetcher_.Serve(Page("Sign in", {"Sign in to your account to read this article and more."}));
+  fetcher_.page.final_url = "https://example.org/login?next=/a";
+  auto report = Check();
+  ASSERT_FALSE(report);
+  EXPECT_NE(report.error().message.find("redirected to"), std::string::npos);
+  EXPECT_EQ((*store_->LatestRevision(watch_id_))->number, 1);
+}
+
+TEST_F(WatcherTest, CollapsedTextIsHeldUntilAnotherCheckConfirmsIt) {
+  fetcher_.Serve(Page("Headline", LongBody()));
+  ASSERT_TRUE(Check());
+  fetcher_.Serve(Page("Headline", {LongBody().front()}));  // most of it gone
+  auto first = Check();
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->outcome, CheckOutcome::kSuspect);
+  EXPECT_EQ((*store_->LatestRevision(watch_id_))->number, 1);
+  auto second = Check();  // the same short text again: confirmed
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->outcome, CheckOutcome::kNewRevision);
+  EXPECT_EQ((*store_->LatestRevision(watch_id_))->number, 2);
+}
+
+TEST_F(WatcherTest, SuspectTextThatGoesAwayIsForgotten) {
+  fetcher_.Serve(Page("Headline", LongBody()));
+  ASSERT_TRUE(Check());
+  fetcher_.Serve(Page("Headline", {LongBody().front()}));
+  ASSERT_EQ(Check()->outcome, CheckOutcome::kSuspect);
+  fetcher_.Serve(Page("Headline", LongBody()));  // back to normal
+  ASSERT_EQ(Check()->outcome, CheckOutcome::kUnchanged);
+  EXPECT_TRUE(store_->FindWatch(std::to_string(watch_id_))->suspect_hash.empty());
+  fetcher_.Serve(Page("Headline", {LongBody().front()}));
+  EXPECT_EQ(Check()->outcome, CheckOutcome::kSuspect);  // suspect again, not confirmed
+}
+
 }  // namespace
 }  // namespace revwatch
