@@ -576,9 +576,42 @@ class ParagraphBalance {
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
 
   // Who is named or cited, and how often a statement is reported.
+  // Attribution changes when who is cited changes, or a paragraph gains
+  // or loses its attribution altogether; one more "she argued" in a
+  // paragraph already attributed to her is rewording.
   bool SameSources(const ParagraphBalance& other) const {
-    return Reports() == other.Reports() && Sources() == other.Sources() &&
-           text_.AllNames() == other.text_.AllNames();
+    return (Reports() > 0) == (other.Reports() > 0) && Sources() == other.Sources() &&
+           NamesIn(other) && other.NamesIn(*this);
+  }
+
+  // Whether every name here occurs in `other` too, in any position and
+  // allowing a case ending ("Олег Дорошенко", "Олега Дорошенка"), so that a
+  // name which only moved to a sentence start is no new name.
+  bool NamesIn(const ParagraphBalance& other) const {
+    const auto& words = other.text_.text().folded;
+    for (const std::string_view name : text_.AllNames()) {
+      const bool found = std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+        return SameStem(name, word);
+      });
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  static std::size_t Letters(std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  }
+
+  // Equal but for at most two trailing letters of the shorter word.
+  static bool SameStem(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    std::size_t common = 0;
+    while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+    const std::size_t shared = Letters(a.substr(0, common));
+    const std::size_t shorter = std::min(Letters(a), Letters(b));
+    return shared >= 3 && shared + 2 >= shorter;
   }
 
   // Source phrases and reporting verbs together: "энергетики говорят" and

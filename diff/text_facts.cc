@@ -280,8 +280,16 @@ void TextFacts::MarkQuotations(bool single) {
     }
     if (open == n) continue;
     int words = 0;
-    for (std::size_t k = open + 1; k < i; ++k) words += IsWordish(text_.tokens[k]);
-    if (words >= 3) {
+    bool punctuated = false;
+    for (std::size_t k = open + 1; k < i; ++k) {
+      words += IsWordish(text_.tokens[k]);
+      punctuated |= text_.tokens[k].kind == TokenKind::kPunct && text_.Key(k) != "-";
+    }
+    // «Штерн и сыновья», "The Old Mill Inn": a short capitalised quotation
+    // without punctuation names a firm or a work; it is no speech.
+    const bool title = words <= 4 && !punctuated && open + 1 < i &&
+                       StartsWithCapital(text_.Text(open + 1));
+    if (words >= 3 && !title) {
       for (std::size_t k = open; k <= i; ++k) speech_[k] = true;
     }
     open = n;
@@ -292,6 +300,7 @@ bool TextFacts::ComputeBoilerplate() const {
   const auto& folded = text_.folded;
   if (folded.empty()) return false;
   if (words_.MatchAt(LexiconList::kBoilerplateLead, text_, 0) > 0) return true;
+  if (IsStampLine()) return true;
   int words = 0;
   bool stamp_words = false;
   for (std::size_t pos = 0; pos < folded.size();) {
@@ -312,6 +321,21 @@ bool TextFacts::ComputeBoilerplate() const {
     }
   }
   return words > 0 && (stamp_words || words <= 3);
+}
+
+// "By Nadia Voss | Updated 14:37 CET": a short line, no sentence, with a
+// stamp word in it is page furniture even with a name in front.
+bool TextFacts::IsStampLine() const {
+  constexpr int kMaxWords = 12;
+  const std::size_t n = text_.tokens.size();
+  int words = 0;
+  bool stamp = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!IsWordish(text_.tokens[i])) continue;
+    if (++words > kMaxWords) return false;
+    stamp = stamp || words_.MatchAt(LexiconList::kBoilerplate, text_, i) > 0;
+  }
+  return stamp && !IsSentenceEnd(text_.Key(n - 1));
 }
 
 bool TextFacts::HasWord(std::string_view folded) const {

@@ -67,6 +67,7 @@ class TextFacts {
   static bool IsSingleMark(std::string_view mark);
   void MarkQuotations(bool single);
   bool ComputeBoilerplate() const;
+  bool IsStampLine() const;
 
   const TokenizedText& text_;
   WordLookup& words_;

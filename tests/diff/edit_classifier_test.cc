@@ -389,5 +389,29 @@ TEST(EditClassifierTest, TwoSlipsInALongNameAreATypoFix) {
             Tags{"cosmetic"});
 }
 
+TEST(EditClassifierTest, AttributionMovedToTheFrontIsRewording) {
+  EXPECT_EQ(DiffBody("The reform is needed to keep the pension fund solvent as retirees grow "
+                     "faster than the workforce, Finance Minister Odile Carrow said after the vote.",
+                     "Finance Minister Odile Carrow said after the vote that the reform was needed "
+                     "to keep the pension fund solvent. Retirees grow faster than the workforce, "
+                     "she argued.")
+                .tags,
+            Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, ShortCapitalisedQuotationIsANameNotSpeech) {
+  EXPECT_EQ(DiffBody("Бронзовую скульптуру продал аукционный дом «Танцовщица» в субботу в Вене.",
+                     "Бронзовую скульптуру продал аукционный дом «Штерн и сыновья» в субботу в "
+                     "Вене.")
+                .tags,
+            Tags{"entity"});
+}
+
+TEST(EditClassifierTest, BylineWithAStampIsBoilerplate) {
+  const Article before{"T", "", "", {"By Nadia Voss | Updated 10:02 CET", kLead, kTail}};
+  const Article after{"T", "", "", {"By Nadia Voss | Updated 14:37 CET", kLead, kTail}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+}
+
 }  // namespace
 }  // namespace revwatch
