@@ -1,6 +1,7 @@
 #include "daemon/scheduler.h"
 
 #include <chrono>
+#include <string>
 #include <thread>
 
 namespace revwatch {
@@ -25,6 +26,7 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     }
     ++summary.checked;
     auto report = watcher_.Check(watch);
+    notifier_.Watchdog();  // one check is bounded by the fetch timeout
     if (!report) {
       ++summary.failed;
       log_ << "check failed: " << report.error().message << "\n";
@@ -49,14 +51,22 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
 }
 
 Status Scheduler::Run(const volatile std::sig_atomic_t& stop) {
+  notifier_.Ready();
   while (stop == 0) {
     auto summary = RunDueChecks(NowUnixSeconds());
     if (!summary) return tl::unexpected(summary.error());
+    if (summary->checked > 0 || summary->expired > 0) {
+      notifier_.Status("last cycle: " + std::to_string(summary->checked) + " checked, " +
+                       std::to_string(summary->new_revisions) + " new revisions, " +
+                       std::to_string(summary->failed) + " failed");
+    }
     // Sleep in short steps so a signal is noticed within a second.
     for (int i = 0; i < 30 && stop == 0; ++i) {
+      if (i % 10 == 0) notifier_.Watchdog();
       std::this_thread::sleep_for(std::chrono::seconds(1));
     }
   }
+  notifier_.Stopping();
   return {};
 }
 

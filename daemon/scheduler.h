@@ -12,6 +12,7 @@
 #include <random>
 
 #include "daemon/schedule_policy.h"
+#include "daemon/service_notify.h"
 #include "daemon/watcher.h"
 #include "storage/revision_store.h"
 
@@ -45,8 +46,10 @@ class Scheduler {
   [[nodiscard]] Result<CycleSummary> RunDueChecks(UnixSeconds now);
 
   // Runs cycles until `stop` becomes non-zero (set from a signal handler),
-  // waking at least once a second to look at it. Returns the first storage
-  // error that prevents listing watches.
+  // waking at least once a second to look at it. Tells systemd it is ready,
+  // what the last cycle did (STATUS=) and that it is alive (WATCHDOG=1,
+  // after every check and every few seconds while idle). Returns the first
+  // storage error that prevents listing watches.
   [[nodiscard]] Status Run(const volatile std::sig_atomic_t& stop);
 
  private:
@@ -55,6 +58,7 @@ class Scheduler {
   std::ostream& log_;
   SchedulerOptions options_;
   std::mt19937_64 random_;
+  ServiceNotifier notifier_;
 };
 
 }  // namespace revwatch

@@ -171,6 +171,50 @@ class CliTest(unittest.TestCase):
         self.assertIn("a diff needs two", proc.stderr)
 
 
+class DaemonTest(unittest.TestCase):
+    """revwatch daemon under a fake systemd: a datagram socket as NOTIFY_SOCKET."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="revwatch-daemon-")
+        self.db = os.path.join(self.tmp.name, "revwatch.db")
+        self.server = PageServer().__enter__()
+
+    def tearDown(self):
+        self.server.__exit__(None, None, None)
+        self.tmp.cleanup()
+
+    def test_notify_protocol_and_clean_stop(self):
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        self.server.serve("/a", article_page("Headline", V1))
+        subprocess.run([BIN, "add", self.server.url("/a")], env=env, check=True,
+                       capture_output=True, timeout=60)
+        path = os.path.join(self.tmp.name, "notify")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind(path)
+        sock.settimeout(30)
+        daemon = subprocess.Popen([BIN, "daemon"], env=dict(env, NOTIFY_SOCKET=path),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            seen = []
+            while not any(m.startswith("STATUS=") for m in seen):
+                seen.append(sock.recv(4096).decode())
+            self.assertEqual(seen[0], "READY=1")
+            self.assertIn("WATCHDOG=1", seen)
+            status = next(m for m in seen if m.startswith("STATUS="))
+            self.assertIn("1 checked, 1 new revisions, 0 failed", status)
+            daemon.send_signal(15)  # SIGTERM: finish, commit, exit 0
+            out, err = daemon.communicate(timeout=10)
+            self.assertEqual(daemon.returncode, 0, err)
+            while True:
+                message = sock.recv(4096).decode()
+                if message == "STOPPING=1":
+                    break
+        finally:
+            if daemon.poll() is None:
+                daemon.kill()
+            sock.close()
+
+
 class FileCommandsTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="revwatch-it-")
