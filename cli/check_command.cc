@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/config.h"
 #include "daemon/watcher.h"
 #include "fetch/curl_fetcher.h"
 
@@ -42,6 +43,8 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     std::cerr << "revwatch: check needs either --all or URLs/ids\n";
     return kExitUsage;
   }
+  auto config = LoadConfig(ctx.config_path);
+  if (!config) return ReportError(config.error());
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
 
@@ -58,7 +61,7 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     }
   }
 
-  CurlFetcher fetcher;
+  CurlFetcher fetcher(config->fetch);
   Watcher watcher(fetcher, **store);
   int failed = 0;
   int changed = 0;

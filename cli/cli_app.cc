@@ -100,6 +100,9 @@ int RunCli(int argc, char** argv) {
   app.add_option("--db", ctx.db_path,
                  "SQLite database (default: $XDG_STATE_HOME/revwatch/revwatch.db)")
       ->envname("REVWATCH_DB");
+  app.add_option("--config", ctx.config_path,
+                 "Configuration file (default: $XDG_CONFIG_HOME/revwatch/config.toml if present)")
+      ->envname("REVWATCH_CONFIG");
 
   RegisterWatchCommands(app, ctx);
   RegisterCheckCommand(app, ctx);

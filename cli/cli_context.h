@@ -21,6 +21,9 @@ constexpr int kExitUsage = 2;    // bad arguments or input the user must fix
 
 struct CliContext {
   std::string db_path;  // from --db or REVWATCH_DB; "" means the default
+  // From --config or REVWATCH_CONFIG; "" means the user's default file if
+  // present (see cli/config.h).
+  std::string config_path;
   int exit_code = kExitOk;
 
   // Opens the database (creating it and its directory when `read_only` is

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/config.h"
 #include "cli/input_file.h"
 #include "diff/diff_render.h"
 #include "diff/edit_classifier.h"
@@ -60,7 +61,7 @@ void Print(const ArticleDiff& diff, const std::string& format) {
   }
 }
 
-int RunCompare(const CompareArgs& args) {
+int RunCompare(const CliContext& ctx, const CompareArgs& args) {
   const std::string& old_path = args.old_path;
   const std::string& new_path = args.new_path;
   if (old_path == "-" && new_path == "-") {
@@ -75,9 +76,14 @@ int RunCompare(const CompareArgs& args) {
   if (!old_article) return ReportError(old_article.error());
   auto new_article = ArticleFrom(*new_text, new_path);
   if (!new_article) return ReportError(new_article.error());
+  // Word lists from the configuration, then those given here.
+  auto config = LoadConfig(ctx.config_path);
+  if (!config) return ReportError(config.error());
+  std::vector<std::string> lexicons = config->lexicons;
+  lexicons.insert(lexicons.end(), args.lexicons.begin(), args.lexicons.end());
   std::optional<Lexicon> extended;
-  if (!args.lexicons.empty()) {
-    auto lexicon = ExtendedLexicon(args.lexicons);
+  if (!lexicons.empty()) {
+    auto lexicon = ExtendedLexicon(lexicons);
     if (!lexicon) return ReportError(lexicon.error());
     extended = std::move(*lexicon);
   }
@@ -115,7 +121,7 @@ void RegisterCompareCommand(CLI::App& app, CliContext& ctx) {
   compare->add_flag("--json", args->json, "Same as --format json");
   compare->add_option("--lexicon", args->lexicons,
                       "Extra word lists (format of diff/lexicon/en.txt); repeatable");
-  compare->callback([&ctx, args] { ctx.exit_code = RunCompare(*args); });
+  compare->callback([&ctx, args] { ctx.exit_code = RunCompare(ctx, *args); });
 }
 
 }  // namespace revwatch

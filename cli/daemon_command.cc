@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/config.h"
 #include "daemon/scheduler.h"
 #include "fetch/curl_fetcher.h"
 
@@ -12,23 +13,33 @@ namespace revwatch {
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
+volatile std::sig_atomic_t g_reload = 0;
 
-// Only sets the flag; the scheduler loop notices it within a second.
+// Only set flags; the scheduler loop notices them within a second.
 extern "C" void OnStopSignal(int) { g_stop = 1; }
+extern "C" void OnReloadSignal(int) { g_reload = 1; }
 
 struct DaemonArgs {
   bool once = false;
   int interval_minutes = 0;  // 0: by each article's age
 };
 
+SchedulerOptions SchedulerOptionsFrom(const Config& config, const DaemonArgs& args) {
+  SchedulerOptions options;
+  options.policy = config.schedule;
+  options.interval_seconds = args.interval_minutes > 0 ? UnixSeconds{args.interval_minutes} * 60
+                                                       : config.daemon_interval;
+  return options;
+}
+
 int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
+  auto config = LoadConfig(ctx.config_path);
+  if (!config) return ReportError(config.error());
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
-  CurlFetcher fetcher;
+  CurlFetcher fetcher(config->fetch);
   Watcher watcher(fetcher, **store);
-  SchedulerOptions options;
-  options.interval_seconds = UnixSeconds{args.interval_minutes} * 60;
-  Scheduler scheduler(watcher, **store, std::cerr, options);
+  Scheduler scheduler(watcher, **store, std::cerr, SchedulerOptionsFrom(*config, args));
   if (args.once) {
     auto summary = scheduler.RunDueChecks(NowUnixSeconds());
     if (!summary) return ReportError(summary.error());
@@ -39,13 +50,24 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
-  if (args.interval_minutes > 0) {
-    std::cerr << "revwatch daemon: checking every " << args.interval_minutes << " min\n";
+  action.sa_handler = OnReloadSignal;
+  sigaction(SIGHUP, &action, nullptr);
+  // SIGHUP: read the configuration again; a broken file keeps the old one.
+  auto reload = [&]() -> std::string {
+    auto fresh = LoadConfig(ctx.config_path);
+    if (!fresh) return "configuration not reloaded: " + fresh.error().message;
+    fetcher.SetOptions(fresh->fetch);
+    scheduler.SetOptions(SchedulerOptionsFrom(*fresh, args));
+    return "configuration reloaded" + (fresh->source.empty() ? "" : " from " + fresh->source);
+  };
+  if (args.interval_minutes > 0 || config->daemon_interval > 0) {
+    std::cerr << "revwatch daemon: checking every "
+              << SchedulerOptionsFrom(*config, args).interval_seconds / 60 << " min\n";
   } else {
     std::cerr << "revwatch daemon: checking by article age (5 min when new, daily after a "
                  "week, expiring after 30 days)\n";
   }
-  if (Status s = scheduler.Run(g_stop); !s) return ReportError(s.error());
+  if (Status s = scheduler.Run(g_stop, &g_reload, reload); !s) return ReportError(s.error());
   std::cerr << "revwatch daemon: stopped\n";
   return kExitOk;
 }

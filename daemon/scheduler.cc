@@ -50,9 +50,19 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   return summary;
 }
 
-Status Scheduler::Run(const volatile std::sig_atomic_t& stop) {
+Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
+                      volatile std::sig_atomic_t* reload,
+                      const std::function<std::string()>& on_reload) {
   notifier_.Ready();
   while (stop == 0) {
+    if (reload != nullptr && *reload != 0) {
+      *reload = 0;
+      if (on_reload) {
+        const std::string message = on_reload();
+        log_ << message << std::endl;
+        notifier_.Status(message);
+      }
+    }
     auto summary = RunDueChecks(NowUnixSeconds());
     if (!summary) return tl::unexpected(summary.error());
     if (summary->checked > 0 || summary->expired > 0) {
@@ -61,7 +71,7 @@ Status Scheduler::Run(const volatile std::sig_atomic_t& stop) {
                        std::to_string(summary->failed) + " failed");
     }
     // Sleep in short steps so a signal is noticed within a second.
-    for (int i = 0; i < 30 && stop == 0; ++i) {
+    for (int i = 0; i < 30 && stop == 0 && (reload == nullptr || *reload == 0); ++i) {
       if (i % 10 == 0) notifier_.Watchdog();
       std::this_thread::sleep_for(std::chrono::seconds(1));
     }

@@ -9,6 +9,8 @@
 #include <ostream>
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <random>
 
 #include "daemon/schedule_policy.h"
@@ -50,7 +52,14 @@ class Scheduler {
   // what the last cycle did (STATUS=) and that it is alive (WATCHDOG=1,
   // after every check and every few seconds while idle). Returns the first
   // storage error that prevents listing watches.
-  [[nodiscard]] Status Run(const volatile std::sig_atomic_t& stop);
+  // When `reload` is set (SIGHUP), it is cleared and `on_reload` runs; its
+  // message is logged and sent as the STATUS.
+  [[nodiscard]] Status Run(const volatile std::sig_atomic_t& stop,
+                           volatile std::sig_atomic_t* reload = nullptr,
+                           const std::function<std::string()>& on_reload = {});
+
+  // New options take effect from the next cycle (a reloaded configuration).
+  void SetOptions(const SchedulerOptions& options) { options_ = options; }
 
  private:
   Watcher& watcher_;

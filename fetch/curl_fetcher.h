@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "fetch/fetcher.h"
 
@@ -29,6 +30,9 @@ class CurlFetcher final : public Fetcher {
   explicit CurlFetcher(CurlFetcherOptions options = {});
 
   [[nodiscard]] Result<FetchedPage> Fetch(const FetchRequest& request) override;
+
+  // For the next Fetch (a reloaded configuration). Not while fetching.
+  void SetOptions(CurlFetcherOptions options) { options_ = std::move(options); }
 
  private:
   CurlFetcherOptions options_;

@@ -10,7 +10,7 @@ if ! command -v systemd-analyze >/dev/null; then
 fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-sed "s#@CMAKE_INSTALL_FULL_BINDIR@/revwatch#$(readlink -f "$binary")#" "$template" \
-  >"$dir/revwatch.service"
+sed -e "s#@CMAKE_INSTALL_FULL_BINDIR@/revwatch#$(readlink -f "$binary")#" \
+    -e "s#@CMAKE_INSTALL_FULL_SYSCONFDIR@#/etc#" "$template" >"$dir/revwatch.service"
 systemd-analyze verify --man=no --recursive-errors=one "$dir/revwatch.service"
 systemd-analyze security --offline=yes --threshold=15 "$dir/revwatch.service" | tail -n 1

@@ -214,6 +214,52 @@ class DaemonTest(unittest.TestCase):
                 daemon.kill()
             sock.close()
 
+    def test_sighup_reloads_the_configuration(self):
+        config = os.path.join(self.tmp.name, "revwatch.toml")
+        with open(config, "w") as f:
+            f.write('[daemon]\nmax_age = "30d"\n')
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        path = os.path.join(self.tmp.name, "notify2")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind(path)
+        sock.settimeout(30)
+        daemon = subprocess.Popen([BIN, "--config", config, "daemon"], env=dict(env, NOTIFY_SOCKET=path),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+        def status_after_hup():
+            daemon.send_signal(1)  # SIGHUP
+            while True:
+                message = sock.recv(4096).decode()
+                if message.startswith("STATUS=configuration"):
+                    return message
+
+        try:
+            self.assertEqual(sock.recv(4096).decode(), "READY=1")
+            with open(config, "w") as f:
+                f.write('[daemon]\nmax_age = "a month"\n')
+            broken = status_after_hup()
+            self.assertIn("not reloaded", broken)
+            self.assertIn("revwatch.toml:2", broken)
+            with open(config, "w") as f:
+                f.write('[daemon]\nmax_age = "60d"\n')
+            self.assertIn("configuration reloaded from", status_after_hup())
+            daemon.send_signal(15)
+            _, err = daemon.communicate(timeout=10)
+            self.assertEqual(daemon.returncode, 0, err)
+        finally:
+            if daemon.poll() is None:
+                daemon.kill()
+            sock.close()
+
+    def test_bad_config_line_is_a_usage_error(self):
+        config = os.path.join(self.tmp.name, "bad.toml")
+        with open(config, "w") as f:
+            f.write('[fetch]\ntimeout = "30s"\ntimout = "10s"\n')
+        proc = subprocess.run([BIN, "--config", config, "daemon", "--once"], capture_output=True, text=True,
+                              env=dict(os.environ, REVWATCH_DB=self.db), timeout=60)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("bad.toml:3: unknown key timout in [fetch]", proc.stderr)
+
 
 class FileCommandsTest(unittest.TestCase):
     def setUp(self):

@@ -1,0 +1,248 @@
+#include "cli/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#define TOML_HEADER_ONLY 1
+#define TOML_ENABLE_FORMATTERS 0  // parsing only
+#include <toml++/toml.h>
+
+namespace revwatch {
+namespace {
+
+// A number followed by a unit from `units` (suffix, multiplier); a bare
+// number takes `bare` as its multiplier (0: a unit is required).
+template <std::size_t N>
+std::optional<std::uint64_t> ParseWithUnit(std::string_view text,
+                                           const std::pair<std::string_view, std::uint64_t> (&units)[N],
+                                           std::uint64_t bare) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end == text.data()) return std::nullopt;
+  const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  if (unit.empty()) {
+    if (bare == 0) return std::nullopt;
+    return value * bare;
+  }
+  for (const auto& [suffix, multiplier] : units) {
+    if (unit == suffix) {
+      if (value > UINT64_MAX / multiplier) return std::nullopt;
+      return value * multiplier;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Where(std::string_view source, const toml::source_region& region) {
+  return std::string(source) + ":" + std::to_string(region.begin.line);
+}
+
+// Reads one table's keys into the config, rejecting any key it does not
+// know and any value of the wrong kind, naming the file and line.
+class Reader {
+ public:
+  Reader(std::string_view source, Config& config) : source_(source), config_(config) {}
+
+  Status Read(const toml::table& root) {
+    for (const auto& [key, node] : root) {
+      const std::string name(key.str());
+      const toml::table* table = node.as_table();
+      if (table == nullptr) return Bad(node, name, "expected a [" + name + "] table");
+      Status s;
+      if (name == "daemon") {
+        s = ReadDaemon(*table);
+      } else if (name == "fetch") {
+        s = ReadFetch(*table);
+      } else if (name == "classify") {
+        s = ReadClassify(*table);
+      } else {
+        return MakeError(ErrorCode::kConfig, Where(source_, key.source()) + ": unknown table [" +
+                                                 name + "] (known: daemon, fetch, classify)");
+      }
+      if (!s) return s;
+    }
+    return {};
+  }
+
+ private:
+  Status ReadDaemon(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      Status s;
+      if (name == "interval") {
+        s = Duration(node, "daemon.interval", config_.daemon_interval);
+      } else if (name == "max_age") {
+        s = Duration(node, "daemon.max_age", config_.schedule.max_age);
+      } else if (name == "max_backoff") {
+        s = Duration(node, "daemon.max_backoff", config_.schedule.max_backoff);
+      } else {
+        return Unknown(key, "daemon", name);
+      }
+      if (!s) return s;
+    }
+    return {};
+  }
+
+  Status ReadFetch(const toml::table& table) {
+    CurlFetcherOptions& fetch = config_.fetch;
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      Status s;
+      UnixSeconds seconds = 0;
+      if (name == "connect_timeout") {
+        s = Duration(node, "fetch.connect_timeout", seconds);
+        fetch.connect_timeout_seconds = seconds;
+      } else if (name == "timeout") {
+        s = Duration(node, "fetch.timeout", seconds);
+        fetch.total_timeout_seconds = seconds;
+      } else if (name == "low_speed_time") {
+        s = Duration(node, "fetch.low_speed_time", seconds);
+        fetch.low_speed_seconds = seconds;
+      } else if (name == "max_redirects") {
+        s = Integer(node, "fetch.max_redirects", 0, 20, fetch.max_redirects);
+      } else if (name == "low_speed_limit") {
+        s = Integer(node, "fetch.low_speed_limit", 0, 1 << 30, fetch.low_speed_bytes_per_second);
+      } else if (name == "max_body") {
+        s = Size(node, "fetch.max_body", fetch.max_body_bytes);
+      } else if (name == "user_agent") {
+        s = Text(node, "fetch.user_agent", fetch.user_agent);
+      } else {
+        return Unknown(key, "fetch", name);
+      }
+      if (!s) return s;
+    }
+    return {};
+  }
+
+  Status ReadClassify(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      if (name != "lexicons") return Unknown(key, "classify", name);
+      const toml::array* files = node.as_array();
+      if (files == nullptr) return Bad(node, "classify.lexicons", "expected a list of file names");
+      for (const toml::node& file : *files) {
+        const auto path = file.value<std::string>();
+        if (!path || path->empty()) return Bad(file, "classify.lexicons", "expected file names");
+        config_.lexicons.push_back(*path);
+      }
+    }
+    return {};
+  }
+
+  Status Duration(const toml::node& node, std::string_view name, UnixSeconds& out) {
+    const auto text = node.value<std::string>();
+    const auto seconds = text ? ParseDuration(*text) : std::nullopt;
+    if (!seconds || *seconds <= 0) {
+      return Bad(node, name, "expected a duration such as \"90s\", \"15m\", \"6h\" or \"30d\"");
+    }
+    out = *seconds;
+    return {};
+  }
+
+  Status Size(const toml::node& node, std::string_view name, std::size_t& out) {
+    std::optional<std::size_t> bytes;
+    if (const auto number = node.value<std::int64_t>(); number && *number > 0) {
+      bytes = static_cast<std::size_t>(*number);
+    } else if (const auto text = node.value<std::string>()) {
+      bytes = ParseSize(*text);
+    }
+    if (!bytes || *bytes == 0) {
+      return Bad(node, name, "expected a size such as \"16MiB\", \"512KiB\" or a number of bytes");
+    }
+    out = *bytes;
+    return {};
+  }
+
+  Status Integer(const toml::node& node, std::string_view name, long low, long high, long& out) {
+    const auto number = node.value<std::int64_t>();
+    if (!number || *number < low || *number > high) {
+      return Bad(node, name,
+                 "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+    }
+    out = static_cast<long>(*number);
+    return {};
+  }
+
+  Status Text(const toml::node& node, std::string_view name, std::string& out) {
+    const auto text = node.value<std::string>();
+    if (!text || text->empty()) return Bad(node, name, "expected a non-empty string");
+    out = *text;
+    return {};
+  }
+
+  Status Unknown(const toml::key& key, std::string_view table, std::string_view name) {
+    return MakeError(ErrorCode::kConfig, Where(source_, key.source()) + ": unknown key " +
+                                             std::string(name) + " in [" + std::string(table) + "]");
+  }
+
+  Status Bad(const toml::node& node, std::string_view name, const std::string& expected) {
+    return MakeError(ErrorCode::kConfig,
+                     Where(source_, node.source()) + ": " + std::string(name) + ": " + expected);
+  }
+
+  std::string_view source_;
+  Config& config_;
+};
+
+std::string DefaultConfigPath() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::string(xdg) + "/revwatch/config.toml";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.config/revwatch/config.toml";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::optional<UnixSeconds> ParseDuration(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::uint64_t> kUnits[] = {
+      {"s", 1}, {"m", 60}, {"min", 60}, {"h", 3600}, {"d", 86400}};
+  const auto value = ParseWithUnit(text, kUnits, 0);
+  if (!value || *value > static_cast<std::uint64_t>(365) * 86400 * 100) return std::nullopt;
+  return static_cast<UnixSeconds>(*value);
+}
+
+std::optional<std::size_t> ParseSize(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::uint64_t> kUnits[] = {
+      {"B", 1},          {"KB", 1000},        {"MB", 1000 * 1000},
+      {"KiB", 1 << 10},  {"MiB", 1 << 20},    {"GiB", std::uint64_t{1} << 30}};
+  const auto value = ParseWithUnit(text, kUnits, 1);
+  if (!value) return std::nullopt;
+  return static_cast<std::size_t>(*value);
+}
+
+Result<Config> ParseConfig(std::string_view text, std::string_view source) {
+  Config config;
+  config.source = std::string(source);
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& error) {
+    return MakeError(ErrorCode::kConfig, Where(source, error.source()) + ": " +
+                                             std::string(error.description()));
+  }
+  if (Status s = Reader(source, config).Read(root); !s) return tl::unexpected(s.error());
+  return config;
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+  std::string file = path;
+  if (file.empty()) {
+    file = DefaultConfigPath();
+    std::error_code error;
+    if (file.empty() || !std::filesystem::exists(file, error)) return Config{};
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kConfig, file + ": cannot read the configuration file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return MakeError(ErrorCode::kConfig, file + ": read error");
+  return ParseConfig(text.str(), file);
+}
+
+}  // namespace revwatch

@@ -1,0 +1,56 @@
+// The configuration file (TOML): fetch limits, the daemon's schedule and
+// extra word lists. `revwatch --config FILE` (or REVWATCH_CONFIG) names it;
+// otherwise $XDG_CONFIG_HOME/revwatch/config.toml is read if it exists (the
+// service passes /etc/revwatch/revwatch.toml). Unknown keys and bad values
+// are errors naming the file and line.
+//
+//   [daemon]
+//   interval = "15m"          # every watch this often instead of by age
+//   max_age = "30d"           # watches expire after this unless pinned
+//   max_backoff = "1d"        # longest wait after repeated failures
+//   [fetch]
+//   connect_timeout = "10s"
+//   timeout = "60s"
+//   max_redirects = 5
+//   max_body = "16MiB"        # decoded bytes
+//   low_speed_limit = 100     # bytes per second ...
+//   low_speed_time = "20s"    # ... for this long, then the fetch is dropped
+//   user_agent = "revwatch/0.1 (+article revision monitor)"
+//   [classify]
+//   lexicons = ["/etc/revwatch/words.txt"]   # added to the built-in lists
+#ifndef REVWATCH_CLI_CONFIG_H_
+#define REVWATCH_CLI_CONFIG_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "daemon/schedule_policy.h"
+#include "fetch/curl_fetcher.h"
+
+namespace revwatch {
+
+struct Config {
+  std::string source;                // the file read, "" for built-in defaults
+  CurlFetcherOptions fetch;
+  UnixSeconds daemon_interval = 0;   // 0: by the article's age
+  SchedulePolicy schedule;
+  std::vector<std::string> lexicons;  // files of word lists (diff/lexicon.h format)
+};
+
+// Parses TOML text; `source` names it in error messages.
+[[nodiscard]] Result<Config> ParseConfig(std::string_view text, std::string_view source);
+
+// `path` if given (it must exist), else the user's default file if present,
+// else the defaults.
+[[nodiscard]] Result<Config> LoadConfig(const std::string& path);
+
+// "90s", "15m", "6h", "30d" as seconds; "16MiB", "512KiB", "1MB", "4096" as
+// bytes. std::nullopt for anything else.
+std::optional<UnixSeconds> ParseDuration(std::string_view text);
+std::optional<std::size_t> ParseSize(std::string_view text);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_CLI_CONFIG_H_

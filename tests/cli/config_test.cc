@@ -1,0 +1,101 @@
+#include "cli/config.h"
+
+#include <gtest/gtest.h>
+
+namespace revwatch {
+namespace {
+
+TEST(ConfigTest, EmptyTextGivesTheDefaults) {
+  auto config = ParseConfig("", "empty.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->daemon_interval, 0);
+  EXPECT_EQ(config->fetch.max_body_bytes, CurlFetcherOptions{}.max_body_bytes);
+  EXPECT_EQ(config->schedule.max_age, SchedulePolicy{}.max_age);
+}
+
+TEST(ConfigTest, ReadsEverySection) {
+  auto config = ParseConfig(R"(
+[daemon]
+interval = "10m"
+max_age = "7d"
+max_backoff = "6h"
+[fetch]
+connect_timeout = "5s"
+timeout = "30s"
+max_redirects = 3
+max_body = "4MiB"
+low_speed_limit = 500
+low_speed_time = "15s"
+user_agent = "newsroom-monitor/1.0"
+[classify]
+lexicons = ["/etc/revwatch/words.txt", "extra.txt"]
+)",
+                            "full.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->daemon_interval, 600);
+  EXPECT_EQ(config->schedule.max_age, 7 * 86400);
+  EXPECT_EQ(config->schedule.max_backoff, 6 * 3600);
+  EXPECT_EQ(config->fetch.connect_timeout_seconds, 5);
+  EXPECT_EQ(config->fetch.total_timeout_seconds, 30);
+  EXPECT_EQ(config->fetch.max_redirects, 3);
+  EXPECT_EQ(config->fetch.max_body_bytes, 4u << 20);
+  EXPECT_EQ(config->fetch.low_speed_bytes_per_second, 500);
+  EXPECT_EQ(config->fetch.low_speed_seconds, 15);
+  EXPECT_EQ(config->fetch.user_agent, "newsroom-monitor/1.0");
+  EXPECT_EQ(config->lexicons, (std::vector<std::string>{"/etc/revwatch/words.txt", "extra.txt"}));
+}
+
+TEST(ConfigTest, UnknownKeysAndTablesNameFileAndLine) {
+  auto key = ParseConfig("[fetch]\ntimeout = \"30s\"\ntimout = \"10s\"\n", "a.toml");
+  ASSERT_FALSE(key);
+  EXPECT_EQ(key.error().code, ErrorCode::kConfig);
+  EXPECT_EQ(key.error().message, "a.toml:3: unknown key timout in [fetch]");
+  auto table = ParseConfig("\n[alerts]\nto = 1\n", "b.toml");
+  ASSERT_FALSE(table);
+  EXPECT_NE(table.error().message.find("b.toml:2: unknown table [alerts]"), std::string::npos)
+      << table.error().message;
+}
+
+TEST(ConfigTest, BadValuesNameFileLineAndWhatIsExpected) {
+  for (const char* text : {"[daemon]\ninterval = 15\n", "[daemon]\ninterval = \"15 minutes\"\n",
+                           "[fetch]\nmax_body = \"lots\"\n", "[fetch]\nmax_redirects = 99\n",
+                           "[classify]\nlexicons = \"words.txt\"\n"}) {
+    auto config = ParseConfig(text, "c.toml");
+    ASSERT_FALSE(config) << text;
+    EXPECT_EQ(config.error().message.rfind("c.toml:2: ", 0), 0u) << config.error().message;
+  }
+  auto syntax = ParseConfig("[fetch\n", "d.toml");
+  ASSERT_FALSE(syntax);
+  EXPECT_EQ(syntax.error().message.rfind("d.toml:1: ", 0), 0u) << syntax.error().message;
+}
+
+TEST(ConfigTest, DurationsAndSizes) {
+  EXPECT_EQ(ParseDuration("90s"), 90);
+  EXPECT_EQ(ParseDuration("15m"), 900);
+  EXPECT_EQ(ParseDuration("6h"), 21600);
+  EXPECT_EQ(ParseDuration("30d"), 2592000);
+  EXPECT_FALSE(ParseDuration("15"));
+  EXPECT_FALSE(ParseDuration("m"));
+  EXPECT_FALSE(ParseDuration("1y"));
+  EXPECT_EQ(ParseSize("16MiB"), 16u << 20);
+  EXPECT_EQ(ParseSize("512KiB"), 512u << 10);
+  EXPECT_EQ(ParseSize("1MB"), 1000000u);
+  EXPECT_EQ(ParseSize("4096"), 4096u);
+  EXPECT_FALSE(ParseSize("4 MiB"));
+}
+
+TEST(ConfigTest, TheInstalledSampleParsesToTheDefaults) {
+  auto config = LoadConfig(REVWATCH_SAMPLE_CONFIG);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->fetch.max_body_bytes, CurlFetcherOptions{}.max_body_bytes);
+  EXPECT_TRUE(config->lexicons.empty());
+}
+
+TEST(ConfigTest, AnExplicitFileMustExist) {
+  auto config = LoadConfig("/nonexistent/revwatch.toml");
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("/nonexistent/revwatch.toml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace revwatch
