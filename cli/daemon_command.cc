@@ -39,7 +39,7 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   if (!store) return ReportError(store.error());
   CurlFetcher fetcher(config->fetch);
   Watcher watcher(fetcher, **store);
-  Scheduler scheduler(watcher, **store, std::cerr, SchedulerOptionsFrom(*config, args));
+  Scheduler scheduler(watcher, **store, Log::ForStderr(), SchedulerOptionsFrom(*config, args));
   if (args.once) {
     auto summary = scheduler.RunDueChecks(NowUnixSeconds());
     if (!summary) return ReportError(summary.error());

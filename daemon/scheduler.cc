@@ -18,9 +18,9 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (watch.next_check_at > now) continue;
     if (IsExpired(watch, now, options_.policy)) {
       ++summary.expired;
-      log_ << watch.url << ": expired (older than the maximum age; pin it to keep it)\n";
+      log_.Info(watch.url + ": expired (older than the maximum age; pin it to keep it)");
       if (Status s = store_.SetSchedule(watch.id, 0, watch.failures, "expired"); !s) {
-        log_ << "cannot store schedule: " << s.error().message << "\n";
+        log_.Error("cannot store schedule: " + s.error().message);
       }
       continue;
     }
@@ -29,23 +29,23 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     notifier_.Watchdog();  // one check is bounded by the fetch timeout
     if (!report) {
       ++summary.failed;
-      log_ << "check failed: " << report.error().message << "\n";
+      log_.Warning("check failed: " + report.error().message);
     } else if (report->outcome == CheckOutcome::kNewRevision) {
       ++summary.new_revisions;
-      log_ << watch.url << ": new revision " << report->revision << "\n";
+      log_.Debug(watch.url + ": new revision " + std::to_string(report->revision));
     }
     const NextCheck next = PlanNextCheck(watch, report.has_value(), watcher_.RetryAfter(), now,
                                          options_.policy, random_);
     if (Status s = store_.SetSchedule(watch.id, next.at, next.failures, next.state); !s) {
-      log_ << "cannot store schedule: " << s.error().message << "\n";
+      log_.Error("cannot store schedule: " + s.error().message);
     }
   }
   if (summary.checked > 0 || summary.expired > 0) {
-    log_ << "cycle: " << summary.checked << " checked, "
-         << summary.new_revisions << " new revisions, " << summary.failed
-         << " failed";
-    if (summary.expired > 0) log_ << ", " << summary.expired << " expired";
-    log_ << std::endl;
+    std::string line = "cycle: " + std::to_string(summary.checked) + " checked, " +
+                       std::to_string(summary.new_revisions) + " new revisions, " +
+                       std::to_string(summary.failed) + " failed";
+    if (summary.expired > 0) line += ", " + std::to_string(summary.expired) + " expired";
+    log_.Info(line);
   }
   return summary;
 }
@@ -59,7 +59,7 @@ Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
       *reload = 0;
       if (on_reload) {
         const std::string message = on_reload();
-        log_ << message << std::endl;
+        log_.Info(message);
         notifier_.Status(message);
       }
     }

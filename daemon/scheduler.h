@@ -13,6 +13,7 @@
 #include <string>
 #include <random>
 
+#include "daemon/log.h"
 #include "daemon/schedule_policy.h"
 #include "daemon/service_notify.h"
 #include "daemon/watcher.h"
@@ -35,10 +36,10 @@ struct CycleSummary {
   int expired = 0;
 };
 
-// Borrows the watcher, store and log stream. Not thread-safe.
+// Borrows the watcher, store and the log's stream. Not thread-safe.
 class Scheduler {
  public:
-  Scheduler(Watcher& watcher, RevisionStore& store, std::ostream& log,
+  Scheduler(Watcher& watcher, RevisionStore& store, Log log,
             SchedulerOptions options = {})
       : watcher_(watcher), store_(store), log_(log), options_(options), random_(options.seed) {}
 
@@ -64,7 +65,7 @@ class Scheduler {
  private:
   Watcher& watcher_;
   RevisionStore& store_;
-  std::ostream& log_;
+  Log log_;
   SchedulerOptions options_;
   std::mt19937_64 random_;
   ServiceNotifier notifier_;

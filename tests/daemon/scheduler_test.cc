@@ -34,7 +34,7 @@ TEST_F(SchedulerTest, ChecksNeverCheckedWatchesThenWaitsForTheInterval) {
   Watcher watcher(fetcher_, *store_);
   SchedulerOptions options;
   options.interval_seconds = 600;
-  Scheduler scheduler(watcher, *store_, log_, options);
+  Scheduler scheduler(watcher, *store_, Log(log_, false), options);
 
   const UnixSeconds now = NowUnixSeconds();
   auto first = scheduler.RunDueChecks(now);
@@ -56,7 +56,7 @@ TEST_F(SchedulerTest, ChecksNeverCheckedWatchesThenWaitsForTheInterval) {
 TEST_F(SchedulerTest, FailuresAreCountedAndLoggedAndDoNotStopTheCycle) {
   fetcher_.error = Error{ErrorCode::kNetwork, "https://example.org/a: timeout"};
   Watcher watcher(fetcher_, *store_);
-  Scheduler scheduler(watcher, *store_, log_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false));
   auto summary = scheduler.RunDueChecks(NowUnixSeconds());
   ASSERT_TRUE(summary);
   EXPECT_EQ(summary->checked, 2);
@@ -68,7 +68,7 @@ TEST_F(SchedulerTest, YoungWatchIsCheckedAgainAfterFiveMinutesNotBefore) {
   Watcher watcher(fetcher_, *store_);
   SchedulerOptions options;
   options.seed = 7;
-  Scheduler scheduler(watcher, *store_, log_, options);
+  Scheduler scheduler(watcher, *store_, Log(log_, false), options);
   const UnixSeconds now = NowUnixSeconds();
   ASSERT_EQ(scheduler.RunDueChecks(now)->checked, 2);
   EXPECT_EQ(scheduler.RunDueChecks(now + 4 * 60)->checked, 0);   // under 5 min - 10%
@@ -79,7 +79,7 @@ TEST_F(SchedulerTest, ScheduleLivesInTheDatabase) {
   Watcher watcher(fetcher_, *store_);
   const UnixSeconds now = NowUnixSeconds();
   {
-    Scheduler scheduler(watcher, *store_, log_);
+    Scheduler scheduler(watcher, *store_, Log(log_, false));
     ASSERT_EQ(scheduler.RunDueChecks(now)->checked, 2);
   }
   auto watch = store_->FindWatch("https://example.org/a");
@@ -87,7 +87,7 @@ TEST_F(SchedulerTest, ScheduleLivesInTheDatabase) {
   EXPECT_GE(watch->next_check_at, now + 270);
   EXPECT_LE(watch->next_check_at, now + 330);
   // A new scheduler (a restarted daemon) keeps to it.
-  Scheduler restarted(watcher, *store_, log_);
+  Scheduler restarted(watcher, *store_, Log(log_, false));
   EXPECT_EQ(restarted.RunDueChecks(now + 60)->checked, 0);
 }
 
@@ -95,7 +95,7 @@ TEST_F(SchedulerTest, FailingWatchBacksOffAndRetryAfterIsKept) {
   fetcher_.page.status = 503;
   fetcher_.page.headers = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7200\r\n\r\n";
   Watcher watcher(fetcher_, *store_);
-  Scheduler scheduler(watcher, *store_, log_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false));
   const UnixSeconds now = NowUnixSeconds();
   ASSERT_EQ(scheduler.RunDueChecks(now)->failed, 2);
   auto watch = store_->FindWatch("https://example.org/a");
@@ -107,7 +107,7 @@ TEST_F(SchedulerTest, FailingWatchBacksOffAndRetryAfterIsKept) {
 
 TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
   Watcher watcher(fetcher_, *store_);
-  Scheduler scheduler(watcher, *store_, log_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false));
   const UnixSeconds later = NowUnixSeconds() + 31 * 24 * 3600;
   auto summary = scheduler.RunDueChecks(later);
   ASSERT_TRUE(summary);
@@ -120,10 +120,24 @@ TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
 
 TEST_F(SchedulerTest, RunReturnsWhenTheStopFlagIsSet) {
   Watcher watcher(fetcher_, *store_);
-  Scheduler scheduler(watcher, *store_, log_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false));
   volatile std::sig_atomic_t stop = 1;
   EXPECT_TRUE(scheduler.Run(stop));
   EXPECT_TRUE(fetcher_.requests.empty());
+}
+
+TEST(LogTest, JournaldLinesCarryTheirPriority) {
+  std::ostringstream journal;
+  Log log(journal, /*journald=*/true);
+  log.Info("cycle: 2 checked");
+  log.Debug("https://example.org/a: new revision 2");
+  log.Warning("check failed: timeout");
+  EXPECT_EQ(journal.str(),
+            "<6>cycle: 2 checked\n<7>https://example.org/a: new revision 2\n"
+            "<4>check failed: timeout\n");
+  std::ostringstream plain;
+  Log(plain, false).Info("cycle: 2 checked");
+  EXPECT_EQ(plain.str(), "cycle: 2 checked\n");
 }
 
 }  // namespace
