@@ -24,9 +24,32 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
       }
       continue;
     }
+    // A mark left by a check that never ended: the daemon died in it.
+    if (watch.checking_since > 0) {
+      ++watch.crashes;
+      const bool quarantine = watch.crashes >= options_.quarantine_after_crashes;
+      log_.Error(watch.url + ": the daemon stopped during its check (" +
+                 std::to_string(watch.crashes) + " time(s) in a row)" +
+                 (quarantine ? "; quarantined, not checked again until resumed" : ""));
+      if (Status s = store_.SetCrashes(watch.id, watch.crashes,
+                                       quarantine ? "quarantined" : "active");
+          !s) {
+        log_.Error("cannot store crash count: " + s.error().message);
+      }
+      if (quarantine) {
+        ++summary.quarantined;
+        continue;
+      }
+    }
+    if (Status s = store_.MarkChecking(watch.id, now); !s) {
+      log_.Error("cannot mark check: " + s.error().message);
+    }
     ++summary.checked;
     auto report = watcher_.Check(watch);
     notifier_.Watchdog();  // one check is bounded by the fetch timeout
+    if (Status s = store_.SetCrashes(watch.id, 0, "active"); !s) {
+      log_.Error("cannot clear check mark: " + s.error().message);
+    }
     if (!report) {
       ++summary.failed;
       log_.Warning("check failed: " + report.error().message);
@@ -40,11 +63,14 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
       log_.Error("cannot store schedule: " + s.error().message);
     }
   }
-  if (summary.checked > 0 || summary.expired > 0) {
+  if (summary.checked > 0 || summary.expired > 0 || summary.quarantined > 0) {
     std::string line = "cycle: " + std::to_string(summary.checked) + " checked, " +
                        std::to_string(summary.new_revisions) + " new revisions, " +
                        std::to_string(summary.failed) + " failed";
     if (summary.expired > 0) line += ", " + std::to_string(summary.expired) + " expired";
+    if (summary.quarantined > 0) {
+      line += ", " + std::to_string(summary.quarantined) + " quarantined";
+    }
     log_.Info(line);
   }
   return summary;

@@ -27,6 +27,9 @@ struct SchedulerOptions {
   UnixSeconds interval_seconds = 0;
   SchedulePolicy policy;
   std::uint64_t seed = std::random_device{}();  // for the jitter
+  // A watch whose check the daemon died in this many times in a row is
+  // quarantined instead of taking the daemon down in a loop.
+  int quarantine_after_crashes = 3;
 };
 
 struct CycleSummary {
@@ -34,6 +37,7 @@ struct CycleSummary {
   int new_revisions = 0;
   int failed = 0;
   int expired = 0;
+  int quarantined = 0;
 };
 
 // Borrows the watcher, store and the log's stream. Not thread-safe.

@@ -38,6 +38,8 @@ struct Watch {
   bool pinned = false;              // never expires
   // Text hash of a suspect check awaiting confirmation, "" if none.
   std::string suspect_hash;
+  UnixSeconds checking_since = 0;   // a check began and has not ended
+  int crashes = 0;                  // checks the daemon died in, in a row
 };
 
 // One HTTP attempt, successful or not.
@@ -132,6 +134,12 @@ class RevisionStore {
   // Stores when the watch is next due, its consecutive failures and state.
   [[nodiscard]] virtual Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
                                            std::string_view state) = 0;
+
+  // Marks a check as begun (`since` > 0) or ended (0), committed at once.
+  [[nodiscard]] virtual Status MarkChecking(WatchId id, UnixSeconds since) = 0;
+  // Stores the crash count and state (a watch that keeps crashing the
+  // daemon is "quarantined"); clears the in-progress mark.
+  [[nodiscard]] virtual Status SetCrashes(WatchId id, int crashes, std::string_view state) = 0;
 
   // Remembers (or, with "", forgets) the text hash of a suspect check.
   [[nodiscard]] virtual Status SetSuspect(WatchId id, std::string_view text_hash) = 0;

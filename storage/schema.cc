@@ -112,8 +112,15 @@ constexpr std::string_view kSuspect = R"sql(
 ALTER TABLE watches ADD COLUMN suspect_hash TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kInitialSchema, kChangeScore,
-                                                         kSchedule, kSuspect};
+// Crash accounting: a check in progress is marked, so that a daemon which
+// died during it finds the mark on restart and counts a crash.
+constexpr std::string_view kCrashes = R"sql(
+ALTER TABLE watches ADD COLUMN checking_since INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE watches ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kInitialSchema, kChangeScore,
+                                                         kSchedule, kSuspect, kCrashes};
 
 }  // namespace
 

@@ -50,7 +50,7 @@ constexpr std::string_view kSelectWatch = R"sql(
          (SELECT COALESCE(MAX(r.first_seen), 0) FROM revisions r
            WHERE r.watch_id = w.id),
          w.state, COALESCE(w.every_seconds, 0), COALESCE(w.next_check_at, 0),
-         w.failures, w.pinned, w.suspect_hash
+         w.failures, w.pinned, w.suspect_hash, w.checking_since, w.crashes
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -70,6 +70,8 @@ Watch ReadWatch(const Statement& row) {
   w.failures = static_cast<int>(row.Int(12));
   w.pinned = row.Int(13) != 0;
   w.suspect_hash = row.Text(14);
+  w.checking_since = row.Int(15);
+  w.crashes = static_cast<int>(row.Int(16));
   return w;
 }
 
@@ -423,6 +425,21 @@ Status SqliteStore::SetSchedule(WatchId id, UnixSeconds next_check_at, int failu
       db_, "UPDATE watches SET next_check_at = ?, failures = ?, state = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, next_check_at).Bind(2, std::int64_t{failures}).Bind(3, state).Bind(4, id);
+  return stmt->Run();
+}
+
+Status SqliteStore::MarkChecking(WatchId id, UnixSeconds since) {
+  auto stmt = Statement::Prepare(db_, "UPDATE watches SET checking_since = ? WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, since).Bind(2, id);
+  return stmt->Run();
+}
+
+Status SqliteStore::SetCrashes(WatchId id, int crashes, std::string_view state) {
+  auto stmt = Statement::Prepare(
+      db_, "UPDATE watches SET crashes = ?, state = ?, checking_since = 0 WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, std::int64_t{crashes}).Bind(2, state).Bind(3, id);
   return stmt->Run();
 }
 

@@ -118,6 +118,42 @@ TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
   EXPECT_EQ(scheduler.RunDueChecks(later + 3600)->expired, 0);  // stays expired
 }
 
+TEST_F(SchedulerTest, ACheckTheDaemonDiedInIsCountedThenRetried) {
+  Watcher watcher(fetcher_, *store_);
+  const WatchId a = store_->FindWatch("https://example.org/a")->id;
+  const UnixSeconds now = NowUnixSeconds();
+  ASSERT_TRUE(store_->MarkChecking(a, now - 5));  // left by a daemon that died
+  Scheduler restarted(watcher, *store_, Log(log_, false));
+  auto summary = restarted.RunDueChecks(now);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->checked, 2);  // retried: one crash is not a pattern
+  EXPECT_EQ(summary->quarantined, 0);
+  EXPECT_NE(log_.str().find("the daemon stopped during its check (1 time(s) in a row)"),
+            std::string::npos);
+  const Watch after = *store_->FindWatch("https://example.org/a");
+  EXPECT_EQ(after.checking_since, 0);  // the check ended: mark and count cleared
+  EXPECT_EQ(after.crashes, 0);
+}
+
+TEST_F(SchedulerTest, WatchThatKeepsKillingTheDaemonIsQuarantined) {
+  Watcher watcher(fetcher_, *store_);
+  const WatchId a = store_->FindWatch("https://example.org/a")->id;
+  const UnixSeconds now = NowUnixSeconds();
+  // Two crashes counted already, and the daemon died in a third check.
+  ASSERT_TRUE(store_->SetCrashes(a, 2, "active"));
+  ASSERT_TRUE(store_->MarkChecking(a, now - 5));
+  Scheduler restarted(watcher, *store_, Log(log_, false));
+  auto summary = restarted.RunDueChecks(now);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->quarantined, 1);
+  EXPECT_EQ(summary->checked, 1);  // only /b
+  const Watch after = *store_->FindWatch("https://example.org/a");
+  EXPECT_EQ(after.state, "quarantined");
+  EXPECT_EQ(after.crashes, 3);
+  EXPECT_EQ(restarted.RunDueChecks(now + 24 * 3600)->checked, 1);  // still left alone
+  EXPECT_NE(log_.str().find("quarantined, not checked again"), std::string::npos);
+}
+
 TEST_F(SchedulerTest, RunReturnsWhenTheStopFlagIsSet) {
   Watcher watcher(fetcher_, *store_);
   Scheduler scheduler(watcher, *store_, Log(log_, false));
