@@ -260,6 +260,51 @@ class DaemonTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 2)
         self.assertIn("bad.toml:3: unknown key timout in [fetch]", proc.stderr)
 
+    def test_kill_9_during_busy_cycles_loses_nothing(self):
+        """Twenty times: kill -9 the daemon mid-cycle; the database stays whole."""
+        import random
+        import sqlite3
+        import time
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        watches = 40
+        for n in range(watches):
+            self.server.serve("/p%d" % n, article_page("Story %d" % n, V1))
+            subprocess.run([BIN, "add", self.server.url("/p%d" % n)], env=env, check=True,
+                           capture_output=True, timeout=60)
+        rng = random.Random(20261126)
+        for round_ in range(20):
+            # Every page changes, and every watch is due: a busy cycle.
+            for n in range(watches):
+                self.server.serve("/p%d" % n, article_page("Story %d" % n,
+                                                           V1 + ["Update %d: a new paragraph." % round_]))
+            with sqlite3.connect(self.db) as db:
+                db.execute("UPDATE watches SET next_check_at = 0")
+            daemon = subprocess.Popen([BIN, "daemon"], env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.05, 0.6))
+            daemon.kill()  # SIGKILL: no chance to clean up
+            daemon.wait(timeout=10)
+            with sqlite3.connect(self.db) as db:
+                self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+                orphans = db.execute("""SELECT COUNT(*) FROM revisions r WHERE NOT EXISTS
+                                        (SELECT 1 FROM changes c WHERE c.to_revision_id = r.id)""").fetchone()[0]
+                self.assertEqual(orphans, 0, "a revision without its change record")
+                gaps = db.execute("""SELECT COUNT(*) FROM revisions r WHERE r.number > 1 AND NOT EXISTS
+                                     (SELECT 1 FROM revisions p WHERE p.watch_id = r.watch_id
+                                      AND p.number = r.number - 1)""").fetchone()[0]
+                self.assertEqual(gaps, 0, "revision numbers with a gap")
+        # The restarted daemon carries on: one more cycle runs to the end.
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE watches SET next_check_at = 0")
+        proc = subprocess.run([BIN, "daemon", "--once"], env=env, capture_output=True, text=True,
+                              timeout=120)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        with sqlite3.connect(self.db) as db:
+            total = db.execute("SELECT COUNT(*) FROM revisions").fetchone()[0]
+            quarantined = db.execute("SELECT COUNT(*) FROM watches WHERE state != 'active'").fetchone()[0]
+        self.assertGreaterEqual(total, watches)
+        self.assertEqual(quarantined, 0)
+
 
 class FileCommandsTest(unittest.TestCase):
     def setUp(self):
