@@ -305,6 +305,32 @@ class DaemonTest(unittest.TestCase):
         self.assertGreaterEqual(total, watches)
         self.assertEqual(quarantined, 0)
 
+    def test_cli_reads_while_the_daemon_writes(self):
+        """list, log and show on the daemon's database while it stores revisions."""
+        import sqlite3
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        watches = 30
+        for n in range(watches):
+            self.server.serve("/r%d" % n, article_page("Story %d" % n, V1))
+            subprocess.run([BIN, "add", self.server.url("/r%d" % n)], env=env, check=True,
+                           capture_output=True, timeout=60)
+        subprocess.run([BIN, "check", "--all"], env=env, check=True, capture_output=True, timeout=120)
+        for round_ in range(3):
+            for n in range(watches):
+                self.server.serve("/r%d" % n, article_page("Story %d" % n, V1 + ["Round %d." % round_]))
+            with sqlite3.connect(self.db) as db:
+                db.execute("UPDATE watches SET next_check_at = 0")
+            daemon = subprocess.Popen([BIN, "daemon", "--once"], env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, text=True)
+            reads = 0
+            while daemon.poll() is None or reads < 5:
+                for args in (["list"], ["log", self.server.url("/r7")], ["show", self.server.url("/r0")]):
+                    proc = subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=60)
+                    self.assertNotIn("locked", proc.stderr)
+                    self.assertEqual(proc.returncode, 0, proc.stderr)
+                reads += 1
+            self.assertEqual(daemon.wait(timeout=60), 0, daemon.stderr.read())
+
 
 class FileCommandsTest(unittest.TestCase):
     def setUp(self):
