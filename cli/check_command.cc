@@ -61,8 +61,10 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     }
   }
 
+  auto lexicon = LexiconWith(config->lexicons);
+  if (!lexicon) return ReportError(lexicon.error());
   CurlFetcher fetcher(config->fetch);
-  Watcher watcher(fetcher, **store);
+  Watcher watcher(fetcher, **store, *lexicon);
   int failed = 0;
   int changed = 0;
   for (const Watch& watch : watches) {

@@ -33,18 +33,6 @@ struct CompareArgs {
   std::vector<std::string> lexicons;
 };
 
-// The built-in word lists plus the user's files (only called with files:
-// copying the built-in lists would cost every compare at start-up).
-Result<Lexicon> ExtendedLexicon(const std::vector<std::string>& paths) {
-  Lexicon lexicon = Lexicon::BuiltIn();
-  for (const std::string& path : paths) {
-    auto text = ReadInputFile(path);
-    if (!text) return tl::unexpected(text.error());
-    if (Status s = lexicon.Add(*text, path); !s) return tl::unexpected(s.error());
-  }
-  return lexicon;
-}
-
 void Print(const ArticleDiff& diff, const std::string& format) {
   if (format == "json") {
     std::cout << RenderDiffJson(diff);
@@ -83,7 +71,7 @@ int RunCompare(const CliContext& ctx, const CompareArgs& args) {
   lexicons.insert(lexicons.end(), args.lexicons.begin(), args.lexicons.end());
   std::optional<Lexicon> extended;
   if (!lexicons.empty()) {
-    auto lexicon = ExtendedLexicon(lexicons);
+    auto lexicon = LexiconWith(lexicons);
     if (!lexicon) return ReportError(lexicon.error());
     extended = std::move(*lexicon);
   }

@@ -10,6 +10,8 @@
 #define TOML_ENABLE_FORMATTERS 0  // parsing only
 #include <toml++/toml.h>
 
+#include "cli/input_file.h"
+
 namespace revwatch {
 namespace {
 
@@ -228,6 +230,16 @@ Result<Config> ParseConfig(std::string_view text, std::string_view source) {
   }
   if (Status s = Reader(source, config).Read(root); !s) return tl::unexpected(s.error());
   return config;
+}
+
+Result<Lexicon> LexiconWith(const std::vector<std::string>& files) {
+  Lexicon lexicon = Lexicon::BuiltIn();
+  for (const std::string& file : files) {
+    auto text = ReadInputFile(file);
+    if (!text) return tl::unexpected(text.error());
+    if (Status s = lexicon.Add(*text, file); !s) return tl::unexpected(s.error());
+  }
+  return lexicon;
 }
 
 Result<Config> LoadConfig(const std::string& path) {

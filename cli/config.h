@@ -27,6 +27,7 @@
 
 #include "core/error.h"
 #include "daemon/schedule_policy.h"
+#include "diff/lexicon.h"
 #include "fetch/curl_fetcher.h"
 
 namespace revwatch {
@@ -45,6 +46,9 @@ struct Config {
 // `path` if given (it must exist), else the user's default file if present,
 // else the defaults.
 [[nodiscard]] Result<Config> LoadConfig(const std::string& path);
+
+// The built-in word lists plus those of `files` (in order).
+[[nodiscard]] Result<Lexicon> LexiconWith(const std::vector<std::string>& files);
 
 // "90s", "15m", "6h", "30d" as seconds; "16MiB", "512KiB", "1MB", "4096" as
 // bytes. std::nullopt for anything else.

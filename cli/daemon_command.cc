@@ -37,8 +37,10 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   if (!config) return ReportError(config.error());
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
+  auto lexicon = LexiconWith(config->lexicons);
+  if (!lexicon) return ReportError(lexicon.error());
   CurlFetcher fetcher(config->fetch);
-  Watcher watcher(fetcher, **store);
+  Watcher watcher(fetcher, **store, *lexicon);
   Scheduler scheduler(watcher, **store, Log::ForStderr(), SchedulerOptionsFrom(*config, args));
   if (args.once) {
     auto summary = scheduler.RunDueChecks(NowUnixSeconds());
@@ -56,6 +58,9 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   auto reload = [&]() -> std::string {
     auto fresh = LoadConfig(ctx.config_path);
     if (!fresh) return "configuration not reloaded: " + fresh.error().message;
+    auto words = LexiconWith(fresh->lexicons);
+    if (!words) return "configuration not reloaded: " + words.error().message;
+    *lexicon = std::move(*words);  // in place: the watcher refers to it
     fetcher.SetOptions(fresh->fetch);
     scheduler.SetOptions(SchedulerOptionsFrom(*fresh, args));
     return "configuration reloaded" + (fresh->source.empty() ? "" : " from " + fresh->source);

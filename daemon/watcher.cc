@@ -245,7 +245,7 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
                        extracted->charset};
   CheckReport report = Report(CheckOutcome::kNewRevision, 0);
   if (*latest) {
-    const ArticleDiff diff = DiffArticles((*latest)->article, article);
+    const ArticleDiff diff = DiffArticles((*latest)->article, article, lexicon_);
     revision.change = ChangeOf(diff);
     revision.parent_number = (*latest)->number;
   } else {

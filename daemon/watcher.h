@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "diff/lexicon.h"
 #include "fetch/fetcher.h"
 #include "storage/revision_store.h"
 
@@ -34,8 +35,10 @@ struct CheckReport {
 // (the store is not); use one Watcher per thread.
 class Watcher {
  public:
-  Watcher(Fetcher& fetcher, RevisionStore& store)
-      : fetcher_(fetcher), store_(store) {}
+  // Classifies edits with `lexicon` (the built-in lists unless the
+  // configuration adds word lists); it must outlive the watcher.
+  Watcher(Fetcher& fetcher, RevisionStore& store, const Lexicon& lexicon = Lexicon::BuiltIn())
+      : fetcher_(fetcher), store_(store), lexicon_(lexicon) {}
 
   // A failed check (transport error, HTTP error status, page without an
   // article, or a soft error: a captcha, "enable JavaScript" or paywall
@@ -54,6 +57,7 @@ class Watcher {
  private:
   Fetcher& fetcher_;
   RevisionStore& store_;
+  const Lexicon& lexicon_;
   UnixSeconds retry_after_ = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "daemon/watcher.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "storage/sqlite_store.h"
@@ -176,6 +178,20 @@ TEST_F(WatcherTest, SuspectTextThatGoesAwayIsForgotten) {
   EXPECT_TRUE(store_->FindWatch(std::to_string(watch_id_))->suspect_hash.empty());
   fetcher_.Serve(Page("Headline", {LongBody().front()}));
   EXPECT_EQ(Check()->outcome, CheckOutcome::kSuspect);  // suspect again, not confirmed
+}
+
+TEST_F(WatcherTest, ClassifiesWithTheConfiguredWordLists) {
+  Lexicon lexicon = Lexicon::BuiltIn();
+  ASSERT_TRUE(lexicon.Add("[denial]\nwaved away\n", "words.txt"));
+  auto watch = store_->FindWatch(std::to_string(watch_id_));
+  fetcher_.Serve(Page("Headline", kBody));
+  ASSERT_TRUE(Watcher(fetcher_, *store_, lexicon).Check(*watch));
+  std::vector<std::string> body = kBody;
+  body.push_back("The ministry waved away the report and said the plan did not exist.");
+  fetcher_.Serve(Page("Headline", body));
+  auto report = Watcher(fetcher_, *store_, lexicon).Check(*watch);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_NE(std::find(report->tags.begin(), report->tags.end(), "denial"), report->tags.end());
 }
 
 }  // namespace
