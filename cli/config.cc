@@ -1,6 +1,7 @@
 #include "cli/config.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -80,6 +81,18 @@ class Reader {
         s = Duration(node, "daemon.max_age", config_.schedule.max_age);
       } else if (name == "max_backoff") {
         s = Duration(node, "daemon.max_backoff", config_.schedule.max_backoff);
+      } else if (name == "workers") {
+        long workers = 0;
+        s = Integer(node, "daemon.workers", 1, 64, workers);
+        config_.daemon_workers = static_cast<int>(workers);
+      } else if (name == "per_host") {
+        long per_host = 0;
+        s = Integer(node, "daemon.per_host", 1, 64, per_host);
+        config_.host_limits.max_in_flight = static_cast<int>(per_host);
+      } else if (name == "host_delay") {
+        UnixSeconds delay = 0;
+        s = Duration(node, "daemon.host_delay", delay);
+        config_.host_limits.min_delay = std::chrono::seconds(delay);
       } else {
         return Unknown(key, "daemon", name);
       }

@@ -8,6 +8,9 @@
 //   interval = "15m"          # every watch this often instead of by age
 //   max_age = "30d"           # watches expire after this unless pinned
 //   max_backoff = "1d"        # longest wait after repeated failures
+//   workers = 4               # checks at once
+//   per_host = 2              # checks of one host at once
+//   host_delay = "1s"         # between two fetches from one host
 //   [fetch]
 //   connect_timeout = "10s"
 //   timeout = "60s"
@@ -26,6 +29,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "daemon/host_gate.h"
 #include "daemon/schedule_policy.h"
 #include "diff/lexicon.h"
 #include "fetch/curl_fetcher.h"
@@ -36,6 +40,8 @@ struct Config {
   std::string source;                // the file read, "" for built-in defaults
   CurlFetcherOptions fetch;
   UnixSeconds daemon_interval = 0;   // 0: by the article's age
+  int daemon_workers = 4;            // checks at once
+  HostLimits host_limits;            // per host (loopback hosts: none)
   SchedulePolicy schedule;
   std::vector<std::string> lexicons;  // files of word lists (diff/lexicon.h format)
 };

@@ -27,6 +27,8 @@ struct DaemonArgs {
 SchedulerOptions SchedulerOptionsFrom(const Config& config, const DaemonArgs& args) {
   SchedulerOptions options;
   options.policy = config.schedule;
+  options.workers = config.daemon_workers;
+  options.host_limits = config.host_limits;
   options.interval_seconds = args.interval_minutes > 0 ? UnixSeconds{args.interval_minutes} * 60
                                                        : config.daemon_interval;
   return options;
@@ -41,7 +43,23 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   if (!lexicon) return ReportError(lexicon.error());
   CurlFetcher fetcher(config->fetch);
   Watcher watcher(fetcher, **store, *lexicon);
-  Scheduler scheduler(watcher, **store, Log::ForStderr(), SchedulerOptionsFrom(*config, args));
+  // Each worker gets its own connection and fetcher; all classify with
+  // the same (read-only) word lists.
+  auto make_worker = [&ctx, &lexicon, &fetcher]() -> Result<CheckWorker> {
+    auto worker_store = ctx.OpenStore();
+    if (!worker_store) return tl::unexpected(worker_store.error());
+    CheckWorker worker;
+    worker.store = std::move(*worker_store);
+    worker.fetcher = std::make_unique<CurlFetcher>(fetcher.options());
+    worker.watcher = std::make_unique<Watcher>(*worker.fetcher, *worker.store, *lexicon);
+    return worker;
+  };
+  auto scheduler_options = [&](const Config& c) {
+    SchedulerOptions options = SchedulerOptionsFrom(c, args);
+    options.make_worker = make_worker;
+    return options;
+  };
+  Scheduler scheduler(watcher, **store, Log::ForStderr(), scheduler_options(*config));
   if (args.once) {
     auto summary = scheduler.RunDueChecks(NowUnixSeconds());
     if (!summary) return ReportError(summary.error());
@@ -62,7 +80,7 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
     if (!words) return "configuration not reloaded: " + words.error().message;
     *lexicon = std::move(*words);  // in place: the watcher refers to it
     fetcher.SetOptions(fresh->fetch);
-    scheduler.SetOptions(SchedulerOptionsFrom(*fresh, args));
+    scheduler.SetOptions(scheduler_options(*fresh));
     return "configuration reloaded" + (fresh->source.empty() ? "" : " from " + fresh->source);
   };
   if (args.interval_minutes > 0 || config->daemon_interval > 0) {

@@ -1,6 +1,13 @@
 #include "daemon/scheduler.h"
 
+#include "daemon/host_gate.h"
+
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <system_error>
+#include <thread>
+#include <vector>
 #include <string>
 #include <thread>
 
@@ -10,6 +17,7 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   auto watches = store_.ListWatches();
   if (!watches) return tl::unexpected(watches.error());
   CycleSummary summary;
+  std::vector<Watch> due;
   for (Watch watch : *watches) {
     if (watch.state != "active") continue;
     if (options_.interval_seconds > 0 && watch.every_seconds == 0) {
@@ -18,9 +26,9 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (watch.next_check_at > now) continue;
     if (IsExpired(watch, now, options_.policy)) {
       ++summary.expired;
-      log_.Info(watch.url + ": expired (older than the maximum age; pin it to keep it)");
+      Info(watch.url + ": expired (older than the maximum age; pin it to keep it)");
       if (Status s = store_.SetSchedule(watch.id, 0, watch.failures, "expired"); !s) {
-        log_.Error("cannot store schedule: " + s.error().message);
+        Error("cannot store schedule: " + s.error().message);
       }
       continue;
     }
@@ -28,40 +36,25 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (watch.checking_since > 0) {
       ++watch.crashes;
       const bool quarantine = watch.crashes >= options_.quarantine_after_crashes;
-      log_.Error(watch.url + ": the daemon stopped during its check (" +
-                 std::to_string(watch.crashes) + " time(s) in a row)" +
-                 (quarantine ? "; quarantined, not checked again until resumed" : ""));
+      Error(watch.url + ": the daemon stopped during its check (" +
+            std::to_string(watch.crashes) + " time(s) in a row)" +
+            (quarantine ? "; quarantined, not checked again until resumed" : ""));
       if (Status s = store_.SetCrashes(watch.id, watch.crashes,
                                        quarantine ? "quarantined" : "active");
           !s) {
-        log_.Error("cannot store crash count: " + s.error().message);
+        Error("cannot store crash count: " + s.error().message);
       }
       if (quarantine) {
         ++summary.quarantined;
         continue;
       }
     }
-    if (Status s = store_.MarkChecking(watch.id, now); !s) {
-      log_.Error("cannot mark check: " + s.error().message);
-    }
-    ++summary.checked;
-    auto report = watcher_.Check(watch);
-    notifier_.Watchdog();  // one check is bounded by the fetch timeout
-    if (Status s = store_.SetCrashes(watch.id, 0, "active"); !s) {
-      log_.Error("cannot clear check mark: " + s.error().message);
-    }
-    if (!report) {
-      ++summary.failed;
-      log_.Warning("check failed: " + report.error().message);
-    } else if (report->outcome == CheckOutcome::kNewRevision) {
-      ++summary.new_revisions;
-      log_.Debug(watch.url + ": new revision " + std::to_string(report->revision));
-    }
-    const NextCheck next = PlanNextCheck(watch, report.has_value(), watcher_.RetryAfter(), now,
-                                         options_.policy, random_);
-    if (Status s = store_.SetSchedule(watch.id, next.at, next.failures, next.state); !s) {
-      log_.Error("cannot store schedule: " + s.error().message);
-    }
+    due.push_back(std::move(watch));
+  }
+  if (options_.workers > 1 && options_.make_worker && due.size() > 1) {
+    CheckInParallel(due, now, summary);
+  } else {
+    for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
   }
   if (summary.checked > 0 || summary.expired > 0 || summary.quarantined > 0) {
     std::string line = "cycle: " + std::to_string(summary.checked) + " checked, " +
@@ -71,9 +64,117 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (summary.quarantined > 0) {
       line += ", " + std::to_string(summary.quarantined) + " quarantined";
     }
-    log_.Info(line);
+    Info(line);
   }
   return summary;
+}
+
+void Scheduler::CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher,
+                         RevisionStore& store, std::mt19937_64& random, CycleSummary& summary) {
+  if (Status s = store.MarkChecking(watch.id, now); !s) {
+    Error("cannot mark check: " + s.error().message);
+  }
+  auto report = watcher.Check(watch);
+  notifier_.Watchdog();  // one check is bounded by the fetch timeout
+  if (Status s = store.SetCrashes(watch.id, 0, "active"); !s) {
+    Error("cannot clear check mark: " + s.error().message);
+  }
+  {
+    std::lock_guard lock(mutex_);
+    ++summary.checked;
+    if (!report) {
+      ++summary.failed;
+    } else if (report->outcome == CheckOutcome::kNewRevision) {
+      ++summary.new_revisions;
+    }
+  }
+  if (!report) {
+    Warning("check failed: " + report.error().message);
+  } else if (report->outcome == CheckOutcome::kNewRevision) {
+    Debug(watch.url + ": new revision " + std::to_string(report->revision));
+  }
+  const NextCheck next = PlanNextCheck(watch, report.has_value(), watcher.RetryAfter(), now,
+                                       options_.policy, random);
+  if (Status s = store.SetSchedule(watch.id, next.at, next.failures, next.state); !s) {
+    Error("cannot store schedule: " + s.error().message);
+  }
+}
+
+// Workers, each with its own database connection, fetcher and watcher,
+// take the next due watch whose host may be fetched now (HostGate); a
+// worker that finds none waits until one may.
+void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
+                                CycleSummary& summary) {
+  HostGate gate(options_.host_limits);
+  std::vector<bool> taken(due.size(), false);
+  std::size_t remaining = due.size();
+  std::condition_variable changed;
+  auto work = [&](CheckWorker& worker, std::uint64_t seed) {
+    std::mt19937_64 random(seed);
+    for (;;) {
+      std::size_t pick = due.size();
+      std::string host;
+      {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+          if (remaining == 0) return;
+          auto retry_at = HostGate::Clock::now() + std::chrono::seconds(1);
+          for (std::size_t i = 0; i < due.size() && pick == due.size(); ++i) {
+            if (taken[i]) continue;
+            const std::string h = HostOf(due[i].url);
+            HostGate::Clock::time_point when;
+            if (gate.TryEnter(h, HostGate::Clock::now(), when)) {
+              pick = i;
+              host = h;
+            } else {
+              retry_at = std::min(retry_at, when);
+            }
+          }
+          if (pick != due.size()) break;
+          changed.wait_until(lock, retry_at);
+        }
+        taken[pick] = true;
+        --remaining;
+      }
+      CheckOne(due[pick], now, *worker.watcher, *worker.store, random, summary);
+      gate.Leave(host);
+      changed.notify_all();
+    }
+  };
+  std::vector<CheckWorker> workers;
+  for (int i = 0; i < options_.workers && static_cast<std::size_t>(i) < due.size(); ++i) {
+    auto worker = options_.make_worker();
+    if (!worker) {
+      Error("cannot start a check worker: " + worker.error().message);
+      break;
+    }
+    workers.push_back(std::move(*worker));
+  }
+  if (workers.empty()) {
+    for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < workers.size(); ++i) {
+    try {
+      threads.emplace_back(work, std::ref(workers[i]), random_());
+    } catch (const std::system_error& e) {
+      Error(std::string("cannot start a worker thread: ") + e.what());
+      break;
+    }
+  }
+  work(workers[0], random_());
+  for (std::thread& thread : threads) thread.join();
+}
+
+void Scheduler::Write(int priority, const std::string& line) {
+  std::lock_guard lock(mutex_);
+  switch (priority) {
+    case 3: log_.Error(line); break;
+    case 4: log_.Warning(line); break;
+    case 6: log_.Info(line); break;
+    default: log_.Debug(line); break;
+  }
 }
 
 Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
@@ -85,7 +186,7 @@ Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
       *reload = 0;
       if (on_reload) {
         const std::string message = on_reload();
-        log_.Info(message);
+        Info(message);
         notifier_.Status(message);
       }
     }

@@ -1,7 +1,6 @@
-// Decides when each watch is checked and runs the checks, one at a time,
-// on the age-based rhythm of schedule_policy.h (or one fixed interval).
-// Per-host politeness and concurrency come later without changing how the
-// CLI drives it.
+// Decides when each watch is checked and runs the checks on the age-based
+// rhythm of schedule_policy.h (or one fixed interval), one at a time or on
+// several workers with per-host limits (host_gate.h).
 #ifndef REVWATCH_DAEMON_SCHEDULER_H_
 #define REVWATCH_DAEMON_SCHEDULER_H_
 
@@ -11,8 +10,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <memory>
+#include <mutex>
 #include <random>
+#include <vector>
 
+#include "daemon/host_gate.h"
 #include "daemon/log.h"
 #include "daemon/schedule_policy.h"
 #include "daemon/service_notify.h"
@@ -20,6 +23,14 @@
 #include "storage/revision_store.h"
 
 namespace revwatch {
+
+// What one parallel check worker owns: a database connection, a fetcher
+// and the watcher over them (declared last: it refers to the other two).
+struct CheckWorker {
+  std::unique_ptr<RevisionStore> store;
+  std::unique_ptr<Fetcher> fetcher;
+  std::unique_ptr<Watcher> watcher;
+};
 
 struct SchedulerOptions {
   // > 0: every watch without its own interval is checked this often;
@@ -30,6 +41,13 @@ struct SchedulerOptions {
   // A watch whose check the daemon died in this many times in a row is
   // quarantined instead of taking the daemon down in a loop.
   int quarantine_after_crashes = 3;
+  // Checks run on this many workers made by `make_worker` (1, or no
+  // factory: one at a time on the scheduler's own watcher), at most
+  // host_limits.max_in_flight at once per host, their starts
+  // host_limits.min_delay apart (loopback hosts: no limit).
+  int workers = 1;
+  std::function<Result<CheckWorker>()> make_worker;
+  HostLimits host_limits;
 };
 
 struct CycleSummary {
@@ -40,7 +58,8 @@ struct CycleSummary {
   int quarantined = 0;
 };
 
-// Borrows the watcher, store and the log's stream. Not thread-safe.
+// Borrows the watcher, store and the log's stream. Its methods are called
+// from one thread; it runs its workers itself.
 class Scheduler {
  public:
   Scheduler(Watcher& watcher, RevisionStore& store, Log log,
@@ -67,12 +86,23 @@ class Scheduler {
   void SetOptions(const SchedulerOptions& options) { options_ = options; }
 
  private:
+  void CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher, RevisionStore& store,
+                std::mt19937_64& random, CycleSummary& summary);
+  void CheckInParallel(const std::vector<Watch>& due, UnixSeconds now, CycleSummary& summary);
+  // Log lines, one at a time whichever worker writes them.
+  void Write(int priority, const std::string& line);
+  void Error(const std::string& line) { Write(3, line); }
+  void Warning(const std::string& line) { Write(4, line); }
+  void Info(const std::string& line) { Write(6, line); }
+  void Debug(const std::string& line) { Write(7, line); }
+
   Watcher& watcher_;
   RevisionStore& store_;
   Log log_;
   SchedulerOptions options_;
   std::mt19937_64 random_;
   ServiceNotifier notifier_;
+  std::mutex mutex_;  // the summary, the log and the workers' queue
 };
 
 }  // namespace revwatch

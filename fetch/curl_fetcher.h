@@ -33,6 +33,7 @@ class CurlFetcher final : public Fetcher {
 
   // For the next Fetch (a reloaded configuration). Not while fetching.
   void SetOptions(CurlFetcherOptions options) { options_ = std::move(options); }
+  const CurlFetcherOptions& options() const { return options_; }
 
  private:
   CurlFetcherOptions options_;

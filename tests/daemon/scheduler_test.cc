@@ -1,6 +1,14 @@
 #include "daemon/scheduler.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -174,6 +182,124 @@ TEST(LogTest, JournaldLinesCarryTheirPriority) {
   std::ostringstream plain;
   Log(plain, false).Info("cycle: 2 checked");
   EXPECT_EQ(plain.str(), "cycle: 2 checked\n");
+}
+
+// Records how many fetches run at once, per host and in all; each fetch
+// takes a little while so that workers overlap.
+struct Concurrency {
+  std::mutex mutex;
+  std::map<std::string, int> now;
+  std::map<std::string, int> most;
+  int all_now = 0;
+  int all_most = 0;
+  std::vector<std::pair<std::string, std::chrono::steady_clock::time_point>> starts;
+};
+
+class SlowFetcher final : public Fetcher {
+ public:
+  explicit SlowFetcher(Concurrency& c) : c_(c) {}
+  Result<FetchedPage> Fetch(const FetchRequest& request) override {
+    const std::string host = HostOf(request.url);
+    {
+      std::lock_guard lock(c_.mutex);
+      c_.most[host] = std::max(c_.most[host], ++c_.now[host]);
+      c_.all_most = std::max(c_.all_most, ++c_.all_now);
+      c_.starts.emplace_back(host, std::chrono::steady_clock::now());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    {
+      std::lock_guard lock(c_.mutex);
+      --c_.now[host];
+      --c_.all_now;
+    }
+    FetchedPage page;
+    page.status = 200;
+    page.final_url = request.url;
+    page.content_type = "text/html; charset=utf-8";
+    page.body = kPage;
+    return page;
+  }
+
+ private:
+  Concurrency& c_;
+};
+
+class ParallelSchedulerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("revwatch-parallel-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path_);
+    auto store = SqliteStore::Open(path_.string());
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+    for (int i = 0; i < 6; ++i) {
+      ASSERT_TRUE(store_->AddWatch("https://a.example/" + std::to_string(i), ""));
+      ASSERT_TRUE(store_->AddWatch("https://b.example/" + std::to_string(i), ""));
+    }
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+  }
+  SchedulerOptions Options(int workers, HostLimits limits) {
+    SchedulerOptions options;
+    options.workers = workers;
+    options.host_limits = limits;
+    options.make_worker = [this]() -> Result<CheckWorker> {
+      auto store = SqliteStore::Open(path_.string());
+      if (!store) return tl::unexpected(store.error());
+      CheckWorker worker;
+      worker.store = std::move(*store);
+      worker.fetcher = std::make_unique<SlowFetcher>(concurrency_);
+      worker.watcher = std::make_unique<Watcher>(*worker.fetcher, *worker.store);
+      return worker;
+    };
+    return options;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<SqliteStore> store_;
+  Concurrency concurrency_;
+  std::ostringstream log_;
+};
+
+TEST_F(ParallelSchedulerTest, WorkersCheckAtOnceWithinTheHostLimit) {
+  SlowFetcher unused(concurrency_);
+  Watcher watcher(unused, *store_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false), Options(4, {2, std::chrono::milliseconds(0)}));
+  auto summary = scheduler.RunDueChecks(NowUnixSeconds());
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->checked, 12);
+  EXPECT_EQ(summary->new_revisions, 12);
+  EXPECT_GT(concurrency_.all_most, 2);          // more than one host's worth at once
+  EXPECT_LE(concurrency_.all_most, 4);          // the global limit
+  EXPECT_LE(concurrency_.most["a.example"], 2);  // the per-host limit
+  EXPECT_LE(concurrency_.most["b.example"], 2);
+  const auto watches = store_->ListWatches();
+  ASSERT_TRUE(watches);
+  for (const Watch& watch : *watches) {
+    EXPECT_EQ(watch.revisions, 1) << watch.url;
+    EXPECT_GT(watch.next_check_at, 0) << watch.url;
+    EXPECT_EQ(watch.checking_since, 0) << watch.url;
+  }
+}
+
+TEST_F(ParallelSchedulerTest, FetchesFromOneHostStartTheDelayApart) {
+  SlowFetcher unused(concurrency_);
+  Watcher watcher(unused, *store_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false),
+                      Options(4, {4, std::chrono::milliseconds(100)}));
+  ASSERT_TRUE(scheduler.RunDueChecks(NowUnixSeconds()));
+  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> by_host;
+  for (const auto& [host, at] : concurrency_.starts) by_host[host].push_back(at);
+  for (auto& [host, starts] : by_host) {
+    ASSERT_EQ(starts.size(), 6u) << host;
+    std::sort(starts.begin(), starts.end());
+    for (std::size_t i = 1; i < starts.size(); ++i) {
+      EXPECT_GE(starts[i] - starts[i - 1], std::chrono::milliseconds(95)) << host;
+    }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,68 @@
+#include "daemon/host_gate.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace revwatch {
+
+std::string HostOf(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (!rest.empty() && rest.front() == '[') {  // [::1]:8080
+    rest = rest.substr(1, rest.find(']') == std::string_view::npos ? rest.size() - 1
+                                                                   : rest.find(']') - 1);
+  } else if (const std::size_t colon = rest.rfind(':'); colon != std::string_view::npos) {
+    rest = rest.substr(0, colon);
+  }
+  std::string host(rest);
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return host;
+}
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+bool HostGate::TryEnterLocked(const std::string& host, Clock::time_point now,
+                              Clock::time_point& retry_at) {
+  const HostLimits& limits = LimitsFor(host);
+  State& state = hosts_[host];
+  const Clock::time_point allowed = state.started ? state.last_start + limits.min_delay : now;
+  if (state.in_flight < limits.max_in_flight && now >= allowed) {
+    ++state.in_flight;
+    state.last_start = now;
+    state.started = true;
+    return true;
+  }
+  retry_at = state.in_flight < limits.max_in_flight ? allowed : now + std::chrono::milliseconds(50);
+  return false;
+}
+
+bool HostGate::TryEnter(const std::string& host, Clock::time_point now, Clock::time_point& retry_at) {
+  std::lock_guard lock(mutex_);
+  return TryEnterLocked(host, now, retry_at);
+}
+
+void HostGate::Enter(const std::string& host) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    Clock::time_point retry_at;
+    if (TryEnterLocked(host, Clock::now(), retry_at)) return;
+    changed_.wait_until(lock, retry_at);
+  }
+}
+
+void HostGate::Leave(const std::string& host) {
+  {
+    std::lock_guard lock(mutex_);
+    State& state = hosts_[host];
+    if (state.in_flight > 0) --state.in_flight;
+  }
+  changed_.notify_all();
+}
+
+}  // namespace revwatch

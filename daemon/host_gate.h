@@ -1,0 +1,62 @@
+// Politeness per host: at most so many fetches to one host at a time, and
+// a minimum delay between the starts of two fetches to it. Loopback hosts
+// (127.0.0.0/8, ::1, localhost) get no delay by default, so local tests and
+// benchmarks are not throttled. Thread-safe.
+#ifndef REVWATCH_DAEMON_HOST_GATE_H_
+#define REVWATCH_DAEMON_HOST_GATE_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace revwatch {
+
+struct HostLimits {
+  int max_in_flight = 2;
+  std::chrono::milliseconds min_delay{1000};
+};
+
+// The host part of an http(s) URL, lower-cased ("" if there is none).
+std::string HostOf(std::string_view url);
+bool IsLoopbackHost(std::string_view host);
+
+class HostGate {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  explicit HostGate(HostLimits limits, HostLimits loopback = {1 << 20, {}})
+      : limits_(limits), loopback_(loopback) {}
+
+  // Blocks until a fetch to `host` may start, then counts it as started.
+  void Enter(const std::string& host);
+  // The fetch to `host` ended.
+  void Leave(const std::string& host);
+
+  // Non-blocking: starts the fetch and returns true if allowed at `now`,
+  // else returns false and sets `retry_at` (for tests and the dispatcher).
+  bool TryEnter(const std::string& host, Clock::time_point now, Clock::time_point& retry_at);
+
+ private:
+  struct State {
+    int in_flight = 0;
+    Clock::time_point last_start{};
+    bool started = false;
+  };
+  const HostLimits& LimitsFor(const std::string& host) const {
+    return IsLoopbackHost(host) ? loopback_ : limits_;
+  }
+  bool TryEnterLocked(const std::string& host, Clock::time_point now, Clock::time_point& retry_at);
+
+  HostLimits limits_;
+  HostLimits loopback_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<std::string, State> hosts_;
+};
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_DAEMON_HOST_GATE_H_
