@@ -631,7 +631,6 @@ class ParagraphBalance {
 
   const TextFacts& facts() const { return text_; }
 
- private:
   // Which source entries the paragraph names, by entry, so that
   // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
   // match the same entry ("полиц*", "мэр*"), are the same source.
@@ -646,6 +645,7 @@ class ParagraphBalance {
     return sources;
   }
 
+ private:
   const TextFacts& text_;
   SideReader reader_;
 };
@@ -670,6 +670,13 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
     tags.erase("negation");
   }
   if (tags.contains("attribution") && before.SameSources(after)) tags.erase("attribution");
+  // A source phrase dropped or added in a rewrite ("По предварительным
+  // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,
+  // the paragraph's reports and sources do.
+  if (!tags.contains("attribution") && before.Reports() != after.Reports() &&
+      before.Sources() != after.Sources()) {
+    tags.insert("attribution");
+  }
   if (tags.contains("reworded") && !tags.contains("number") &&
       FigureReplaced(*facts.Old(), *facts.New())) {
     tags.insert("number");

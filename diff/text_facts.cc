@@ -205,17 +205,23 @@ const std::multiset<std::string>& TextFacts::AllFigures() const {
     all_figures_.emplace();
     // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
     // counts on its own.
+    bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
       const auto& figure = figure_[i];
-      if (!figure && text_.Key(i) == "%") all_figures_->insert("%");
+      if (!figure && text_.Key(i) == "%") percent = true;
       if (!figure || figure->empty()) continue;
       if (figure->size() > 1 && figure->back() == '%') {
         all_figures_->insert(figure->substr(0, figure->size() - 1));
-        all_figures_->insert("%");
+        percent = true;
+      } else if (*figure == "%") {
+        percent = true;
       } else {
         all_figures_->insert(*figure);
       }
     }
+    // Whether percentages are spoken of, not how often the sign is
+    // written: "from six to four per cent" is "from 6% to 4%".
+    if (percent) all_figures_->insert("%");
   }
   return *all_figures_;
 }
