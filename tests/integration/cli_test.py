@@ -131,6 +131,28 @@ class CliTest(unittest.TestCase):
         self.assertIn(url, proc.stdout)
         self.assertEqual(self.revisions(url), [])
 
+    def test_check_all_in_parallel_with_progress_only_on_a_terminal(self):
+        urls = []
+        for n in range(24):
+            self.server.serve("/c%d" % n, article_page("Story %d" % n, V1))
+            urls.append(self.server.url("/c%d" % n))
+            self.run_cli("add", urls[-1])
+        piped = self.run_cli("check", "--all")
+        lines = piped.stdout.splitlines()
+        self.assertEqual(sorted(l.split(": ")[0] for l in lines[:-1]), sorted(urls))
+        self.assertTrue(all("new revision 1" in l for l in lines[:-1]), piped.stdout)
+        self.assertEqual(lines[-1], "24 checked, 24 with new revisions, 0 failed")
+        self.assertNotIn("pages/s", piped.stderr)  # no progress line when not a terminal
+        # Under a pseudo-terminal (script(1)) the progress line appears.
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        command = "%s check --all" % BIN
+        tty = subprocess.run(["script", "-qec", command, "/dev/null"], env=env, capture_output=True,
+                             text=True, timeout=120)
+        self.assertEqual(tty.returncode, 0, tty.stdout + tty.stderr)
+        self.assertIn("[24/24]", tty.stdout)
+        self.assertIn("pages/s", tty.stdout)
+        self.assertIn("24 checked, 0 with new revisions, 0 failed", tty.stdout)
+
     def test_bad_usage_exits_2_with_a_message(self):
         proc = self.run_cli("add", "ftp://example.org/x", expect=2)
         self.assertIn("not a valid http:// or https:// URL", proc.stderr)
