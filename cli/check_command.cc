@@ -3,13 +3,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <system_error>
-#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -90,10 +87,7 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
   const int threads = static_cast<int>(std::min<std::size_t>(
       total, static_cast<std::size_t>(std::max(1, config->daemon_workers))));
   HostGate gate(config->host_limits);
-  std::mutex mutex;
-  std::condition_variable changed_cv;
-  std::vector<bool> taken(total, false);
-  std::size_t next_free = 0;
+  std::mutex mutex;  // the counts and the output
   int done = 0;
   int failed = 0;
   int changed = 0;
@@ -109,76 +103,40 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
                  failed, eta);
     std::fflush(stderr);
   };
-  auto work = [&](Watcher& watcher) {
-    for (;;) {
-      std::size_t pick = total;
-      std::string host;
-      {
-        std::unique_lock lock(mutex);
-        for (;;) {
-          if (next_free >= total) return;
-          auto retry_at = HostGate::Clock::now() + std::chrono::seconds(1);
-          for (std::size_t i = next_free; i < total && pick == total; ++i) {
-            if (taken[i]) continue;
-            HostGate::Clock::time_point when;
-            const std::string h = HostOf(watches[i].url);
-            if (gate.TryEnter(h, HostGate::Clock::now(), when)) {
-              pick = i;
-              host = h;
-            } else {
-              retry_at = std::min(retry_at, when);
-            }
-          }
-          if (pick != total) break;
-          changed_cv.wait_until(lock, retry_at);
-        }
-        taken[pick] = true;
-        while (next_free < total && taken[next_free]) ++next_free;
-      }
-      const Watch& watch = watches[pick];
-      auto report = watcher.Check(watch);
-      gate.Leave(host);
-      std::lock_guard lock(mutex);
-      ++done;
-      if (progress) std::fputs("\r\033[K", stderr);  // clear the progress line
-      if (report) {
-        if (report->outcome == CheckOutcome::kNewRevision) ++changed;
-        std::cout << watch.url << ": " << Describe(*report) << std::endl;
-      } else {
-        ++failed;
-        // The message names the URL already; print it once, in front.
-        std::string reason = report.error().message;
-        if (reason.starts_with(watch.url + ": ")) reason.erase(0, watch.url.size() + 2);
-        std::cout << watch.url << ": error: " << reason << std::endl;
-      }
-      report_progress();
-      changed_cv.notify_all();
-    }
-  };
   CurlFetcher fetcher(config->fetch);
-  {
-    Watcher main_watcher(fetcher, **store, *lexicon);
-    std::vector<CheckWorkerParts> extra;
-    for (int i = 1; i < threads; ++i) {
-      auto worker_store = ctx.OpenStore();
-      if (!worker_store) break;
-      CheckWorkerParts parts;
-      parts.store = std::move(*worker_store);
-      parts.fetcher = std::make_unique<CurlFetcher>(config->fetch);
-      parts.watcher = std::make_unique<Watcher>(*parts.fetcher, *parts.store, *lexicon);
-      extra.push_back(std::move(parts));
-    }
-    std::vector<std::thread> running;
-    for (CheckWorkerParts& parts : extra) {
-      try {
-        running.emplace_back(work, std::ref(*parts.watcher));
-      } catch (const std::system_error&) {
-        break;
-      }
-    }
-    work(main_watcher);
-    for (std::thread& thread : running) thread.join();
+  Watcher main_watcher(fetcher, **store, *lexicon);
+  std::vector<Watcher*> watchers = {&main_watcher};
+  std::vector<CheckWorkerParts> extra;
+  for (int i = 1; i < threads; ++i) {
+    auto worker_store = ctx.OpenStore();
+    if (!worker_store) break;
+    CheckWorkerParts parts;
+    parts.store = std::move(*worker_store);
+    parts.fetcher = std::make_unique<CurlFetcher>(config->fetch);
+    parts.watcher = std::make_unique<Watcher>(*parts.fetcher, *parts.store, *lexicon);
+    watchers.push_back(parts.watcher.get());
+    extra.push_back(std::move(parts));
   }
+  ForEachOnWorkers(
+      total, [&](std::size_t i) { return HostOf(watches[i].url); }, watchers.size(), gate,
+      [&](std::size_t i, std::size_t w) {
+        const Watch& watch = watches[i];
+        auto report = watchers[w]->Check(watch);
+        std::lock_guard lock(mutex);
+        ++done;
+        if (progress) std::fputs("\r\033[K", stderr);  // clear the progress line
+        if (report) {
+          if (report->outcome == CheckOutcome::kNewRevision) ++changed;
+          std::cout << watch.url << ": " << Describe(*report) << std::endl;
+        } else {
+          ++failed;
+          // The message names the URL already; print it once, in front.
+          std::string reason = report.error().message;
+          if (reason.starts_with(watch.url + ": ")) reason.erase(0, watch.url.size() + 2);
+          std::cout << watch.url << ": error: " << reason << std::endl;
+        }
+        report_progress();
+      });
   if (progress) std::fputs("\r\033[K", stderr);
   if (total > 1) {
     std::cout << total << " checked, " << changed << " with new revisions, " << failed

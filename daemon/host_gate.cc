@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace revwatch {
 
@@ -63,6 +66,56 @@ void HostGate::Leave(const std::string& host) {
     if (state.in_flight > 0) --state.in_flight;
   }
   changed_.notify_all();
+}
+
+void ForEachOnWorkers(std::size_t count, const std::function<std::string(std::size_t)>& host_of,
+                      std::size_t workers, HostGate& gate,
+                      const std::function<void(std::size_t index, std::size_t worker)>& run) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<bool> taken(count, false);
+  std::size_t first_free = 0;
+  auto work = [&](std::size_t worker) {
+    for (;;) {
+      std::size_t pick = count;
+      std::string host;
+      {
+        std::unique_lock lock(mutex);
+        for (;;) {
+          if (first_free >= count) return;
+          auto retry_at = HostGate::Clock::now() + std::chrono::seconds(1);
+          for (std::size_t i = first_free; i < count && pick == count; ++i) {
+            if (taken[i]) continue;
+            HostGate::Clock::time_point when;
+            std::string h = host_of(i);
+            if (gate.TryEnter(h, HostGate::Clock::now(), when)) {
+              pick = i;
+              host = std::move(h);
+            } else {
+              retry_at = std::min(retry_at, when);
+            }
+          }
+          if (pick != count) break;
+          changed.wait_until(lock, retry_at);
+        }
+        taken[pick] = true;
+        while (first_free < count && taken[first_free]) ++first_free;
+      }
+      run(pick, worker);
+      gate.Leave(host);
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers && w < count; ++w) {
+    try {
+      threads.emplace_back(work, w);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work(0);
+  for (std::thread& thread : threads) thread.join();
 }
 
 }  // namespace revwatch

@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -56,6 +58,15 @@ class HostGate {
   std::condition_variable changed_;
   std::map<std::string, State> hosts_;
 };
+
+// Runs run(index, worker) once for every index below `count`, on `workers`
+// threads (worker 0 is the calling thread), each taking the next index whose
+// host (host_of(index)) the gate lets through, waiting when none may start.
+// Returns when all have run. Falls back to fewer threads if one cannot
+// start.
+void ForEachOnWorkers(std::size_t count, const std::function<std::string(std::size_t)>& host_of,
+                      std::size_t workers, HostGate& gate,
+                      const std::function<void(std::size_t index, std::size_t worker)>& run);
 
 }  // namespace revwatch
 

@@ -1,15 +1,11 @@
 #include "daemon/scheduler.h"
 
-#include "daemon/host_gate.h"
-
-#include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <system_error>
-#include <thread>
-#include <vector>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include "daemon/host_gate.h"
 
 namespace revwatch {
 
@@ -101,46 +97,9 @@ void Scheduler::CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher,
 }
 
 // Workers, each with its own database connection, fetcher and watcher,
-// take the next due watch whose host may be fetched now (HostGate); a
-// worker that finds none waits until one may.
+// take the next due watch whose host may be fetched now (HostGate).
 void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
                                 CycleSummary& summary) {
-  HostGate gate(options_.host_limits);
-  std::vector<bool> taken(due.size(), false);
-  std::size_t remaining = due.size();
-  std::condition_variable changed;
-  auto work = [&](CheckWorker& worker, std::uint64_t seed) {
-    std::mt19937_64 random(seed);
-    for (;;) {
-      std::size_t pick = due.size();
-      std::string host;
-      {
-        std::unique_lock lock(mutex_);
-        for (;;) {
-          if (remaining == 0) return;
-          auto retry_at = HostGate::Clock::now() + std::chrono::seconds(1);
-          for (std::size_t i = 0; i < due.size() && pick == due.size(); ++i) {
-            if (taken[i]) continue;
-            const std::string h = HostOf(due[i].url);
-            HostGate::Clock::time_point when;
-            if (gate.TryEnter(h, HostGate::Clock::now(), when)) {
-              pick = i;
-              host = h;
-            } else {
-              retry_at = std::min(retry_at, when);
-            }
-          }
-          if (pick != due.size()) break;
-          changed.wait_until(lock, retry_at);
-        }
-        taken[pick] = true;
-        --remaining;
-      }
-      CheckOne(due[pick], now, *worker.watcher, *worker.store, random, summary);
-      gate.Leave(host);
-      changed.notify_all();
-    }
-  };
   std::vector<CheckWorker> workers;
   for (int i = 0; i < options_.workers && static_cast<std::size_t>(i) < due.size(); ++i) {
     auto worker = options_.make_worker();
@@ -154,17 +113,14 @@ void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
     for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
     return;
   }
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < workers.size(); ++i) {
-    try {
-      threads.emplace_back(work, std::ref(workers[i]), random_());
-    } catch (const std::system_error& e) {
-      Error(std::string("cannot start a worker thread: ") + e.what());
-      break;
-    }
-  }
-  work(workers[0], random_());
-  for (std::thread& thread : threads) thread.join();
+  std::vector<std::mt19937_64> randoms;
+  for (std::size_t i = 0; i < workers.size(); ++i) randoms.emplace_back(random_());
+  HostGate gate(options_.host_limits);
+  ForEachOnWorkers(
+      due.size(), [&](std::size_t i) { return HostOf(due[i].url); }, workers.size(), gate,
+      [&](std::size_t i, std::size_t w) {
+        CheckOne(due[i], now, *workers[w].watcher, *workers[w].store, randoms[w], summary);
+      });
 }
 
 void Scheduler::Write(int priority, const std::string& line) {

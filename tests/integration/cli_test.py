@@ -205,6 +205,15 @@ class DaemonTest(unittest.TestCase):
         self.server.__exit__(None, None, None)
         self.tmp.cleanup()
 
+    def watch_pages(self, prefix, count, paragraphs):
+        """Serves `count` article pages under /<prefix>N and adds a watch for each."""
+        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
+        for n in range(count):
+            self.server.serve("/%s%d" % (prefix, n), article_page("Story %d" % n, paragraphs))
+            subprocess.run([BIN, "add", self.server.url("/%s%d" % (prefix, n))], env=env, check=True,
+                           capture_output=True, timeout=60)
+        return env
+
     def test_notify_protocol_and_clean_stop(self):
         env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
         self.server.serve("/a", article_page("Headline", V1))
@@ -287,12 +296,8 @@ class DaemonTest(unittest.TestCase):
         import random
         import sqlite3
         import time
-        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
         watches = 40
-        for n in range(watches):
-            self.server.serve("/p%d" % n, article_page("Story %d" % n, V1))
-            subprocess.run([BIN, "add", self.server.url("/p%d" % n)], env=env, check=True,
-                           capture_output=True, timeout=60)
+        env = self.watch_pages("p", watches, V1)
         rng = random.Random(20261126)
         for round_ in range(20):
             # Every page changes, and every watch is due: a busy cycle.
@@ -330,12 +335,8 @@ class DaemonTest(unittest.TestCase):
     def test_cli_reads_while_the_daemon_writes(self):
         """list, log and show on the daemon's database while it stores revisions."""
         import sqlite3
-        env = dict(os.environ, REVWATCH_DB=self.db, NO_COLOR="1")
         watches = 30
-        for n in range(watches):
-            self.server.serve("/r%d" % n, article_page("Story %d" % n, V1))
-            subprocess.run([BIN, "add", self.server.url("/r%d" % n)], env=env, check=True,
-                           capture_output=True, timeout=60)
+        env = self.watch_pages("r", watches, V1)
         subprocess.run([BIN, "check", "--all"], env=env, check=True, capture_output=True, timeout=120)
         for round_ in range(3):
             for n in range(watches):
