@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/check_worker.h"
 #include "cli/cli_context.h"
 #include "cli/config.h"
 #include "daemon/host_gate.h"
@@ -19,13 +20,6 @@
 
 namespace revwatch {
 namespace {
-
-// A check worker's own connection, fetcher and watcher.
-struct CheckWorkerParts {
-  std::unique_ptr<RevisionStore> store;
-  std::unique_ptr<Fetcher> fetcher;
-  std::unique_ptr<Watcher> watcher;
-};
 
 struct CheckArgs {
   bool all = false;
@@ -106,16 +100,12 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
   CurlFetcher fetcher(config->fetch);
   Watcher main_watcher(fetcher, **store, *lexicon);
   std::vector<Watcher*> watchers = {&main_watcher};
-  std::vector<CheckWorkerParts> extra;
+  std::vector<CheckWorker> extra;
   for (int i = 1; i < threads; ++i) {
-    auto worker_store = ctx.OpenStore();
-    if (!worker_store) break;
-    CheckWorkerParts parts;
-    parts.store = std::move(*worker_store);
-    parts.fetcher = std::make_unique<CurlFetcher>(config->fetch);
-    parts.watcher = std::make_unique<Watcher>(*parts.fetcher, *parts.store, *lexicon);
-    watchers.push_back(parts.watcher.get());
-    extra.push_back(std::move(parts));
+    auto worker = OpenCheckWorker(ctx, config->fetch, *lexicon);
+    if (!worker) break;  // fewer workers; the checks still all run
+    watchers.push_back(worker->watcher.get());
+    extra.push_back(std::move(*worker));
   }
   ForEachOnWorkers(
       total, [&](std::size_t i) { return HostOf(watches[i].url); }, watchers.size(), gate,

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/check_worker.h"
 #include "cli/cli_context.h"
 #include "cli/config.h"
 #include "daemon/scheduler.h"
@@ -45,14 +46,8 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   Watcher watcher(fetcher, **store, *lexicon);
   // Each worker gets its own connection and fetcher; all classify with
   // the same (read-only) word lists.
-  auto make_worker = [&ctx, &lexicon, &fetcher]() -> Result<CheckWorker> {
-    auto worker_store = ctx.OpenStore();
-    if (!worker_store) return tl::unexpected(worker_store.error());
-    CheckWorker worker;
-    worker.store = std::move(*worker_store);
-    worker.fetcher = std::make_unique<CurlFetcher>(fetcher.options());
-    worker.watcher = std::make_unique<Watcher>(*worker.fetcher, *worker.store, *lexicon);
-    return worker;
+  auto make_worker = [&ctx, &lexicon, &fetcher] {
+    return OpenCheckWorker(ctx, fetcher.options(), *lexicon);
   };
   auto scheduler_options = [&](const Config& c) {
     SchedulerOptions options = SchedulerOptionsFrom(c, args);

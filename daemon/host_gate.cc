@@ -1,10 +1,11 @@
 #include "daemon/host_gate.h"
 
 #include <algorithm>
-#include <cctype>
 #include <system_error>
 #include <thread>
 #include <vector>
+
+#include "core/ascii.h"
 
 namespace revwatch {
 
@@ -20,10 +21,7 @@ std::string HostOf(std::string_view url) {
   } else if (const std::size_t colon = rest.rfind(':'); colon != std::string_view::npos) {
     rest = rest.substr(0, colon);
   }
-  std::string host(rest);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
+  return AsciiLower(rest);
 }
 
 bool IsLoopbackHost(std::string_view host) {

@@ -24,10 +24,10 @@ class Log {
   void Warning(std::string_view line) { Write(4, line); }
   void Info(std::string_view line) { Write(6, line); }
   void Debug(std::string_view line) { Write(7, line); }
-
- private:
+  // `priority` is syslog's: 3 error, 4 warning, 6 info, 7 debug.
   void Write(int priority, std::string_view line);
 
+ private:
   std::ostream& out_;
   bool journald_;
 };

@@ -125,12 +125,7 @@ void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
 
 void Scheduler::Write(int priority, const std::string& line) {
   std::lock_guard lock(mutex_);
-  switch (priority) {
-    case 3: log_.Error(line); break;
-    case 4: log_.Warning(line); break;
-    case 6: log_.Info(line); break;
-    default: log_.Debug(line); break;
-  }
+  log_.Write(priority, line);
 }
 
 Status Scheduler::Run(const volatile std::sig_atomic_t& stop,

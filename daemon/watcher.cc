@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "core/ascii.h"
 #include "core/digest.h"
 #include "core/timestamp.h"
 #include "diff/word_diff.h"
@@ -27,10 +28,7 @@ UnixSeconds RetryAfterSeconds(std::string_view headers, UnixSeconds now) {
     pos = end + 1;
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string name(line.substr(0, colon));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (name != "retry-after") continue;
+    if (!EqualsIgnoreAsciiCase(line.substr(0, colon), "retry-after")) continue;
     std::string value(line.substr(colon + 1));
     value.erase(0, value.find_first_not_of(" \t"));
     value.erase(value.find_last_not_of(" \t\r") + 1);
@@ -114,19 +112,12 @@ bool ContainsAny(const std::string& haystack, std::initializer_list<std::string_
   });
 }
 
-std::string Lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // Pages served with 200 that are not the article: a bot check or an
 // "enable JavaScript" shell (short text saying so), or a redirect to a
 // login, consent or subscription page. "" when the page looks like one.
 std::string SoftError(const FetchedPage& page, const Article& article, const std::string& url) {
   if (page.final_url != url) {
-    const std::string target = Lowered(page.final_url);
+    const std::string target = AsciiLower(page.final_url);
     if (ContainsAny(target, {"/login", "/signin", "/sign-in", "/auth", "/consent",
                              "consent.", "/subscribe", "/paywall", "/register"})) {
       return "redirected to " + page.final_url;
@@ -134,7 +125,7 @@ std::string SoftError(const FetchedPage& page, const Article& article, const std
   }
   constexpr int kShortPage = 120;
   if (WordsOf(article) >= kShortPage) return "";
-  const std::string text = Lowered(article.title + " " + [&] {
+  const std::string text = AsciiLower(article.title + " " + [&] {
     std::string joined;
     for (const std::string& p : article.paragraphs) joined += p + " ";
     return joined;

@@ -4,16 +4,16 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "core/ascii.h"
 
 namespace revwatch {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c != ' ' && c != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+// The encoding token, lower-cased, without blanks ("GZip " -> "gzip").
+std::string Token(std::string_view s) {
+  std::string out = AsciiLower(s);
+  std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
   return out;
 }
 
@@ -41,7 +41,7 @@ BodyDecoder& BodyDecoder::operator=(BodyDecoder&&) noexcept = default;
 BodyDecoder::~BodyDecoder() = default;
 
 Result<BodyDecoder> BodyDecoder::For(std::string_view content_encoding) {
-  const std::string encoding = Lower(content_encoding);
+  const std::string encoding = Token(content_encoding);
   if (encoding.empty() || encoding == "identity") return BodyDecoder(nullptr);
   if (encoding == "gzip" || encoding == "x-gzip") {
     return BodyDecoder(std::make_unique<Inflater>(false));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "fetch/body_decoder.h"
 #include "fetch/curl_api.h"
 
@@ -56,14 +57,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // Decodes as the bytes arrive, so the cap counts decoded bytes (a 65 KB
 // gzip bomb is stopped at the cap, not after inflating to gigabytes).
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -106,13 +99,13 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   if (colon == std::string_view::npos) return bytes;
   const std::string_view name = Trim(line.substr(0, colon));
   const std::string value(Trim(line.substr(colon + 1)));
-  if (EqualsIgnoreCase(name, "content-type")) {
+  if (EqualsIgnoreAsciiCase(name, "content-type")) {
     page.content_type = value;
-  } else if (EqualsIgnoreCase(name, "etag")) {
+  } else if (EqualsIgnoreAsciiCase(name, "etag")) {
     page.etag = value;
-  } else if (EqualsIgnoreCase(name, "last-modified")) {
+  } else if (EqualsIgnoreAsciiCase(name, "last-modified")) {
     page.last_modified = value;
-  } else if (EqualsIgnoreCase(name, "content-encoding")) {
+  } else if (EqualsIgnoreAsciiCase(name, "content-encoding")) {
     transfer->content_encoding = value;
   }
   return bytes;

@@ -1,0 +1,18 @@
+#include "cli/check_worker.h"
+
+#include <memory>
+
+namespace revwatch {
+
+Result<CheckWorker> OpenCheckWorker(const CliContext& ctx, const CurlFetcherOptions& fetch,
+                                    const Lexicon& lexicon) {
+  auto store = ctx.OpenStore();
+  if (!store) return tl::unexpected(store.error());
+  CheckWorker worker;
+  worker.store = std::move(*store);
+  worker.fetcher = std::make_unique<CurlFetcher>(fetch);
+  worker.watcher = std::make_unique<Watcher>(*worker.fetcher, *worker.store, lexicon);
+  return worker;
+}
+
+}  // namespace revwatch
