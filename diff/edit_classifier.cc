@@ -693,13 +693,14 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
 // ("Share this article", "Читайте нас в Telegram"): a widget's label.
 constexpr int kMaxWidgetWords = 8;
 
-bool IsCallToAction(const Side& whole, const SideReader& reader) {
+// (A short line with a stamp word, "By Staff | 2 min read", is already
+// boilerplate by TextFacts::IsStampLine.)
+bool IsCallToAction(const Side& whole) {
   if (whole.Empty() || WordCount(whole) > kMaxWidgetWords) return false;
   const std::string_view last = whole.Key(whole.end - 1);
   if (IsSentenceEnd(last) || last == ":" || last == "\"") return false;
   // A figure makes a short line a headline of its own ("Death toll rises
-  // to 12"), unless the line is furniture anyway ("By Staff | 2 min read").
-  if (reader.CountWithin(LexiconList::kBoilerplate) > 0) return true;
+  // to 12").
   for (int i = whole.begin; i < whole.end; ++i) {
     if (IsWordish(whole.At(i)) && HasDigit(whole.Key(i))) return false;
   }
@@ -719,9 +720,7 @@ std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
     if (classifier.IsDenial()) tags.insert("denial");
     if (classifier.IsCorrection()) tags.insert("correction");
   }
-  if (tags.size() == 1 && IsCallToAction(whole, SideReader(whole, words))) {
-    return {"boilerplate"};
-  }
+  if (tags.size() == 1 && IsCallToAction(whole)) return {"boilerplate"};
   return tags;
 }
 
