@@ -80,7 +80,7 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
   const std::size_t total = watches.size();
   const int threads = static_cast<int>(std::min<std::size_t>(
       total, static_cast<std::size_t>(std::max(1, config->daemon_workers))));
-  HostGate gate(config->host_limits);
+  HostGate gate(config->hosts);
   std::mutex mutex;  // the counts and the output
   int done = 0;
   int failed = 0;

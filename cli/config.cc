@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #define TOML_HEADER_ONLY 1
@@ -12,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "cli/input_file.h"
+#include "core/ascii.h"
 
 namespace revwatch {
 namespace {
@@ -61,11 +64,20 @@ class Reader {
         s = ReadFetch(*table);
       } else if (name == "classify") {
         s = ReadClassify(*table);
+      } else if (name == "hosts") {
+        s = ReadHosts(*table);
       } else {
         return MakeError(ErrorCode::kConfig, Where(source_, key.source()) + ": unknown table [" +
-                                                 name + "] (known: daemon, fetch, classify)");
+                                                 name + "] (known: daemon, fetch, classify, hosts)");
       }
       if (!s) return s;
+    }
+    // A host's table names only what differs from [daemon], wherever in
+    // the file [daemon] is.
+    HostPolicy& hosts = config_.hosts;
+    for (const auto& [host, limits] : host_overrides_) {
+      hosts.hosts[host] = {limits.max_in_flight.value_or(hosts.defaults.max_in_flight),
+                           limits.min_delay.value_or(hosts.defaults.min_delay)};
     }
     return {};
   }
@@ -85,14 +97,12 @@ class Reader {
         long workers = 0;
         s = Integer(node, "daemon.workers", 1, 64, workers);
         config_.daemon_workers = static_cast<int>(workers);
-      } else if (name == "per_host") {
-        long per_host = 0;
-        s = Integer(node, "daemon.per_host", 1, 64, per_host);
-        config_.host_limits.max_in_flight = static_cast<int>(per_host);
-      } else if (name == "host_delay") {
-        UnixSeconds delay = 0;
-        s = Duration(node, "daemon.host_delay", delay);
-        config_.host_limits.min_delay = std::chrono::seconds(delay);
+      } else if (name == "per_host" || name == "host_delay") {
+        std::optional<int> per_host;
+        std::optional<std::chrono::milliseconds> delay;
+        s = HostLimit(key, node, "daemon", per_host, delay);
+        if (per_host) config_.hosts.defaults.max_in_flight = *per_host;
+        if (delay) config_.hosts.defaults.min_delay = *delay;
       } else {
         return Unknown(key, "daemon", name);
       }
@@ -128,6 +138,45 @@ class Reader {
         return Unknown(key, "fetch", name);
       }
       if (!s) return s;
+    }
+    return {};
+  }
+
+  // [hosts."news.example.org"]: per_host and host_delay for that host.
+  Status ReadHosts(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string host = AsciiLower(key.str());
+      const toml::table* entry = node.as_table();
+      if (entry == nullptr || host.empty() || host.find_first_of("/:@ ") != std::string::npos) {
+        return Bad(node, "hosts." + std::string(key.str()),
+                   "expected a table such as [hosts.\"news.example.org\"]");
+      }
+      Overrides& limits = host_overrides_[host];
+      const std::string where = "hosts.\"" + std::string(key.str()) + "\"";
+      for (const auto& [name, value] : *entry) {
+        if (name.str() != "per_host" && name.str() != "host_delay") {
+          return Unknown(name, where, name.str());
+        }
+        if (Status s = HostLimit(name, value, where, limits.max_in_flight, limits.min_delay); !s) {
+          return s;
+        }
+      }
+    }
+    return {};
+  }
+
+  // per_host or host_delay (as `key` says) of table `where`.
+  Status HostLimit(const toml::key& key, const toml::node& node, std::string_view where,
+                   std::optional<int>& per_host, std::optional<std::chrono::milliseconds>& delay) {
+    const std::string name = std::string(where) + "." + std::string(key.str());
+    if (key.str() == "per_host") {
+      long limit = 0;
+      if (Status s = Integer(node, name, 1, 64, limit); !s) return s;
+      per_host = static_cast<int>(limit);
+    } else {
+      UnixSeconds seconds = 0;
+      if (Status s = Duration(node, name, seconds); !s) return s;
+      delay = std::chrono::seconds(seconds);
     }
     return {};
   }
@@ -198,8 +247,14 @@ class Reader {
                      Where(source_, node.source()) + ": " + std::string(name) + ": " + expected);
   }
 
+  struct Overrides {
+    std::optional<int> max_in_flight;
+    std::optional<std::chrono::milliseconds> min_delay;
+  };
+
   std::string_view source_;
   Config& config_;
+  std::map<std::string, Overrides> host_overrides_;
 };
 
 std::string DefaultConfigPath() {

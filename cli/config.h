@@ -11,6 +11,9 @@
 //   workers = 4               # checks at once
 //   per_host = 2              # checks of one host at once
 //   host_delay = "1s"         # between two fetches from one host
+//   [hosts."example.org"]     # this host and its subdomains; keys not
+//   per_host = 1              # given here are those of [daemon]
+//   host_delay = "10s"
 //   [fetch]
 //   connect_timeout = "10s"
 //   timeout = "60s"
@@ -41,7 +44,7 @@ struct Config {
   CurlFetcherOptions fetch;
   UnixSeconds daemon_interval = 0;   // 0: by the article's age
   int daemon_workers = 4;            // checks at once
-  HostLimits host_limits;            // per host (loopback hosts: none)
+  HostPolicy hosts;                  // per-host limits ([daemon], [hosts."name"])
   SchedulePolicy schedule;
   std::vector<std::string> lexicons;  // files of word lists (diff/lexicon.h format)
 };

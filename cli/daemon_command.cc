@@ -29,7 +29,7 @@ SchedulerOptions SchedulerOptionsFrom(const Config& config, const DaemonArgs& ar
   SchedulerOptions options;
   options.policy = config.schedule;
   options.workers = config.daemon_workers;
-  options.host_limits = config.host_limits;
+  options.hosts = config.hosts;
   options.interval_seconds = args.interval_minutes > 0 ? UnixSeconds{args.interval_minutes} * 60
                                                        : config.daemon_interval;
   return options;

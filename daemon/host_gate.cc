@@ -28,9 +28,19 @@ bool IsLoopbackHost(std::string_view host) {
   return host == "localhost" || host == "::1" || host.starts_with("127.");
 }
 
+const HostLimits& HostPolicy::For(std::string_view host) const {
+  for (std::string_view name = host; !name.empty();) {
+    if (const auto entry = hosts.find(name); entry != hosts.end()) return entry->second;
+    const std::size_t dot = name.find('.');
+    if (dot == std::string_view::npos) break;
+    name.remove_prefix(dot + 1);
+  }
+  return IsLoopbackHost(host) ? loopback : defaults;
+}
+
 bool HostGate::TryEnterLocked(const std::string& host, Clock::time_point now,
                               Clock::time_point& retry_at) {
-  const HostLimits& limits = LimitsFor(host);
+  const HostLimits& limits = policy_.For(host);
   State& state = hosts_[host];
   const Clock::time_point allowed = state.started ? state.last_start + limits.min_delay : now;
   if (state.in_flight < limits.max_in_flight && now >= allowed) {

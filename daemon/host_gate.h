@@ -1,7 +1,7 @@
 // Politeness per host: at most so many fetches to one host at a time, and
-// a minimum delay between the starts of two fetches to it. Loopback hosts
-// (127.0.0.0/8, ::1, localhost) get no delay by default, so local tests and
-// benchmarks are not throttled. Thread-safe.
+// a minimum delay between the starts of two fetches to it, configurable per
+// host. Loopback hosts (127.0.0.0/8, ::1, localhost) get no limit by
+// default, so local tests and benchmarks are not throttled. Thread-safe.
 #ifndef REVWATCH_DAEMON_HOST_GATE_H_
 #define REVWATCH_DAEMON_HOST_GATE_H_
 
@@ -13,12 +13,25 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace revwatch {
 
 struct HostLimits {
   int max_in_flight = 2;
   std::chrono::milliseconds min_delay{1000};
+};
+
+// Which limits apply to a host: the entry for the host itself or, failing
+// that, for the nearest parent domain ("example.org" covers
+// "www.example.org"); else the loopback limits for a loopback host; else the
+// defaults.
+struct HostPolicy {
+  HostLimits defaults;
+  HostLimits loopback{1 << 20, {}};
+  std::map<std::string, HostLimits, std::less<>> hosts;  // lower-case names
+
+  const HostLimits& For(std::string_view host) const;
 };
 
 // The host part of an http(s) URL, lower-cased ("" if there is none).
@@ -29,8 +42,8 @@ class HostGate {
  public:
   using Clock = std::chrono::steady_clock;
 
-  explicit HostGate(HostLimits limits, HostLimits loopback = {1 << 20, {}})
-      : limits_(limits), loopback_(loopback) {}
+  explicit HostGate(HostPolicy policy) : policy_(std::move(policy)) {}
+  explicit HostGate(HostLimits limits) { policy_.defaults = limits; }
 
   // Blocks until a fetch to `host` may start, then counts it as started.
   void Enter(const std::string& host);
@@ -47,13 +60,9 @@ class HostGate {
     Clock::time_point last_start{};
     bool started = false;
   };
-  const HostLimits& LimitsFor(const std::string& host) const {
-    return IsLoopbackHost(host) ? loopback_ : limits_;
-  }
   bool TryEnterLocked(const std::string& host, Clock::time_point now, Clock::time_point& retry_at);
 
-  HostLimits limits_;
-  HostLimits loopback_;
+  HostPolicy policy_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::map<std::string, State> hosts_;

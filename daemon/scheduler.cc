@@ -115,7 +115,7 @@ void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
   }
   std::vector<std::mt19937_64> randoms;
   for (std::size_t i = 0; i < workers.size(); ++i) randoms.emplace_back(random_());
-  HostGate gate(options_.host_limits);
+  HostGate gate(options_.hosts);
   ForEachOnWorkers(
       due.size(), [&](std::size_t i) { return HostOf(due[i].url); }, workers.size(), gate,
       [&](std::size_t i, std::size_t w) {

@@ -43,11 +43,11 @@ struct SchedulerOptions {
   int quarantine_after_crashes = 3;
   // Checks run on this many workers made by `make_worker` (1, or no
   // factory: one at a time on the scheduler's own watcher), at most
-  // host_limits.max_in_flight at once per host, their starts
-  // host_limits.min_delay apart (loopback hosts: no limit).
+  // hosts.For(host).max_in_flight at once per host, their starts
+  // its min_delay apart (loopback hosts: no limit unless configured).
   int workers = 1;
   std::function<Result<CheckWorker>()> make_worker;
-  HostLimits host_limits;
+  HostPolicy hosts;
 };
 
 struct CycleSummary {

@@ -45,6 +45,43 @@ lexicons = ["/etc/revwatch/words.txt", "extra.txt"]
   EXPECT_EQ(config->lexicons, (std::vector<std::string>{"/etc/revwatch/words.txt", "extra.txt"}));
 }
 
+TEST(ConfigTest, PerHostLimitsInheritWhatTheyDoNotSay) {
+  auto config = ParseConfig(R"(
+[hosts."News.Example.org"]
+host_delay = "10s"
+[hosts."127.0.0.1"]
+per_host = 1
+[daemon]
+per_host = 3
+host_delay = "2s"
+)",
+                            "hosts.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  using std::chrono::seconds;
+  const HostPolicy& hosts = config->hosts;
+  EXPECT_EQ(hosts.For("other.org").max_in_flight, 3);
+  EXPECT_EQ(hosts.For("other.org").min_delay, seconds(2));
+  // The host and its subdomains, per_host from [daemon] though it comes later.
+  for (const char* host : {"news.example.org", "www.news.example.org"}) {
+    EXPECT_EQ(hosts.For(host).max_in_flight, 3) << host;
+    EXPECT_EQ(hosts.For(host).min_delay, seconds(10)) << host;
+  }
+  EXPECT_EQ(hosts.For("example.org").min_delay, seconds(2));
+  // A configured loopback host loses its exemption; others keep it.
+  EXPECT_EQ(hosts.For("127.0.0.1").max_in_flight, 1);
+  EXPECT_EQ(hosts.For("127.0.0.1").min_delay, seconds(2));
+  EXPECT_GT(hosts.For("127.0.0.2").max_in_flight, 1000);
+  EXPECT_EQ(hosts.For("127.0.0.2").min_delay, seconds(0));
+
+  for (const char* text : {"[hosts]\nexample = 1\n", "[hosts.\"a.org\"]\ndelay = \"1s\"\n",
+                           "[hosts.\"a.org\"]\nper_host = 0\n",
+                           "[hosts.\"http://a.org/\"]\nper_host = 1\n"}) {
+    auto bad = ParseConfig(text, "h.toml");
+    ASSERT_FALSE(bad) << text;
+    EXPECT_EQ(bad.error().message.rfind("h.toml:", 0), 0u) << bad.error().message;
+  }
+}
+
 TEST(ConfigTest, UnknownKeysAndTablesNameFileAndLine) {
   auto key = ParseConfig("[fetch]\ntimeout = \"30s\"\ntimout = \"10s\"\n", "a.toml");
   ASSERT_FALSE(key);

@@ -20,7 +20,7 @@ TEST(HostGateTest, HostOfUrls) {
 }
 
 TEST(HostGateTest, LimitsFetchesAtOnceAndSpacesTheirStarts) {
-  HostGate gate({/*max_in_flight=*/2, /*min_delay=*/100ms});
+  HostGate gate(HostLimits{/*max_in_flight=*/2, /*min_delay=*/100ms});
   const auto t0 = HostGate::Clock::now();
   HostGate::Clock::time_point retry;
   EXPECT_TRUE(gate.TryEnter("example.org", t0, retry));
@@ -34,10 +34,31 @@ TEST(HostGateTest, LimitsFetchesAtOnceAndSpacesTheirStarts) {
 }
 
 TEST(HostGateTest, LoopbackIsNotThrottled) {
-  HostGate gate({1, 10s});
+  HostGate gate(HostLimits{1, 10s});
   const auto t0 = HostGate::Clock::now();
   HostGate::Clock::time_point retry;
   for (int i = 0; i < 10; ++i) EXPECT_TRUE(gate.TryEnter("127.0.0.1", t0, retry));
+}
+
+TEST(HostGateTest, APolicyGivesAHostAndItsSubdomainsTheirOwnLimits) {
+  HostPolicy policy;
+  policy.defaults = {1, 0ms};
+  policy.hosts["slow.example"] = {1, 1s};
+  policy.hosts["127.0.0.1"] = {1, 0ms};
+  HostGate gate(policy);
+  const auto t0 = HostGate::Clock::now();
+  HostGate::Clock::time_point retry;
+  EXPECT_TRUE(gate.TryEnter("www.slow.example", t0, retry));
+  gate.Leave("www.slow.example");
+  EXPECT_FALSE(gate.TryEnter("www.slow.example", t0 + 500ms, retry));
+  EXPECT_EQ(retry, t0 + 1s);
+  EXPECT_TRUE(gate.TryEnter("fast.example", t0, retry));
+  gate.Leave("fast.example");
+  EXPECT_TRUE(gate.TryEnter("fast.example", t0, retry));
+  EXPECT_TRUE(gate.TryEnter("127.0.0.1", t0, retry));  // configured: one at a time
+  EXPECT_FALSE(gate.TryEnter("127.0.0.1", t0, retry));
+  EXPECT_TRUE(gate.TryEnter("127.0.0.2", t0, retry));  // not configured: no limit
+  EXPECT_TRUE(gate.TryEnter("127.0.0.2", t0, retry));
 }
 
 }  // namespace

@@ -242,10 +242,12 @@ class ParallelSchedulerTest : public ::testing::Test {
     store_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
-  SchedulerOptions Options(int workers, HostLimits limits) {
+  SchedulerOptions Options(int workers, HostLimits limits,
+                           std::map<std::string, HostLimits, std::less<>> hosts = {}) {
     SchedulerOptions options;
     options.workers = workers;
-    options.host_limits = limits;
+    options.hosts.defaults = limits;
+    options.hosts.hosts = std::move(hosts);
     options.make_worker = [this]() -> Result<CheckWorker> {
       auto store = SqliteStore::Open(path_.string());
       if (!store) return tl::unexpected(store.error());
@@ -283,6 +285,20 @@ TEST_F(ParallelSchedulerTest, WorkersCheckAtOnceWithinTheHostLimit) {
     EXPECT_GT(watch.next_check_at, 0) << watch.url;
     EXPECT_EQ(watch.checking_since, 0) << watch.url;
   }
+}
+
+TEST_F(ParallelSchedulerTest, AConfiguredHostGetsItsOwnLimit) {
+  SlowFetcher unused(concurrency_);
+  Watcher watcher(unused, *store_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false),
+                      Options(4, {3, std::chrono::milliseconds(0)},
+                              {{"b.example", {1, std::chrono::milliseconds(0)}}}));
+  auto summary = scheduler.RunDueChecks(NowUnixSeconds());
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->checked, 12);
+  EXPECT_EQ(concurrency_.most["b.example"], 1);
+  EXPECT_GE(concurrency_.most["a.example"], 2);
+  EXPECT_LE(concurrency_.most["a.example"], 3);
 }
 
 TEST_F(ParallelSchedulerTest, FetchesFromOneHostStartTheDelayApart) {
