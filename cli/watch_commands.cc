@@ -1,10 +1,14 @@
 // revwatch add | rm | list
 #include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/input_file.h"
 #include "core/timestamp.h"
 #include "fetch/curl_fetcher.h"
 
@@ -12,22 +16,50 @@ namespace revwatch {
 namespace {
 
 struct AddArgs {
-  std::string url;
+  std::vector<std::string> urls;
+  std::string from;  // a file of URLs, one per line ("-": standard input)
   std::string label;
 };
 
+// Every URL is checked before any is added; all are added in one
+// transaction. Prints each new watch's id; a URL already watched is named
+// on stderr and makes the exit status 2, the others are still added.
 int RunAdd(const CliContext& ctx, const AddArgs& args) {
-  if (!IsFetchableUrl(args.url)) {
-    std::cerr << "revwatch: " << args.url
-              << ": not a valid http:// or https:// URL\n";
+  std::vector<std::string> urls = args.urls;
+  if (!args.from.empty()) {
+    auto text = ReadInputFile(args.from);
+    if (!text) return ReportError(text.error());
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);) {
+      const auto begin = line.find_first_not_of(" \t\r");
+      if (begin == std::string::npos || line[begin] == '#') continue;
+      urls.push_back(line.substr(begin, line.find_last_not_of(" \t\r") + 1 - begin));
+    }
+  }
+  if (urls.empty()) {
+    std::cerr << "revwatch: add: no URL given\n";
     return kExitUsage;
+  }
+  for (const std::string& url : urls) {
+    if (!IsFetchableUrl(url)) {
+      std::cerr << "revwatch: " << url << ": not a valid http:// or https:// URL\n";
+      return kExitUsage;
+    }
   }
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
-  auto watch = (*store)->AddWatch(args.url, args.label);
-  if (!watch) return ReportError(watch.error());
-  std::cout << watch->id << "\n";
-  return kExitOk;
+  auto ids = (*store)->AddWatches(urls, args.label);
+  if (!ids) return ReportError(ids.error());
+  int status = kExitOk;
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    if ((*ids)[i] == 0) {
+      std::cerr << "revwatch: " << urls[i] << ": already watched\n";
+      status = kExitUsage;
+    } else {
+      std::cout << (*ids)[i] << "\n";
+    }
+  }
+  return status;
 }
 
 int RunRemove(const CliContext& ctx, const std::string& target) {
@@ -89,9 +121,11 @@ int RunList(const CliContext& ctx, bool json) {
 
 void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<AddArgs>();
-  CLI::App* add = app.add_subcommand("add", "Start watching an article URL")
-                      ->footer("Example: revwatch add https://example.org/news/1 --label 'FT report'");
-  add->add_option("url", args->url, "http:// or https:// URL")->required();
+  CLI::App* add = app.add_subcommand("add", "Start watching article URLs")
+                      ->footer("Examples:\n  revwatch add https://example.org/news/1 --label 'FT report'\n"
+                               "  revwatch add --from urls.txt");
+  add->add_option("urls", args->urls, "http:// or https:// URLs");
+  add->add_option("--from", args->from, "Also the URLs in FILE, one per line (- for stdin)");
   add->add_option("--label", args->label, "A name to show in lists");
   add->callback([&ctx, args] { ctx.exit_code = RunAdd(ctx, *args); });
 

@@ -107,6 +107,10 @@ class RevisionStore {
   // Adds a watch for `url`; fails with kInvalidArgument if already watched.
   [[nodiscard]] virtual Result<Watch> AddWatch(const std::string& url,
                                                const std::string& label) = 0;
+  // Adds a watch for every URL of `urls` not yet watched, all in one
+  // transaction; returns the new ids in order, 0 for a URL already watched.
+  [[nodiscard]] virtual Result<std::vector<WatchId>> AddWatches(
+      const std::vector<std::string>& urls, const std::string& label) = 0;
   // Looks a watch up by decimal id or exact URL; kNotFound if absent.
   [[nodiscard]] virtual Result<Watch> FindWatch(std::string_view url_or_id) = 0;
   [[nodiscard]] virtual Result<std::vector<Watch>> ListWatches() = 0;

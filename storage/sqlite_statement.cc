@@ -64,6 +64,11 @@ Status Statement::Run() {
   }
 }
 
+Statement& Statement::Reset() {
+  sqlite3_reset(stmt_.get());
+  return *this;
+}
+
 std::int64_t Statement::Int(int column) const {
   return sqlite3_column_int64(stmt_.get(), column);
 }

@@ -35,6 +35,8 @@ class Statement {
   [[nodiscard]] Result<bool> Step();
   // Runs to completion, for statements that return no rows.
   [[nodiscard]] Status Run();
+  // Makes the statement ready to run again (bindings are kept).
+  Statement& Reset();
 
   std::int64_t Int(int column) const;
   double Double(int column) const;

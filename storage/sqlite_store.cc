@@ -294,21 +294,31 @@ SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
 
 Result<Watch> SqliteStore::AddWatch(const std::string& url,
                                     const std::string& label) {
+  auto ids = AddWatches({url}, label);
+  if (!ids) return tl::unexpected(ids.error());
+  if (ids->front() == 0) return MakeError(ErrorCode::kInvalidArgument, url + ": already watched");
+  return FindWatch(std::to_string(ids->front()));
+}
+
+Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::string>& urls,
+                                                     const std::string& label) {
   auto txn = WriteTransaction::Begin(db_);
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(
-      db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?)");
+      db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?) "
+           "ON CONFLICT (url) DO NOTHING");
   if (!stmt) return tl::unexpected(stmt.error());
-  stmt->Bind(1, url).Bind(2, label).Bind(3, NowUnixSeconds());
-  if (Status s = stmt->Run(); !s) {
-    if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE) {
-      return MakeError(ErrorCode::kInvalidArgument, url + ": already watched");
-    }
-    return tl::unexpected(s.error());
+  const UnixSeconds now = NowUnixSeconds();
+  std::vector<WatchId> ids;
+  ids.reserve(urls.size());
+  for (const std::string& url : urls) {
+    stmt->Reset();
+    stmt->Bind(1, url).Bind(2, label).Bind(3, now);
+    if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+    ids.push_back(sqlite3_changes(db_) == 1 ? sqlite3_last_insert_rowid(db_) : 0);
   }
-  const WatchId id = sqlite3_last_insert_rowid(db_);
   if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
-  return FindWatch(std::to_string(id));
+  return ids;
 }
 
 Result<Watch> SqliteStore::FindWatch(std::string_view url_or_id) {

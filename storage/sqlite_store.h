@@ -38,6 +38,8 @@ class SqliteStore final : public RevisionStore {
 
   Result<Watch> AddWatch(const std::string& url,
                          const std::string& label) override;
+  Result<std::vector<WatchId>> AddWatches(const std::vector<std::string>& urls,
+                                          const std::string& label) override;
   Result<Watch> FindWatch(std::string_view url_or_id) override;
   Result<std::vector<Watch>> ListWatches() override;
   Status RemoveWatch(WatchId id) override;

@@ -177,6 +177,22 @@ class CliTest(unittest.TestCase):
         self.assertEqual(json.loads(self.run_cli("list", "--json").stdout), [])
         self.run_cli("rm", "1", expect=2)
 
+    def test_add_many_at_once(self):
+        first = self.server.url("/a")
+        self.run_cli("add", first)
+        urls_file = os.path.join(self.tmp.name, "urls.txt")
+        with open(urls_file, "w") as f:
+            f.write("# wire stories\n%s\n\n  %s  \n" % (self.server.url("/b"), first))
+        proc = self.run_cli("add", self.server.url("/c"), "--from", urls_file, expect=2)
+        self.assertEqual(proc.stdout.split(), ["2", "3"])  # /c, then /b
+        self.assertIn(first + ": already watched", proc.stderr)
+        listed = [w["url"] for w in json.loads(self.run_cli("list", "--json").stdout)]
+        self.assertEqual(listed, [first, self.server.url("/c"), self.server.url("/b")])
+        # One bad URL adds nothing.
+        self.run_cli("add", self.server.url("/d"), "ftp://x/", expect=2)
+        self.assertEqual(len(json.loads(self.run_cli("list", "--json").stdout)), 3)
+        self.run_cli("add", expect=2)  # nothing to add
+
     def test_database_directory_is_private(self):
         self.run_cli("list")
         mode = os.stat(os.path.dirname(self.db)).st_mode & 0o777
