@@ -3,6 +3,7 @@
 #define REVWATCH_CLI_CLI_CONTEXT_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "core/error.h"
@@ -25,6 +26,9 @@ struct CliContext {
   // present (see cli/config.h).
   std::string config_path;
   int exit_code = kExitOk;
+  // Every store opened through this context takes this mutex for its
+  // writes (storage/sqlite_store.h), so check workers queue in-process.
+  std::shared_ptr<std::mutex> writers = std::make_shared<std::mutex>();
 
   // Opens the database (creating it and its directory when `read_only` is
   // false). Errors are printed by the caller.

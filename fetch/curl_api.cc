@@ -32,6 +32,7 @@ Result<const CurlApi*> Load() {
   Resolve(library, "curl_global_init", api.global_init, missing);
   Resolve(library, "curl_easy_init", api.easy_init, missing);
   Resolve(library, "curl_easy_cleanup", api.easy_cleanup, missing);
+  Resolve(library, "curl_easy_reset", api.easy_reset, missing);
   Resolve(library, "curl_easy_setopt", api.easy_setopt, missing);
   Resolve(library, "curl_easy_perform", api.easy_perform, missing);
   Resolve(library, "curl_easy_getinfo", api.easy_getinfo, missing);

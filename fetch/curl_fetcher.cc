@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "core/ascii.h"
 #include "fetch/body_decoder.h"
@@ -14,12 +15,6 @@ namespace revwatch {
 namespace {
 
 // Deleters carry the loaded API, since libcurl is not linked in.
-struct CurlEasyDeleter {
-  const CurlApi* api;
-  void operator()(CURL* handle) const { api->easy_cleanup(handle); }
-};
-using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
-
 struct CurlSlistDeleter {
   const CurlApi* api;
   void operator()(curl_slist* list) const { api->slist_free_all(list); }
@@ -135,8 +130,45 @@ bool IsFetchableUrl(const std::string& url) {
   return (s == "http" || s == "https") && host && *host.get() != '\0';
 }
 
+// The kept handle while a Fetch() uses it (or a fresh one when another
+// Fetch() has it); given back, options cleared, when the fetch ends.
+class CurlFetcher::Lease {
+ public:
+  Lease(CurlFetcher& fetcher, const CurlApi* api) : fetcher_(fetcher), api_(api) {
+    {
+      std::lock_guard lock(fetcher.idle_mutex_);
+      handle_ = std::exchange(fetcher.idle_, nullptr);
+    }
+    if (handle_ == nullptr) handle_ = api->easy_init();
+  }
+  ~Lease() {
+    if (handle_ == nullptr) return;
+    api_->easy_reset(handle_);  // drops pointers into the finished fetch's frame
+    std::lock_guard lock(fetcher_.idle_mutex_);
+    if (fetcher_.idle_ == nullptr) {
+      fetcher_.idle_ = handle_;
+    } else {
+      api_->easy_cleanup(handle_);
+    }
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  CURL* get() const { return handle_; }
+
+ private:
+  CurlFetcher& fetcher_;
+  const CurlApi* api_;
+  CURL* handle_ = nullptr;
+};
+
 CurlFetcher::CurlFetcher(CurlFetcherOptions options)
     : options_(std::move(options)) {}
+
+CurlFetcher::~CurlFetcher() {
+  if (idle_ == nullptr) return;
+  if (auto api = LoadCurl()) (*api)->easy_cleanup(idle_);
+}
 
 Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   if (!IsFetchableUrl(request.url)) {
@@ -146,8 +178,8 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   auto api = LoadCurl();
   if (!api) return tl::unexpected(api.error());
   const CurlApi* c = *api;
-  CurlEasy easy(c->easy_init(), {c});
-  if (!easy) return MakeError(ErrorCode::kNetwork, "curl_easy_init failed");
+  Lease easy(*this, c);
+  if (easy.get() == nullptr) return MakeError(ErrorCode::kNetwork, "curl_easy_init failed");
 
   Transfer transfer;
   transfer.max_body_bytes = options_.max_body_bytes;

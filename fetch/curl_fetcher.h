@@ -3,6 +3,7 @@
 #define REVWATCH_FETCH_CURL_FETCHER_H_
 
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -23,11 +24,16 @@ struct CurlFetcherOptions {
   std::string user_agent = "revwatch/0.1 (+article revision monitor)";
 };
 
-// Each Fetch() uses its own easy handle, so one CurlFetcher may be shared
-// by threads. curl_global_init() must have run before the first Fetch().
+// One easy handle is kept between fetches, so its connections stay open
+// and a check of the same host skips the TCP (and TLS) handshake; a Fetch()
+// while another runs on the same fetcher uses a handle of its own, so one
+// CurlFetcher may be shared by threads.
 class CurlFetcher final : public Fetcher {
  public:
   explicit CurlFetcher(CurlFetcherOptions options = {});
+  ~CurlFetcher() override;
+  CurlFetcher(const CurlFetcher&) = delete;
+  CurlFetcher& operator=(const CurlFetcher&) = delete;
 
   [[nodiscard]] Result<FetchedPage> Fetch(const FetchRequest& request) override;
 
@@ -36,7 +42,11 @@ class CurlFetcher final : public Fetcher {
   const CurlFetcherOptions& options() const { return options_; }
 
  private:
+  class Lease;
+
   CurlFetcherOptions options_;
+  std::mutex idle_mutex_;
+  void* idle_ = nullptr;  // the kept CURL handle, when no Fetch() holds it
 };
 
 // True for absolute http:// and https:// URLs with a host; what `revwatch add`

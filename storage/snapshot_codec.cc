@@ -5,8 +5,9 @@
 namespace revwatch {
 namespace {
 
-// Level 9: pages compress ~8x and writes stay far cheaper than the fetch.
-constexpr int kLevel = 9;
+// Level 3 (zstd's default): a 100 KB page compresses ~6x in ~0.3 ms; level 9
+// saved another tenth for five times the CPU, a fifth of a check's cost.
+constexpr int kLevel = 3;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -57,9 +58,19 @@ class Statement {
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless
 // Commit() succeeded. Taking the write lock up front means a busy database
 // surfaces at Begin (retried by the busy timeout), never mid-transaction.
+// With `writers`, that mutex is held from before BEGIN to the end, so the
+// connections of one process that share it queue on it rather than on the
+// busy timeout (which sleeps in steps of up to 100 ms).
+//
+// kDurable commits are on disk when Commit() returns (synchronous=FULL:
+// the WAL is synced); kCrashSafe ones survive the process dying but may be
+// rolled back by a power loss (synchronous=NORMAL, the connection's
+// default), which keeps the file consistent and spares an fsync.
+enum class Durability { kDurable, kCrashSafe };
 class WriteTransaction {
  public:
-  [[nodiscard]] static Result<WriteTransaction> Begin(sqlite3* db);
+  [[nodiscard]] static Result<WriteTransaction> Begin(sqlite3* db, std::mutex* writers = nullptr,
+                                                      Durability durability = Durability::kDurable);
   WriteTransaction(WriteTransaction&& other) noexcept;
   WriteTransaction& operator=(WriteTransaction&&) = delete;
   ~WriteTransaction();
@@ -67,8 +78,11 @@ class WriteTransaction {
   [[nodiscard]] Status Commit();
 
  private:
-  explicit WriteTransaction(sqlite3* db) : db_(db) {}
+  WriteTransaction(sqlite3* db, std::unique_lock<std::mutex> lock, bool durable)
+      : db_(db), lock_(std::move(lock)), durable_(durable) {}
   sqlite3* db_;  // null once committed or moved from
+  std::unique_lock<std::mutex> lock_;  // released after COMMIT or ROLLBACK
+  bool durable_ = false;
 };
 
 // Error with ErrorCode::kStorage and sqlite3_errmsg(db).

@@ -256,7 +256,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
                         ? SQLITE_OPEN_READONLY
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path, options.writers));
   if (rc != SQLITE_OK) {
     return MakeError(ErrorCode::kStorage,
                      path + ": cannot open database: " +
@@ -266,7 +266,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   sqlite3_extended_result_codes(raw, 1);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (!options.read_only) {
-    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
   }
   if (Status s = Execute(raw, pragmas); !s) {
     return MakeError(ErrorCode::kStorage, path + ": " + s.error().message);
@@ -287,8 +287,18 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   return store;
 }
 
-SqliteStore::SqliteStore(sqlite3* db, std::string path)
-    : db_(db), path_(std::move(path)) {}
+SqliteStore::SqliteStore(sqlite3* db, std::string path, std::shared_ptr<std::mutex> writers)
+    : db_(db), path_(std::move(path)), writers_(std::move(writers)) {}
+
+Result<WriteTransaction> SqliteStore::BeginWrite(Durability durability) {
+  return WriteTransaction::Begin(db_, writers_.get(), durability);
+}
+
+Status SqliteStore::RunWrite(Statement& stmt) {
+  std::unique_lock<std::mutex> lock;
+  if (writers_) lock = std::unique_lock(*writers_);
+  return stmt.Run();
+}
 
 SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
 
@@ -302,7 +312,7 @@ Result<Watch> SqliteStore::AddWatch(const std::string& url,
 
 Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::string>& urls,
                                                      const std::string& label) {
-  auto txn = WriteTransaction::Begin(db_);
+  auto txn = BeginWrite(Durability::kDurable);
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(
       db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?) "
@@ -354,7 +364,7 @@ Result<std::vector<Watch>> SqliteStore::ListWatches() {
 }
 
 Status SqliteStore::RemoveWatch(WatchId id) {
-  auto txn = WriteTransaction::Begin(db_);
+  auto txn = BeginWrite(Durability::kDurable);
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(db_, "DELETE FROM watches WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -435,14 +445,14 @@ Status SqliteStore::SetSchedule(WatchId id, UnixSeconds next_check_at, int failu
       db_, "UPDATE watches SET next_check_at = ?, failures = ?, state = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, next_check_at).Bind(2, std::int64_t{failures}).Bind(3, state).Bind(4, id);
-  return stmt->Run();
+  return RunWrite(*stmt);
 }
 
 Status SqliteStore::MarkChecking(WatchId id, UnixSeconds since) {
   auto stmt = Statement::Prepare(db_, "UPDATE watches SET checking_since = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, since).Bind(2, id);
-  return stmt->Run();
+  return RunWrite(*stmt);
 }
 
 Status SqliteStore::SetCrashes(WatchId id, int crashes, std::string_view state) {
@@ -450,18 +460,18 @@ Status SqliteStore::SetCrashes(WatchId id, int crashes, std::string_view state) 
       db_, "UPDATE watches SET crashes = ?, state = ?, checking_since = 0 WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, std::int64_t{crashes}).Bind(2, state).Bind(3, id);
-  return stmt->Run();
+  return RunWrite(*stmt);
 }
 
 Status SqliteStore::SetSuspect(WatchId id, std::string_view text_hash) {
   auto stmt = Statement::Prepare(db_, "UPDATE watches SET suspect_hash = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, text_hash).Bind(2, id);
-  return stmt->Run();
+  return RunWrite(*stmt);
 }
 
 Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {
-  auto txn = WriteTransaction::Begin(db_);
+  auto txn = BeginWrite(Durability::kCrashSafe);
   if (!txn) return tl::unexpected(txn.error());
   if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
     return tl::unexpected(fetch_id.error());
@@ -476,7 +486,7 @@ Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {
 
 Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
                                          int number) {
-  auto txn = WriteTransaction::Begin(db_);
+  auto txn = BeginWrite(Durability::kCrashSafe);
   if (!txn) return tl::unexpected(txn.error());
   if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
     return tl::unexpected(fetch_id.error());
@@ -493,7 +503,7 @@ Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
 
 Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                            const NewRevision& revision) {
-  auto txn = WriteTransaction::Begin(db_);
+  auto txn = BeginWrite(Durability::kDurable);
   if (!txn) return tl::unexpected(txn.error());
   auto latest = Statement::Prepare(db_, R"sql(
     SELECT COALESCE(MAX(number), 0),

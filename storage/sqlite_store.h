@@ -3,6 +3,7 @@
 #define REVWATCH_STORAGE_SQLITE_STORE_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "storage/revision_store.h"
@@ -10,17 +11,31 @@
 struct sqlite3;
 
 namespace revwatch {
+class Statement;
+class WriteTransaction;
+enum class Durability;
+}  // namespace revwatch
+
+namespace revwatch {
 
 struct SqliteStoreOptions {
   // Open without write access; schema must already be current.
   bool read_only = false;
   int busy_timeout_ms = 10000;
+  // Connections of one process given the same mutex take it for every
+  // write, so their writes queue in-process instead of sleeping on SQLite's
+  // busy timeout (a pool of check workers writes many times a second).
+  std::shared_ptr<std::mutex> writers;
 };
 
 // The schema is created and upgraded by numbered migrations tracked in
-// PRAGMA user_version. The file runs in WAL mode with synchronous=FULL and
-// every write inside BEGIN IMMEDIATE, so readers (the CLI) never block the
-// writer (the daemon) and a crash loses nothing committed.
+// PRAGMA user_version. The file runs in WAL mode with every write inside
+// BEGIN IMMEDIATE, so readers (the CLI) never block the writer (the daemon)
+// and a crash of the process loses nothing committed. A new revision, its
+// change and the list of watches are synced to disk at commit
+// (synchronous=FULL); the record of an unchanged or failed check is not
+// (synchronous=NORMAL): a power loss may roll back the last such records,
+// which the next check writes again, and saves an fsync per check.
 //
 // Not thread-safe: use one SqliteStore per thread. Several processes may
 // open the same file.
@@ -58,10 +73,17 @@ class SqliteStore final : public RevisionStore {
                                 const NewRevision& revision) override;
 
  private:
-  SqliteStore(sqlite3* db, std::string path);
+  SqliteStore(sqlite3* db, std::string path, std::shared_ptr<std::mutex> writers);
+
+  // Durable for what no later check can observe again (a new revision, the
+  // list of watches); crash-safe for the bookkeeping of checks.
+  Result<WriteTransaction> BeginWrite(Durability durability);
+  // Runs a single-statement write (its own transaction) under `writers_`.
+  Status RunWrite(Statement& stmt);
 
   sqlite3* db_;  // owned; closed with sqlite3_close_v2
   std::string path_;
+  std::shared_ptr<std::mutex> writers_;  // may be null
 };
 
 }  // namespace revwatch

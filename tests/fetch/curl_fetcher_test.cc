@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -51,6 +53,11 @@ class CurlFetcherTest : public ::testing::Test {
       response.set_header("ETag", "\"v1\"");
       response.set_header("Last-Modified", "Tue, 27 Jan 2026 13:36:00 GMT");
       response.set_content("<p>Київ</p>", "text/html; charset=utf-8");
+    });
+    // The client's port: the same for two requests on one connection.
+    server_.Get("/peer", [](const httplib::Request& request, httplib::Response& response) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      response.set_content(std::to_string(request.remote_port), "text/plain");
     });
     server_.Get("/missing", [](const httplib::Request&, httplib::Response& response) {
       response.status = 404;
@@ -134,6 +141,38 @@ TEST_F(CurlFetcherTest, ConditionalGetWithEtagGets304) {
   ASSERT_TRUE(page) << page.error().message;
   EXPECT_TRUE(page->NotModified());
   EXPECT_TRUE(page->body.empty());
+}
+
+TEST_F(CurlFetcherTest, KeepsItsConnectionAndNothingElseBetweenFetches) {
+  CurlFetcher fetcher;
+  auto first = fetcher.Fetch({Url("/peer"), "", ""});
+  auto second = fetcher.Fetch({Url("/peer"), "", ""});
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->body, second->body);  // one connection
+  // The validators of one fetch are not sent with the next.
+  auto conditional = fetcher.Fetch({Url("/page"), "\"v1\"", ""});
+  ASSERT_TRUE(conditional);
+  EXPECT_TRUE(conditional->NotModified());
+  auto plain = fetcher.Fetch({Url("/page"), "", ""});
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+  EXPECT_EQ(plain->body, "<p>Київ</p>");
+}
+
+TEST_F(CurlFetcherTest, ThreadsMayShareAFetcher) {
+  CurlFetcher fetcher;
+  std::vector<std::string> ports(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ports.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto page = fetcher.Fetch({Url("/peer"), "", ""});
+      ports[i] = page ? page->body : "error: " + page.error().message;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& port : ports) {
+    EXPECT_TRUE(!port.empty() && port.find_first_not_of("0123456789") == std::string::npos) << port;
+  }
 }
 
 TEST_F(CurlFetcherTest, HttpErrorIsAPageNotAnError) {

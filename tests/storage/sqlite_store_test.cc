@@ -3,8 +3,12 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -197,6 +201,36 @@ TEST_F(SqliteStoreTest, RemoveWatchDeletesItsHistory) {
                   "snapshots) + (SELECT count(*) FROM fetches) + (SELECT count(*) FROM changes)"),
             "0");
   EXPECT_FALSE(store_->RemoveWatch(watch->id));
+}
+
+// Check workers write many times a second; with no busy timeout at all,
+// connections sharing the writers' mutex never meet a locked database.
+TEST_F(SqliteStoreTest, ConnectionsSharingTheWritersMutexNeverFindItLocked) {
+  auto watch = store_->AddWatch("https://example.org/a", "");
+  ASSERT_TRUE(watch);
+  ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(1), MakeRevision("A", 0)));
+  SqliteStoreOptions options;
+  options.busy_timeout_ms = 0;
+  options.writers = std::make_shared<std::mutex>();
+  std::vector<std::unique_ptr<SqliteStore>> stores;
+  for (int i = 0; i < 4; ++i) {
+    auto store = SqliteStore::Open(path_, options);
+    ASSERT_TRUE(store) << store.error().message;
+    stores.push_back(std::move(*store));
+  }
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  for (auto& store : stores) {
+    threads.emplace_back([&errors, &store, id = watch->id] {
+      for (int i = 0; i < 200; ++i) {
+        if (!store->RecordUnchangedCheck(id, Fetch(2 + i), 1)) ++errors;
+        if (!store->SetSchedule(id, 100 + i, 0, "active")) ++errors;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM fetches"), "801");
 }
 
 TEST_F(SqliteStoreTest, ReadOnlyOpenReadsWhileWriterHoldsTheFile) {
