@@ -108,9 +108,7 @@ ExtractedArticle BuildArticle(const GumboOutput& output) {
 }
 
 // Refuses markup that would make Gumbo take quadratic time or memory.
-std::optional<Error> CheckMarkup(std::string_view html,
-                                 const ExtractOptions& options) {
-  const MarkupShape shape = MeasureMarkup(html);
+std::optional<Error> CheckMarkup(const MarkupShape& shape, const ExtractOptions& options) {
   if (shape.depth > options.max_tag_depth) {
     return Error{ErrorCode::kParse, "page nests elements about " +
                                         std::to_string(shape.depth) +
@@ -137,9 +135,11 @@ Result<ExtractedArticle> ExtractArticle(std::string_view page,
                          std::to_string(options.max_input_bytes));
   }
   DecodedPage decoded = DecodeToUtf8(page, options.http_charset);
-  if (std::optional<Error> error = CheckMarkup(decoded.utf8, options)) {
+  const MarkupShape shape = MeasureMarkup(decoded.utf8);
+  if (std::optional<Error> error = CheckMarkup(shape, options)) {
     return tl::unexpected(std::move(*error));
   }
+  if (!shape.code.empty()) decoded.utf8 = WithoutCode(decoded.utf8, shape);
   const GumboOutputPtr output = ParseHtml(decoded.utf8);
   if (!output || output->root == nullptr) {
     return MakeError(ErrorCode::kParse, "HTML parser returned no document");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
+
 namespace revwatch {
 namespace {
 
@@ -92,6 +94,20 @@ std::size_t SkipRawText(std::string_view html, std::size_t pos,
   return html.size();
 }
 
+bool ContainsLower(std::string_view text, std::string_view lower) {
+  const auto it = std::search(text.begin(), text.end(), lower.begin(), lower.end(),
+                              [](char a, char b) { return AsciiLower(a) == b; });
+  return it != text.end();
+}
+
+// Whether raw text element `name`, with start tag `tag`, holds code no
+// extraction reads (see MarkupShape::code).
+bool IsCode(std::string_view name, std::string_view tag, std::string_view content) {
+  if (name == "style") return true;
+  return name == "script" && !ContainsLower(tag, "json") &&
+         content.find("<!--") == std::string_view::npos;
+}
+
 }  // namespace
 
 MarkupShape MeasureMarkup(std::string_view html) {
@@ -113,6 +129,7 @@ MarkupShape MeasureMarkup(std::string_view html) {
       pos = name_pos;
       continue;
     }
+    const std::size_t tag_start = pos;
     const std::string name = LowerName(html, name_pos);
     bool self_closing = false;
     std::size_t attributes = 0;
@@ -132,9 +149,28 @@ MarkupShape MeasureMarkup(std::string_view html) {
     if (self_closing && (foreign_depth > 0 || foreign_root)) continue;
     max_depth = std::max(max_depth, ++depth);
     if (foreign_root) ++foreign_depth;
-    if (Contains(kRawTextTags, name)) pos = SkipRawText(html, pos, name);
+    if (Contains(kRawTextTags, name)) {
+      const std::size_t content = pos;
+      pos = SkipRawText(html, pos, name);
+      if (IsCode(name, html.substr(tag_start, content - tag_start),
+                 html.substr(content, pos - content))) {
+        shape.code.emplace_back(content, pos);
+      }
+    }
   }
   return shape;
+}
+
+std::string WithoutCode(std::string_view html, const MarkupShape& shape) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t from = 0;
+  for (const auto& [begin, end] : shape.code) {
+    out.append(html.substr(from, begin - from));
+    from = end;
+  }
+  out.append(html.substr(from));
+  return out;
 }
 
 std::size_t EstimateTagDepth(std::string_view html) {

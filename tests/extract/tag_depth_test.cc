@@ -40,5 +40,23 @@ TEST(EstimateTagDepthTest, SelfClosingNestsOutsideSvgOnly) {
   EXPECT_EQ(EstimateTagDepth("<svg><div/>" + Repeat("<div/>", 50)), 52u);
 }
 
+TEST(WithoutCodeTest, EmptiesScriptsAndStylesButNotJsonOrText) {
+  const std::string html =
+      "<head><style>p{color:red}</style>"
+      "<script type=\"application/ld+json\">{\"headline\":\"H\"}</script>"
+      "<SCRIPT src=a.js>var a = '<p>not text</p>';</SCRIPT >"
+      "<script>document.write('<!-- x -->')</script></head>"
+      "<body><p title=\"<script>\">Text</p><!-- <style>keep</style> -->"
+      "<textarea><script>typed</script></textarea><script>unterminated";
+  const MarkupShape shape = MeasureMarkup(html);
+  EXPECT_EQ(WithoutCode(html, shape),
+            "<head><style></style>"
+            "<script type=\"application/ld+json\">{\"headline\":\"H\"}</script>"
+            "<SCRIPT src=a.js></SCRIPT >"
+            "<script>document.write('<!-- x -->')</script></head>"
+            "<body><p title=\"<script>\">Text</p><!-- <style>keep</style> -->"
+            "<textarea><script>typed</script></textarea><script>");
+}
+
 }  // namespace
 }  // namespace revwatch
