@@ -133,9 +133,19 @@ Status UpdateWatchAfterCheck(sqlite3* db, WatchId id, const FetchRecord& fetch) 
   return stmt->Run();
 }
 
+// The costly part of storing a snapshot, done before the write lock.
+struct PackedBody {
+  std::string sha256;
+  std::string zstd;
+};
+
+PackedBody Pack(const SnapshotRecord& snapshot) {
+  return {Sha256Hex(snapshot.body), CompressSnapshot(snapshot.body)};
+}
+
 Result<std::int64_t> InsertSnapshot(sqlite3* db, WatchId id,
                                     std::int64_t fetch_id,
-                                    const SnapshotRecord& snapshot) {
+                                    const SnapshotRecord& snapshot, const PackedBody& packed) {
   auto stmt = Statement::Prepare(db, R"sql(
     INSERT INTO snapshots (watch_id, fetch_id, sha256, charset, headers,
                            body_size, compression, body)
@@ -143,11 +153,11 @@ Result<std::int64_t> InsertSnapshot(sqlite3* db, WatchId id,
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, id)
       .Bind(2, fetch_id)
-      .Bind(3, Sha256Hex(snapshot.body))
+      .Bind(3, packed.sha256)
       .Bind(4, snapshot.charset)
       .Bind(5, snapshot.headers)
       .Bind(6, static_cast<std::int64_t>(snapshot.body.size()))
-      .BindBlob(7, CompressSnapshot(snapshot.body));
+      .BindBlob(7, packed.zstd);
   if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
   return sqlite3_last_insert_rowid(db);
 }
@@ -503,6 +513,7 @@ Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
 
 Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                            const NewRevision& revision) {
+  const PackedBody packed = Pack(revision.snapshot);
   auto txn = BeginWrite(Durability::kDurable);
   if (!txn) return tl::unexpected(txn.error());
   auto latest = Statement::Prepare(db_, R"sql(
@@ -522,7 +533,7 @@ Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
   }
   auto fetch_id = InsertFetch(db_, id, fetch);
   if (!fetch_id) return tl::unexpected(fetch_id.error());
-  auto snapshot_id = InsertSnapshot(db_, id, *fetch_id, revision.snapshot);
+  auto snapshot_id = InsertSnapshot(db_, id, *fetch_id, revision.snapshot, packed);
   if (!snapshot_id) return tl::unexpected(snapshot_id.error());
   const int number = parent + 1;
   auto revision_id = InsertRevision(db_, id, number, fetch.fetched_at,
