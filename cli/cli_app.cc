@@ -62,7 +62,7 @@ Result<std::unique_ptr<RevisionStore>> CliContext::OpenStore(
   }
   SqliteStoreOptions options;
   options.read_only = read_only;
-  options.writers = writers;
+  options.group = writer_group;
   auto store = SqliteStore::Open(path, options);
   if (!store) return tl::unexpected(store.error());
   return std::unique_ptr<RevisionStore>(std::move(*store));

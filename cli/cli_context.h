@@ -3,11 +3,11 @@
 #define REVWATCH_CLI_CLI_CONTEXT_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "core/error.h"
 #include "storage/revision_store.h"
+#include "storage/writer_group.h"
 
 namespace CLI {
 class App;
@@ -26,9 +26,10 @@ struct CliContext {
   // present (see cli/config.h).
   std::string config_path;
   int exit_code = kExitOk;
-  // Every store opened through this context takes this mutex for its
-  // writes (storage/sqlite_store.h), so check workers queue in-process.
-  std::shared_ptr<std::mutex> writers = std::make_shared<std::mutex>();
+  // Every store opened through this context is in this group
+  // (storage/writer_group.h): check workers queue their writes in-process
+  // and sync their new revisions together.
+  std::shared_ptr<WriterGroup> writer_group = std::make_shared<WriterGroup>();
 
   // Opens the database (creating it and its directory when `read_only` is
   // false). Errors are printed by the caller.

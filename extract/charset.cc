@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -189,19 +190,39 @@ std::size_t ValidUtf8Length(std::string_view s, std::size_t* bad_prefix) {
   return length;
 }
 
+// Length of the longest valid UTF-8 prefix of `s`; ASCII is skipped eight
+// bytes at a time.
+std::size_t ValidUtf8Prefix(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    std::size_t bad_prefix = 0;
+    const std::size_t length = ValidUtf8Length(s.substr(i), &bad_prefix);
+    if (length == 0) break;
+    i += length;
+  }
+  return i;
+}
+
 std::string SanitizeUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   while (!s.empty()) {
+    const std::size_t valid = ValidUtf8Prefix(s);
+    out.append(s.substr(0, valid));
+    s.remove_prefix(valid);
+    if (s.empty()) break;
     std::size_t bad_prefix = 0;
-    const std::size_t length = ValidUtf8Length(s, &bad_prefix);
-    if (length > 0) {
-      out.append(s.substr(0, length));
-      s.remove_prefix(length);
-    } else {
-      out.append(kReplacement);
-      s.remove_prefix(bad_prefix);
-    }
+    (void)ValidUtf8Length(s, &bad_prefix);
+    out.append(kReplacement);
+    s.remove_prefix(bad_prefix);
   }
   return out;
 }

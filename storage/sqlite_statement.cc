@@ -107,38 +107,27 @@ Status Execute(sqlite3* db, std::string_view sql) {
   return {};
 }
 
-Result<WriteTransaction> WriteTransaction::Begin(sqlite3* db, std::mutex* writers,
-                                                 Durability durability) {
+Result<WriteTransaction> WriteTransaction::Begin(sqlite3* db, std::mutex* writers) {
   std::unique_lock<std::mutex> lock;
   if (writers != nullptr) lock = std::unique_lock(*writers);
-  const bool durable = durability == Durability::kDurable;
-  if (durable) {
-    if (Status s = Execute(db, "PRAGMA synchronous = FULL"); !s) return tl::unexpected(s.error());
-  }
-  WriteTransaction txn(db, std::move(lock), durable);
   if (Status s = Execute(db, "BEGIN IMMEDIATE"); !s) {
-    txn.db_ = nullptr;
-    if (durable) (void)Execute(db, "PRAGMA synchronous = NORMAL");
     return tl::unexpected(s.error());
   }
-  return txn;
+  return WriteTransaction(db, std::move(lock));
 }
 
 WriteTransaction::WriteTransaction(WriteTransaction&& other) noexcept
-    : db_(other.db_), lock_(std::move(other.lock_)), durable_(other.durable_) {
+    : db_(other.db_), lock_(std::move(other.lock_)) {
   other.db_ = nullptr;
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (db_ == nullptr) return;
-  (void)Execute(db_, "ROLLBACK");
-  if (durable_) (void)Execute(db_, "PRAGMA synchronous = NORMAL");
+  if (db_ != nullptr) (void)Execute(db_, "ROLLBACK");
 }
 
 Status WriteTransaction::Commit() {
   Status s = Execute(db_, "COMMIT");
   if (!s) return s;
-  if (durable_) (void)Execute(db_, "PRAGMA synchronous = NORMAL");
   db_ = nullptr;
   if (lock_.owns_lock()) lock_.unlock();
   return s;

@@ -61,16 +61,9 @@ class Statement {
 // With `writers`, that mutex is held from before BEGIN to the end, so the
 // connections of one process that share it queue on it rather than on the
 // busy timeout (which sleeps in steps of up to 100 ms).
-//
-// kDurable commits are on disk when Commit() returns (synchronous=FULL:
-// the WAL is synced); kCrashSafe ones survive the process dying but may be
-// rolled back by a power loss (synchronous=NORMAL, the connection's
-// default), which keeps the file consistent and spares an fsync.
-enum class Durability { kDurable, kCrashSafe };
 class WriteTransaction {
  public:
-  [[nodiscard]] static Result<WriteTransaction> Begin(sqlite3* db, std::mutex* writers = nullptr,
-                                                      Durability durability = Durability::kDurable);
+  [[nodiscard]] static Result<WriteTransaction> Begin(sqlite3* db, std::mutex* writers = nullptr);
   WriteTransaction(WriteTransaction&& other) noexcept;
   WriteTransaction& operator=(WriteTransaction&&) = delete;
   ~WriteTransaction();
@@ -78,11 +71,10 @@ class WriteTransaction {
   [[nodiscard]] Status Commit();
 
  private:
-  WriteTransaction(sqlite3* db, std::unique_lock<std::mutex> lock, bool durable)
-      : db_(db), lock_(std::move(lock)), durable_(durable) {}
+  WriteTransaction(sqlite3* db, std::unique_lock<std::mutex> lock)
+      : db_(db), lock_(std::move(lock)) {}
   sqlite3* db_;  // null once committed or moved from
   std::unique_lock<std::mutex> lock_;  // released after COMMIT or ROLLBACK
-  bool durable_ = false;
 };
 
 // Error with ErrorCode::kStorage and sqlite3_errmsg(db).

@@ -266,7 +266,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
                         ? SQLITE_OPEN_READONLY
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path, options.writers));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path, options.group));
   if (rc != SQLITE_OK) {
     return MakeError(ErrorCode::kStorage,
                      path + ": cannot open database: " +
@@ -276,7 +276,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   sqlite3_extended_result_codes(raw, 1);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (!options.read_only) {
-    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";  // for migrations
   }
   if (Status s = Execute(raw, pragmas); !s) {
     return MakeError(ErrorCode::kStorage, path + ": " + s.error().message);
@@ -293,20 +293,29 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     }
   } else if (Status s = Migrate(raw); !s) {
     return MakeError(ErrorCode::kStorage, path + ": " + s.error().message);
+  } else if (Status normal = Execute(raw, "PRAGMA synchronous = NORMAL"); !normal) {
+    return MakeError(ErrorCode::kStorage, path + ": " + normal.error().message);
   }
   return store;
 }
 
-SqliteStore::SqliteStore(sqlite3* db, std::string path, std::shared_ptr<std::mutex> writers)
-    : db_(db), path_(std::move(path)), writers_(std::move(writers)) {}
+SqliteStore::SqliteStore(sqlite3* db, std::string path, std::shared_ptr<WriterGroup> group)
+    : db_(db),
+      path_(std::move(path)),
+      group_(group ? std::move(group) : std::make_shared<WriterGroup>()) {}
 
-Result<WriteTransaction> SqliteStore::BeginWrite(Durability durability) {
-  return WriteTransaction::Begin(db_, writers_.get(), durability);
+Result<WriteTransaction> SqliteStore::BeginWrite() {
+  return WriteTransaction::Begin(db_, &group_->writers());
+}
+
+Status SqliteStore::CommitDurably(WriteTransaction& txn) {
+  if (Status s = txn.Commit(); !s) return s;
+  if (path_.empty() || path_ == ":memory:") return {};
+  return group_->SyncCommitted(path_ + "-wal");
 }
 
 Status SqliteStore::RunWrite(Statement& stmt) {
-  std::unique_lock<std::mutex> lock;
-  if (writers_) lock = std::unique_lock(*writers_);
+  std::lock_guard lock(group_->writers());
   return stmt.Run();
 }
 
@@ -322,7 +331,7 @@ Result<Watch> SqliteStore::AddWatch(const std::string& url,
 
 Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::string>& urls,
                                                      const std::string& label) {
-  auto txn = BeginWrite(Durability::kDurable);
+  auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(
       db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?) "
@@ -337,7 +346,7 @@ Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::stri
     if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
     ids.push_back(sqlite3_changes(db_) == 1 ? sqlite3_last_insert_rowid(db_) : 0);
   }
-  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  if (Status s = CommitDurably(*txn); !s) return tl::unexpected(s.error());
   return ids;
 }
 
@@ -374,7 +383,7 @@ Result<std::vector<Watch>> SqliteStore::ListWatches() {
 }
 
 Status SqliteStore::RemoveWatch(WatchId id) {
-  auto txn = BeginWrite(Durability::kDurable);
+  auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(db_, "DELETE FROM watches WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -384,7 +393,7 @@ Status SqliteStore::RemoveWatch(WatchId id) {
     return MakeError(ErrorCode::kNotFound,
                      "watch " + std::to_string(id) + " does not exist");
   }
-  return txn->Commit();
+  return CommitDurably(*txn);
 }
 
 Result<std::optional<StoredRevision>> SqliteStore::LatestRevision(WatchId id) {
@@ -481,7 +490,7 @@ Status SqliteStore::SetSuspect(WatchId id, std::string_view text_hash) {
 }
 
 Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {
-  auto txn = BeginWrite(Durability::kCrashSafe);
+  auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
     return tl::unexpected(fetch_id.error());
@@ -496,7 +505,7 @@ Status SqliteStore::RecordFailedCheck(WatchId id, const FetchRecord& fetch) {
 
 Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
                                          int number) {
-  auto txn = BeginWrite(Durability::kCrashSafe);
+  auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   if (auto fetch_id = InsertFetch(db_, id, fetch); !fetch_id) {
     return tl::unexpected(fetch_id.error());
@@ -514,7 +523,7 @@ Status SqliteStore::RecordUnchangedCheck(WatchId id, const FetchRecord& fetch,
 Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                            const NewRevision& revision) {
   const PackedBody packed = Pack(revision.snapshot);
-  auto txn = BeginWrite(Durability::kDurable);
+  auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   auto latest = Statement::Prepare(db_, R"sql(
     SELECT COALESCE(MAX(number), 0),
@@ -547,7 +556,7 @@ Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
   if (Status s = UpdateWatchAfterCheck(db_, id, fetch); !s) {
     return tl::unexpected(s.error());
   }
-  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  if (Status s = CommitDurably(*txn); !s) return tl::unexpected(s.error());
   return number;
 }
 

@@ -3,17 +3,16 @@
 #define REVWATCH_STORAGE_SQLITE_STORE_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "storage/revision_store.h"
+#include "storage/writer_group.h"
 
 struct sqlite3;
 
 namespace revwatch {
 class Statement;
 class WriteTransaction;
-enum class Durability;
 }  // namespace revwatch
 
 namespace revwatch {
@@ -22,20 +21,22 @@ struct SqliteStoreOptions {
   // Open without write access; schema must already be current.
   bool read_only = false;
   int busy_timeout_ms = 10000;
-  // Connections of one process given the same mutex take it for every
-  // write, so their writes queue in-process instead of sleeping on SQLite's
-  // busy timeout (a pool of check workers writes many times a second).
-  std::shared_ptr<std::mutex> writers;
+  // Connections of one process to one file (a pool of check workers) share
+  // one group: writes queue on its mutex, durable commits are synced
+  // together. Null: a group of this connection alone.
+  std::shared_ptr<WriterGroup> group;
 };
 
 // The schema is created and upgraded by numbered migrations tracked in
 // PRAGMA user_version. The file runs in WAL mode with every write inside
 // BEGIN IMMEDIATE, so readers (the CLI) never block the writer (the daemon)
 // and a crash of the process loses nothing committed. A new revision, its
-// change and the list of watches are synced to disk at commit
-// (synchronous=FULL); the record of an unchanged or failed check is not
-// (synchronous=NORMAL): a power loss may roll back the last such records,
-// which the next check writes again, and saves an fsync per check.
+// change and the list of watches are on disk when the call returns (the
+// log is synced after the commit, together with other workers' commits:
+// WriterGroup); the record of an unchanged or failed check is not synced
+// (synchronous=NORMAL): a power loss may roll back the last few such
+// records, which the next check writes again, and that saves an fsync per
+// check.
 //
 // Not thread-safe: use one SqliteStore per thread. Several processes may
 // open the same file.
@@ -73,17 +74,18 @@ class SqliteStore final : public RevisionStore {
                                 const NewRevision& revision) override;
 
  private:
-  SqliteStore(sqlite3* db, std::string path, std::shared_ptr<std::mutex> writers);
+  SqliteStore(sqlite3* db, std::string path, std::shared_ptr<WriterGroup> group);
 
-  // Durable for what no later check can observe again (a new revision, the
-  // list of watches); crash-safe for the bookkeeping of checks.
-  Result<WriteTransaction> BeginWrite(Durability durability);
-  // Runs a single-statement write (its own transaction) under `writers_`.
+  Result<WriteTransaction> BeginWrite();
+  // Commits, then waits until the commit is on disk: for what no later
+  // check can observe again (a new revision, the list of watches).
+  Status CommitDurably(WriteTransaction& txn);
+  // Runs a single-statement write (its own transaction) in the group.
   Status RunWrite(Statement& stmt);
 
   sqlite3* db_;  // owned; closed with sqlite3_close_v2
   std::string path_;
-  std::shared_ptr<std::mutex> writers_;  // may be null
+  std::shared_ptr<WriterGroup> group_;
 };
 
 }  // namespace revwatch

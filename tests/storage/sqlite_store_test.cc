@@ -211,7 +211,7 @@ TEST_F(SqliteStoreTest, ConnectionsSharingTheWritersMutexNeverFindItLocked) {
   ASSERT_TRUE(store_->RecordNewRevision(watch->id, Fetch(1), MakeRevision("A", 0)));
   SqliteStoreOptions options;
   options.busy_timeout_ms = 0;
-  options.writers = std::make_shared<std::mutex>();
+  options.group = std::make_shared<WriterGroup>();
   std::vector<std::unique_ptr<SqliteStore>> stores;
   for (int i = 0; i < 4; ++i) {
     auto store = SqliteStore::Open(path_, options);
