@@ -142,8 +142,12 @@ Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
       }
     }
     auto summary = RunDueChecks(NowUnixSeconds());
-    if (!summary) return tl::unexpected(summary.error());
-    if (summary->checked > 0 || summary->expired > 0) {
+    if (!summary) {
+      // A full disk or a database another process holds too long: said,
+      // and tried again next cycle rather than taking the service down.
+      Error("cycle failed: " + summary.error().message);
+      notifier_.Status("last cycle failed: " + summary.error().message);
+    } else if (summary->checked > 0 || summary->expired > 0) {
       notifier_.Status("last cycle: " + std::to_string(summary->checked) + " checked, " +
                        std::to_string(summary->new_revisions) + " new revisions, " +
                        std::to_string(summary->failed) + " failed");

@@ -348,6 +348,83 @@ class DaemonTest(unittest.TestCase):
         self.assertGreaterEqual(total, watches)
         self.assertEqual(quarantined, 0)
 
+    def test_disk_full_rolls_back_and_the_daemon_carries_on(self):
+        """The database on a 1 MiB tmpfs: checks that cannot be stored fail whole, the
+        daemon keeps running, and once there is room again it stores what it missed."""
+        import random
+        import sqlite3
+        small = os.path.join(self.tmp.name, "small")
+        os.mkdir(small)
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", small],
+                                 capture_output=True, text=True)
+        if mounted.returncode != 0:
+            self.skipTest("cannot mount a tmpfs here: " + mounted.stderr.strip())
+        daemon = None
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        try:
+            db_path = os.path.join(small, "revwatch.db")
+            env = dict(os.environ, REVWATCH_DB=db_path, NO_COLOR="1")
+            rng = random.Random(5)
+            words = ["%s%d" % (rng.choice(["alpha", "bravo", "delta", "sierra"]), rng.randrange(10**6))
+                     for _ in range(4000)]
+            watches = 12
+            for n in range(watches):
+                # About 60 KB of text that compresses poorly: a dozen such
+                # revisions do not fit in 1 MiB.
+                paragraphs = [" ".join(rng.choice(words) for _ in range(60)) + "." for _ in range(120)]
+                self.server.serve("/big%d" % n, article_page("Story %d" % n, paragraphs))
+            subprocess.run([BIN, "add", *[self.server.url("/big%d" % n) for n in range(watches)]],
+                           env=env, check=True, capture_output=True, timeout=60)
+            path = os.path.join(self.tmp.name, "notify-full")
+            sock.bind(path)
+            sock.settimeout(60)
+            daemon = subprocess.Popen([BIN, "daemon"], env=dict(env, NOTIFY_SOCKET=path),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+            def next_cycle():
+                while True:
+                    message = sock.recv(4096).decode()
+                    if message.startswith("STATUS=last cycle"):
+                        return message
+
+            first = next_cycle()
+            self.assertIn("%d checked" % watches, first)
+            failed = int(first.split(" new revisions, ")[1].split(" failed")[0])
+            stored = int(first.split(" checked, ")[1].split(" new revisions")[0])
+            self.assertGreater(failed, 0, first)
+            self.assertGreater(stored, 0, first)
+            self.assertIsNone(daemon.poll(), "the daemon exited on a full disk")
+            with sqlite3.connect(db_path) as db:
+                self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+                self.assertEqual(db.execute("SELECT COUNT(*) FROM revisions").fetchone()[0], stored)
+                orphans = db.execute("""SELECT COUNT(*) FROM revisions r WHERE NOT EXISTS
+                                        (SELECT 1 FROM changes c WHERE c.to_revision_id = r.id)""").fetchone()[0]
+                self.assertEqual(orphans, 0)
+                self.assertEqual(db.execute("""SELECT COUNT(*) FROM snapshots s WHERE NOT EXISTS
+                                               (SELECT 1 FROM revisions r WHERE r.snapshot_id = s.id)""")
+                                 .fetchone()[0], 0, "a snapshot of a rolled-back check was kept")
+            # Room again: every watch due now, and SIGHUP wakes the daemon.
+            subprocess.run(["mount", "-o", "remount,size=64m", small], check=True)
+            with sqlite3.connect(db_path) as db:
+                db.execute("UPDATE watches SET next_check_at = 0")
+            daemon.send_signal(1)
+            second = next_cycle()
+            self.assertIn("%d checked, %d new revisions, 0 failed" % (watches, failed), second)
+            daemon.send_signal(15)
+            _, err = daemon.communicate(timeout=20)
+            self.assertEqual(daemon.returncode, 0, err)
+            self.assertIn("full", err)  # the failed checks were logged
+            with sqlite3.connect(db_path) as db:
+                counts = [row[0] for row in db.execute(
+                    "SELECT COUNT(r.id) FROM watches w LEFT JOIN revisions r ON r.watch_id = w.id GROUP BY w.id")]
+            self.assertEqual(counts, [1] * watches)
+        finally:
+            if daemon is not None and daemon.poll() is None:
+                daemon.kill()
+                daemon.wait()
+            sock.close()
+            subprocess.run(["umount", "-l", small], capture_output=True)
+
     def test_cli_reads_while_the_daemon_writes(self):
         """list, log and show on the daemon's database while it stores revisions."""
         import sqlite3
