@@ -17,7 +17,7 @@ defaults (4 workers) on a fresh database. Pages/s is N over wall time.
   flock /tmp/revwatch-build.lock /usr/bin/python3 bench/monitor_bench.py \\
       --sizes 1000,10000 [--revwatch build/revwatch] [--tools revwatch,urlwatch]
 
-Needs nginx-light and urlwatch (scripts/setup.sh --bench installs them).
+Needs nginx-light, urlwatch and time (scripts/setup.sh --bench installs them).
 """
 
 import argparse
@@ -208,14 +208,21 @@ http {{
 
 
 def timed(argv, env=None, stdout_path=None):
-    """Runs argv; returns (wall seconds, cpu seconds, peak RSS MiB, exit status)."""
-    with open(stdout_path or os.devnull, "w") as out:
+    """Runs argv; returns (wall seconds, cpu seconds, peak RSS MiB, exit status).
+
+    Through /usr/bin/time: Linux carries the peak RSS of the process that
+    forked into the child's ru_maxrss across exec, so measured directly from
+    this (large) Python process every figure would include its own size."""
+    report = stdout_path + ".time"
+    with open(stdout_path, "w") as out:
         start = time.monotonic()
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
+        status = subprocess.call(["/usr/bin/time", "-f", "%U %S %M %x", "-o", report, *argv],
+                                 stdout=out, stderr=subprocess.DEVNULL, env=env)
         wall = time.monotonic() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, proc.returncode
+    user, system, peak_kb, exit_status = open(report).read().split()[-4:]
+    if status != 0 and exit_status == "0":
+        exit_status = str(status)
+    return wall, float(user) + float(system), int(peak_kb) / 1024.0, int(exit_status)
 
 
 class Revwatch:

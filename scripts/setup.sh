@@ -4,8 +4,20 @@
 # build/ (binary: build/revwatch).
 #   scripts/setup.sh             install + build
 #   scripts/setup.sh --no-build  install only
+#   scripts/setup.sh --bench     also what bench/monitor_bench.py compares
+#                                against (nginx, urlwatch)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+build=1
+bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    --bench) bench=1 ;;
+    *) echo "usage: scripts/setup.sh [--no-build] [--bench]" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   # toolchain
@@ -18,6 +30,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
   clang libclang-rt-14-dev wdiff dwdiff time systemd
 )
+if ((bench)); then packages+=(nginx-light urlwatch); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -34,7 +47,7 @@ if ((${#missing[@]} > 0)); then
     --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-[[ "${1:-}" == "--no-build" ]] && exit 0
+((build)) || exit 0
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >build-configure.log 2>&1 ||
