@@ -18,6 +18,7 @@
 #include "extract/page_headings.h"
 #include "extract/page_metadata.h"
 #include "extract/paragraph_filter.h"
+#include "extract/parse_arena.h"
 #include "extract/tag_depth.h"
 #include "extract/text_blocks.h"
 #include "extract/text_normalize.h"
@@ -29,16 +30,24 @@ namespace {
 // Gumbo keeps every parse error in memory; tag soup can have millions.
 constexpr int kMaxParseErrors = 1000;
 
+ParseArena& ThreadArena() {
+  thread_local ParseArena arena;
+  return arena;
+}
+
+// A parsed tree lives in its thread's arena, so one thread holds one tree
+// at a time; dropping it resets the arena.
 struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
+  void operator()(GumboOutput*) const { ThreadArena().Reset(); }
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 GumboOutputPtr ParseHtml(const std::string& html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxParseErrors;
+  options.allocator = &ParseArena::GumboAllocate;
+  options.deallocator = &ParseArena::GumboDeallocate;
+  options.userdata = &ThreadArena();
   return GumboOutputPtr(
       gumbo_parse_with_options(&options, html.data(), html.size()));
 }
