@@ -61,14 +61,23 @@ std::string CleanSpaces(std::string_view utf8) {
   bool pending_space = false;
   while (left > 0) {
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n < 0) {  // invalid sequence: replace one byte
-      n = 1;
-      cp = 0xFFFD;
+    utf8proc_ssize_t n = 1;
+    bool invalid = false;
+    if (*p < 0x80) {  // ASCII: what Classify would say, without utf8proc
+      cp = *p;
+    } else {
+      n = utf8proc_iterate(p, left, &cp);
+      if (n < 0) {  // invalid sequence: replace one byte
+        n = 1;
+        cp = 0xFFFD;
+        invalid = true;
+      }
     }
-    p += n;
-    left -= n;
-    switch (Classify(cp)) {
+    const CharClass kind = cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r') ? CharClass::kSpace
+                                        : cp < 0x20 || cp == 0x7F                 ? CharClass::kDrop
+                                                                                  : CharClass::kKeep)
+                                     : Classify(cp);
+    switch (kind) {
       case CharClass::kDrop:
         break;
       case CharClass::kSpace:
@@ -77,9 +86,15 @@ std::string CleanSpaces(std::string_view utf8) {
       case CharClass::kKeep:
         if (pending_space) out.push_back(' ');
         pending_space = false;
-        AppendCodePoint(cp, out);
+        if (invalid) {
+          AppendCodePoint(cp, out);
+        } else {  // the input's own bytes: valid UTF-8 of cp
+          out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+        }
         break;
     }
+    p += n;
+    left -= n;
   }
   return out;
 }

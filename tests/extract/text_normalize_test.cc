@@ -41,6 +41,8 @@ TEST(NormalizePageTextTest, ReplacesInvalidUtf8) {
   EXPECT_EQ(NormalizePageText("a\xFF"
                               "b"),
             "a\uFFFDb");
+  // An invalid sequence whose lead byte is that of U+FFFD itself.
+  EXPECT_EQ(NormalizePageText("\xEF\x80 \uFFFD"), "\uFFFD\uFFFD \uFFFD");
 }
 
 TEST(CountVisibleCharsTest, CountsCodePointsExceptSpaces) {
