@@ -156,11 +156,10 @@ std::string StatusReason(long status) {
 
 Result<CheckReport> Watcher::Check(const Watch& watch) {
   retry_after_ = 0;
-  auto latest = store_.LatestRevision(watch.id);
-  if (!latest) return tl::unexpected(latest.error());
-
+  // The stored version is read only once the page has come back changed:
+  // most checks end in a 304, which needs only its number.
   FetchRequest request{watch.url, "", ""};
-  if (*latest) {  // validators only mean something once we hold a version
+  if (watch.revisions > 0) {  // validators only mean something once we hold a version
     request.etag = watch.etag;
     request.last_modified = watch.last_modified;
   }
@@ -173,12 +172,12 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
   }
   const FetchRecord fetch = RecordOf(*page, now);
 
-  if (page->NotModified() && *latest) {
-    if (Status s = store_.RecordUnchangedCheck(watch.id, fetch, (*latest)->number);
-        !s) {
+  if (page->NotModified() && watch.revisions > 0) {
+    // Revision numbers run 1..n without gaps, so the latest is the count.
+    if (Status s = store_.RecordUnchangedCheck(watch.id, fetch, watch.revisions); !s) {
       return tl::unexpected(s.error());
     }
-    return Report(CheckOutcome::kNotModified, (*latest)->number);
+    return Report(CheckOutcome::kNotModified, watch.revisions);
   }
   if (page->status == 429 || page->status == 503) {
     retry_after_ = RetryAfterSeconds(page->headers, now);
@@ -200,6 +199,8 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
   }
   const Article& article = extracted->article;
   const std::string text_hash = Sha256Hex(FormatArticleText(article));
+  auto latest = store_.LatestRevision(watch.id);
+  if (!latest) return tl::unexpected(latest.error());
 
   if (*latest && (*latest)->text_hash == text_hash) {
     if (Status s = store_.RecordUnchangedCheck(watch.id, fetch, (*latest)->number);
