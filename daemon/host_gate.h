@@ -15,6 +15,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/url_host.h"
+
 namespace revwatch {
 
 struct HostLimits {
@@ -34,9 +36,6 @@ struct HostPolicy {
   const HostLimits& For(std::string_view host) const;
 };
 
-// The host part of an http(s) URL, lower-cased ("" if there is none).
-std::string HostOf(std::string_view url);
-bool IsLoopbackHost(std::string_view host);
 
 class HostGate {
  public:
