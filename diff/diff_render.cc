@@ -1,6 +1,8 @@
 #include "diff/diff_render.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +46,47 @@ std::string EscapeHtml(const std::string& text) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       default: out += c; break;
+    }
+  }
+  return out;
+}
+
+// `text` cut to its first `head` and last `tail` words, "…" marking the
+// cut; unchanged if it is not longer than that.
+std::string Elide(const std::string& text, std::size_t head, std::size_t tail) {
+  std::vector<std::size_t> starts;  // where each word begins
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) starts.push_back(i);
+  }
+  if (starts.size() <= head + tail + 1) return text;
+  std::string out;
+  if (head > 0) {
+    const std::size_t end = text.find_last_not_of(' ', starts[head] - 1);
+    out = text.substr(0, end + 1) + " ";
+  }
+  out += "\u2026";
+  if (tail > 0) out += " " + text.substr(starts[starts.size() - tail]);
+  return out;
+}
+
+// The unchanged words of `spans` kept around the changes (see RenderDiff).
+std::vector<WordSpan> WithContext(const std::vector<WordSpan>& spans, int context_words) {
+  if (context_words <= 0) return spans;
+  const auto n = static_cast<std::size_t>(context_words);
+  std::vector<WordSpan> out = spans;
+  std::size_t first_change = spans.size();
+  std::size_t last_change = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].op == SpanOp::kEqual) continue;
+    first_change = std::min(first_change, i);
+    last_change = i;
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i].op != SpanOp::kEqual) continue;
+    if (first_change == spans.size()) {  // a moved paragraph: its beginning
+      out[i].text = Elide(out[i].text, 2 * n, 0);
+    } else {
+      out[i].text = Elide(out[i].text, i > first_change ? n : 0, i < last_change ? n : 0);
     }
   }
   return out;
@@ -147,13 +190,18 @@ nlohmann::json IndexOrNull(int index) {
 }  // namespace
 
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style) {
+  return RenderDiff(diff, style, 0);
+}
+
+std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words) {
   std::string out;
   if (diff.title_changed) {
     out += Heading("headline", diff.title_tags, style) + Body(diff.title_spans, style);
   }
   for (const ParagraphChange& change : diff.paragraphs) {
     if (!out.empty() && style != DiffStyle::kHtml) out += "\n";
-    out += Heading(Describe(change), change.tags, style) + Body(change.spans, style);
+    out += Heading(Describe(change), change.tags, style) +
+           Body(WithContext(change.spans, context_words), style);
   }
   if (style == DiffStyle::kHtml && !out.empty()) {
     out = "<div class=\"revwatch-diff\">\n" + out + "</div>\n";

@@ -20,6 +20,10 @@ enum class DiffStyle {
 // kHtml returns a self-contained <div> fragment.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style);
 
+// As above, but unchanged words around each change are cut to
+// `context_words` on either side ("… "), for e-mail; 0 keeps them all.
+std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words);
+
 // One line: "+12 -3 words; tags: headline, paragraph-added; substantive".
 std::string RenderSummary(const ArticleDiff& diff);
 

@@ -32,6 +32,22 @@ TEST(DiffRenderTest, SummaryNamesCountsAndTags) {
             "+4 -0 words; tags: paragraph-added; substantive");
 }
 
+TEST(DiffRenderTest, ContextIsCutToAFewWordsAroundEachChange) {
+  const std::string start = "one two three four five six seven eight";
+  const std::string middle = "alpha bravo charlie delta echo foxtrot golf hotel india";
+  const std::string end = "uno dos tres cuatro cinco seis siete";
+  const Article before{"T", "", "", {start + " 1,200 " + middle + " were " + end}};
+  const Article after{"T", "", "", {start + " 1,500 " + middle + " were not " + end}};
+  const std::string out = RenderDiff(DiffArticles(before, after), DiffStyle::kText, 3);
+  EXPECT_NE(out.find("\u2026 six seven eight [-1,200-]{+1,500+} alpha bravo charlie \u2026 "
+                     "hotel india were {+not+} uno dos tres \u2026\n"),
+            std::string::npos)
+      << out;
+  // Without a limit every word stays.
+  EXPECT_NE(RenderDiff(DiffArticles(before, after), DiffStyle::kText).find(middle),
+            std::string::npos);
+}
+
 TEST(DiffRenderTest, NothingChangedRendersNothing) {
   const Article a{"T", "", "", {"same"}};
   EXPECT_EQ(RenderDiff(DiffArticles(a, a), DiffStyle::kText), "");
