@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/alert_delivery.h"
 #include "cli/check_worker.h"
 #include "cli/cli_context.h"
 #include "cli/config.h"
@@ -99,10 +100,12 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
   };
   CurlFetcher fetcher(config->fetch);
   Watcher main_watcher(fetcher, **store, *lexicon);
+  const AlertPolicy alert_policy = AlertPolicyFrom(*config);
+  main_watcher.SetAlertPolicy(alert_policy);
   std::vector<Watcher*> watchers = {&main_watcher};
   std::vector<CheckWorker> extra;
   for (int i = 1; i < threads; ++i) {
-    auto worker = OpenCheckWorker(ctx, config->fetch, *lexicon);
+    auto worker = OpenCheckWorker(ctx, config->fetch, *lexicon, alert_policy);
     if (!worker) break;  // fewer workers; the checks still all run
     watchers.push_back(worker->watcher.get());
     extra.push_back(std::move(*worker));
@@ -131,6 +134,12 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
   if (total > 1) {
     std::cout << total << " checked, " << changed << " with new revisions, " << failed
               << " failed\n";
+  }
+  // The alerts of these checks (and any earlier ones still waiting).
+  auto delivery = DeliverAlerts(**store, *config, *lexicon, /*everything=*/false);
+  if (!delivery) return ReportError(delivery.error());
+  if (const std::string line = DescribeDelivery(*delivery); !line.empty()) {
+    std::cout << line << "\n";
   }
   return failed == 0 ? kExitOk : kExitFailure;
 }

@@ -5,15 +5,18 @@
 
 #include "cli/cli_context.h"
 #include "daemon/scheduler.h"
+#include "alert/outbox.h"
 #include "diff/lexicon.h"
 #include "fetch/curl_fetcher.h"
 
 namespace revwatch {
 
-// `lexicon` is shared (read-only) and must outlive the worker.
+// `lexicon` is shared (read-only) and must outlive the worker; new
+// revisions get their alerts by `alerts`.
 [[nodiscard]] Result<CheckWorker> OpenCheckWorker(const CliContext& ctx,
                                                   const CurlFetcherOptions& fetch,
-                                                  const Lexicon& lexicon);
+                                                  const Lexicon& lexicon,
+                                                  const AlertPolicy& alerts);
 
 }  // namespace revwatch
 

@@ -112,6 +112,7 @@ int RunCli(int argc, char** argv) {
   RegisterCompareCommand(app, ctx);
   RegisterDemoCommand(app, ctx);
   RegisterDaemonCommand(app, ctx);
+  RegisterAlertCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

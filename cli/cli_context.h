@@ -52,6 +52,7 @@ void RegisterExtractCommand(CLI::App& app, CliContext& ctx);
 void RegisterCompareCommand(CLI::App& app, CliContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 void RegisterDaemonCommand(CLI::App& app, CliContext& ctx);
+void RegisterAlertCommands(CLI::App& app, CliContext& ctx);
 
 // Parses `argv` and runs the chosen command; returns the exit code.
 int RunCli(int argc, char** argv);

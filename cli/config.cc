@@ -1,6 +1,10 @@
 #include "cli/config.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -66,9 +70,14 @@ class Reader {
         s = ReadClassify(*table);
       } else if (name == "hosts") {
         s = ReadHosts(*table);
+      } else if (name == "smtp") {
+        s = ReadSmtp(*table);
+      } else if (name == "alerts") {
+        s = ReadAlerts(*table);
       } else {
-        return MakeError(ErrorCode::kConfig, Where(source_, key.source()) + ": unknown table [" +
-                                                 name + "] (known: daemon, fetch, classify, hosts)");
+        return MakeError(ErrorCode::kConfig,
+                         Where(source_, key.source()) + ": unknown table [" + name +
+                             "] (known: daemon, fetch, classify, hosts, smtp, alerts)");
       }
       if (!s) return s;
     }
@@ -177,6 +186,86 @@ class Reader {
       UnixSeconds seconds = 0;
       if (Status s = Duration(node, name, seconds); !s) return s;
       delay = std::chrono::seconds(seconds);
+    }
+    return {};
+  }
+
+  Status ReadSmtp(const toml::table& table) {
+    SmtpSettings& smtp = config_.smtp;
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      Status s;
+      if (name == "url") {
+        s = Text(node, "smtp.url", smtp.url);
+      } else if (name == "tls") {
+        std::string tls;
+        s = Text(node, "smtp.tls", tls);
+        if (s && tls != "required" && tls != "none") {
+          s = Bad(node, "smtp.tls", "expected \"required\" or \"none\"");
+        }
+        smtp.tls_required = tls != "none";
+      } else if (name == "from") {
+        s = Text(node, "smtp.from", smtp.from);
+      } else if (name == "to") {
+        s = TextList(node, "smtp.to", smtp.to);
+      } else if (name == "username") {
+        s = Text(node, "smtp.username", smtp.username);
+      } else if (name == "password_file") {
+        std::string file;
+        s = Text(node, "smtp.password_file", file);
+        if (s) s = ReadPasswordFile(node, file, smtp.password);
+      } else if (name == "ca_file") {
+        s = Text(node, "smtp.ca_file", smtp.ca_file);
+      } else if (name == "timeout") {
+        UnixSeconds seconds = 0;
+        s = Duration(node, "smtp.timeout", seconds);
+        smtp.timeout_seconds = static_cast<long>(seconds);
+      } else {
+        return Unknown(key, "smtp", name);
+      }
+      if (!s) return s;
+    }
+    if (Status s = ValidateSmtpSettings(smtp); !s) {
+      return MakeError(ErrorCode::kConfig,
+                       Where(source_, table.source()) + ": [smtp]: " + s.error().message);
+    }
+    return {};
+  }
+
+  // The password, from a file only its owner may read.
+  Status ReadPasswordFile(const toml::node& node, const std::string& file, std::string& out) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) {
+      return Bad(node, "smtp.password_file", "cannot read " + file + ": " + std::strerror(errno));
+    }
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+      return Bad(node, "smtp.password_file",
+                 file + " may be read by others; chmod 600 it (or 400) and try again");
+    }
+    auto text = ReadInputFile(file);
+    if (!text) return Bad(node, "smtp.password_file", text.error().message);
+    out = *text;
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return {};
+  }
+
+  Status ReadAlerts(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      if (name != "digest") return Unknown(key, "alerts", name);
+      if (Status s = Duration(node, "alerts.digest", config_.alert_digest); !s) return s;
+    }
+    return {};
+  }
+
+  Status TextList(const toml::node& node, std::string_view name, std::vector<std::string>& out) {
+    const toml::array* items = node.as_array();
+    if (items == nullptr) return Bad(node, name, "expected a list of strings");
+    out.clear();
+    for (const toml::node& item : *items) {
+      const auto text = item.value<std::string>();
+      if (!text || text->empty()) return Bad(item, name, "expected non-empty strings");
+      out.push_back(*text);
     }
     return {};
   }

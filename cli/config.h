@@ -24,6 +24,17 @@
 //   user_agent = "revwatch/0.1 (+article revision monitor)"
 //   [classify]
 //   lexicons = ["/etc/revwatch/words.txt"]   # added to the built-in lists
+//   [smtp]                    # alerts by e-mail (none without this table)
+//   url = "smtp://mail.example.org:587"     # or smtps://...:465
+//   tls = "required"          # required | none (none: a loopback server only)
+//   from = "revwatch@example.org"
+//   to = ["desk@example.org"]
+//   username = "revwatch"
+//   password_file = "/etc/revwatch/smtp-password"   # not group/world-readable
+//   ca_file = "/etc/revwatch/ca.pem"   # certificates to trust (default: system)
+//   timeout = "60s"
+//   [alerts]
+//   digest = "30m"            # one message per interval instead of one per edit
 #ifndef REVWATCH_CLI_CONFIG_H_
 #define REVWATCH_CLI_CONFIG_H_
 
@@ -31,6 +42,7 @@
 #include <string_view>
 #include <vector>
 
+#include "alert/smtp_sender.h"
 #include "core/error.h"
 #include "daemon/host_gate.h"
 #include "daemon/schedule_policy.h"
@@ -47,6 +59,8 @@ struct Config {
   HostPolicy hosts;                  // per-host limits ([daemon], [hosts."name"])
   SchedulePolicy schedule;
   std::vector<std::string> lexicons;  // files of word lists (diff/lexicon.h format)
+  SmtpSettings smtp;                  // !smtp.configured(): no e-mail
+  UnixSeconds alert_digest = 0;       // 0: one message per alert
 };
 
 // Parses TOML text; `source` names it in error messages.

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/alert_delivery.h"
 #include "cli/check_worker.h"
 #include "cli/cli_context.h"
 #include "cli/config.h"
@@ -44,20 +45,30 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   if (!lexicon) return ReportError(lexicon.error());
   CurlFetcher fetcher(config->fetch);
   Watcher watcher(fetcher, **store, *lexicon);
+  Config active = *config;  // replaced on SIGHUP
+  watcher.SetAlertPolicy(AlertPolicyFrom(active));
   // Each worker gets its own connection and fetcher; all classify with
   // the same (read-only) word lists.
-  auto make_worker = [&ctx, &lexicon, &fetcher] {
-    return OpenCheckWorker(ctx, fetcher.options(), *lexicon);
+  auto make_worker = [&ctx, &lexicon, &fetcher, &active] {
+    return OpenCheckWorker(ctx, fetcher.options(), *lexicon, AlertPolicyFrom(active));
+  };
+  // After each cycle the due alerts go out; a failure is said, not fatal.
+  auto deliver = [&]() -> std::string {
+    auto delivery = DeliverAlerts(**store, active, *lexicon, /*everything=*/false);
+    if (!delivery) return "alerts not sent: " + delivery.error().message;
+    return DescribeDelivery(*delivery);
   };
   auto scheduler_options = [&](const Config& c) {
     SchedulerOptions options = SchedulerOptionsFrom(c, args);
     options.make_worker = make_worker;
+    options.after_cycle = deliver;
     return options;
   };
   Scheduler scheduler(watcher, **store, Log::ForStderr(), scheduler_options(*config));
   if (args.once) {
     auto summary = scheduler.RunDueChecks(NowUnixSeconds());
     if (!summary) return ReportError(summary.error());
+    if (const std::string message = deliver(); !message.empty()) std::cerr << message << "\n";
     return summary->failed == 0 ? kExitOk : kExitFailure;
   }
   struct sigaction action {};
@@ -75,6 +86,8 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
     if (!words) return "configuration not reloaded: " + words.error().message;
     *lexicon = std::move(*words);  // in place: the watcher refers to it
     fetcher.SetOptions(fresh->fetch);
+    active = *fresh;
+    watcher.SetAlertPolicy(AlertPolicyFrom(active));
     scheduler.SetOptions(scheduler_options(*fresh));
     return "configuration reloaded" + (fresh->source.empty() ? "" : " from " + fresh->source);
   };

@@ -1,5 +1,7 @@
 // revwatch add | rm | list
+#include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -8,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "alert/mail_header.h"
+#include "alert/outbox.h"
 #include "cli/input_file.h"
 #include "core/timestamp.h"
 #include "fetch/curl_fetcher.h"
@@ -19,7 +23,32 @@ struct AddArgs {
   std::vector<std::string> urls;
   std::string from;  // a file of URLs, one per line ("-": standard input)
   std::string label;
+  std::vector<std::string> notify;    // addresses
+  std::vector<std::string> alert_on;  // tags, comma-separated or repeated
 };
+
+// The tags of --alert-on, split at commas; every one must be substantive.
+std::optional<std::vector<std::string>> AlertTags(const std::vector<std::string>& args) {
+  std::vector<std::string> tags;
+  for (const std::string& arg : args) {
+    std::size_t start = 0;
+    while (start <= arg.size()) {
+      const std::size_t comma = std::min(arg.find(',', start), arg.size());
+      std::string tag = arg.substr(start, comma - start);
+      if (!tag.empty()) {
+        if (!IsAlertTag(tag)) {
+          std::cerr << "revwatch: --alert-on: unknown tag \"" << tag
+                    << "\" (substantive tags: headline, denial, negation, quote, number, entity, "
+                       "attribution, paragraph-added, paragraph-removed, correction)\n";
+          return std::nullopt;
+        }
+        tags.push_back(std::move(tag));
+      }
+      start = comma + 1;
+    }
+  }
+  return tags;
+}
 
 // Every URL is checked before any is added; all are added in one
 // transaction. Prints each new watch's id; a URL already watched is named
@@ -46,9 +75,18 @@ int RunAdd(const CliContext& ctx, const AddArgs& args) {
       return kExitUsage;
     }
   }
+  for (const std::string& address : args.notify) {
+    if (!IsValidMailAddress(address)) {
+      std::cerr << "revwatch: --notify: \"" << OneLine(address)
+                << "\" is not a plain address like desk@example.org\n";
+      return kExitUsage;
+    }
+  }
+  const auto tags = AlertTags(args.alert_on);
+  if (!tags) return kExitUsage;
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
-  auto ids = (*store)->AddWatches(urls, args.label);
+  auto ids = (*store)->AddWatches(urls, WatchSettings{args.label, args.notify, *tags});
   if (!ids) return ReportError(ids.error());
   int status = kExitOk;
   for (std::size_t i = 0; i < urls.size(); ++i) {
@@ -127,6 +165,11 @@ void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
   add->add_option("urls", args->urls, "http:// or https:// URLs");
   add->add_option("--from", args->from, "Also the URLs in FILE, one per line (- for stdin)");
   add->add_option("--label", args->label, "A name to show in lists");
+  add->add_option("--notify", args->notify,
+                  "Also e-mail this address about substantive edits (repeatable)");
+  add->add_option("--alert-on", args->alert_on,
+                  "Alert only on edits with one of these tags, e.g. denial,quote,headline "
+                  "(default: any substantive edit)");
   add->callback([&ctx, args] { ctx.exit_code = RunAdd(ctx, *args); });
 
   auto target = std::make_shared<std::string>();

@@ -152,6 +152,9 @@ Status Scheduler::Run(const volatile std::sig_atomic_t& stop,
                        std::to_string(summary->new_revisions) + " new revisions, " +
                        std::to_string(summary->failed) + " failed");
     }
+    if (options_.after_cycle) {  // also with nothing checked: retries, digests
+      if (const std::string message = options_.after_cycle(); !message.empty()) Info(message);
+    }
     // Sleep in short steps so a signal is noticed within a second.
     for (int i = 0; i < 30 && stop == 0 && (reload == nullptr || *reload == 0); ++i) {
       if (i % 10 == 0) notifier_.Watchdog();

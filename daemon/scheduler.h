@@ -48,6 +48,9 @@ struct SchedulerOptions {
   int workers = 1;
   std::function<Result<CheckWorker>()> make_worker;
   HostPolicy hosts;
+  // Run after every cycle of Run() (the alerts are sent there); a message
+  // it returns is logged.
+  std::function<std::string()> after_cycle;
 };
 
 struct CycleSummary {

@@ -243,6 +243,8 @@ Result<CheckReport> Watcher::Check(const Watch& watch) {
   } else {
     revision.change = FirstRevisionChange(article);
   }
+  revision.alerts =
+      AlertsFor(watch, revision.change, revision.parent_number + 1, alert_policy_);
   report.tags = revision.change.tags;
   report.substantive = revision.change.substantive;
   report.words_added = revision.change.words_added;

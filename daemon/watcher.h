@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "alert/outbox.h"
 #include "core/error.h"
 #include "diff/lexicon.h"
 #include "fetch/fetcher.h"
@@ -54,10 +55,16 @@ class Watcher {
   // last Check, 0 if it did not ask.
   UnixSeconds RetryAfter() const { return retry_after_; }
 
+  // Who is told of substantive edits: each new revision is stored with
+  // its alerts (alert/outbox.h). Without a policy only the watches' own
+  // --notify addresses get them.
+  void SetAlertPolicy(AlertPolicy policy) { alert_policy_ = std::move(policy); }
+
  private:
   Fetcher& fetcher_;
   RevisionStore& store_;
   const Lexicon& lexicon_;
+  AlertPolicy alert_policy_;
   UnixSeconds retry_after_ = 0;
 };
 

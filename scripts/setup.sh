@@ -28,7 +28,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libsystemd-dev libtomlplusplus-dev
   # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
-  clang libclang-rt-14-dev wdiff dwdiff time systemd
+  clang libclang-rt-14-dev wdiff dwdiff time systemd python3-aiosmtpd openssl
 )
 if ((bench)); then packages+=(nginx-light urlwatch); fi
 

@@ -40,6 +40,17 @@ struct Watch {
   std::string suspect_hash;
   UnixSeconds checking_since = 0;   // a check began and has not ended
   int crashes = 0;                  // checks the daemon died in, in a row
+  // Alerts: addresses told of this watch's edits besides the configured
+  // ones, and the tags it alerts on (empty: any substantive edit).
+  std::vector<std::string> notify;
+  std::vector<std::string> alert_on;
+};
+
+// What a new watch starts with.
+struct WatchSettings {
+  std::string label;
+  std::vector<std::string> notify;
+  std::vector<std::string> alert_on;
 };
 
 // One HTTP attempt, successful or not.
@@ -73,6 +84,12 @@ struct ChangeRecord {
   double score = 0.0;  // importance in [0, 1]
 };
 
+// An e-mail to send about a new revision, written with it (the outbox).
+struct NewAlert {
+  std::string recipient;
+  std::string message_id;  // "<...@...>", kept for re-sends
+};
+
 struct NewRevision {
   Article article;
   std::string text_hash;  // Sha256Hex(FormatArticleText(article))
@@ -82,6 +99,29 @@ struct NewRevision {
   // revision). If another writer added a revision meanwhile, the commit fails
   // with kStorage rather than store a change against the wrong parent.
   int parent_number = 0;
+  std::vector<NewAlert> alerts;  // committed in the same transaction
+};
+
+// One alert in the outbox, with what sending it needs.
+struct AlertRecord {
+  std::int64_t id = 0;
+  WatchId watch_id = 0;
+  std::string url;
+  std::string label;
+  int old_number = 0;  // the edit: revision old_number -> new_number
+  int new_number = 0;
+  std::vector<std::string> tags;
+  std::string recipient;
+  std::string status;  // pending, sent, failed
+  UnixSeconds created_at = 0;
+  int attempts = 0;
+  UnixSeconds next_attempt_at = 0;
+  std::string last_error;
+  std::string message_id;
+  // The Message-ID of the first alert about the same watch to the same
+  // recipient (equal to message_id for that first one): the thread.
+  std::string thread_root;
+  UnixSeconds sent_at = 0;
 };
 
 struct StoredRevision {
@@ -110,7 +150,7 @@ class RevisionStore {
   // Adds a watch for every URL of `urls` not yet watched, all in one
   // transaction; returns the new ids in order, 0 for a URL already watched.
   [[nodiscard]] virtual Result<std::vector<WatchId>> AddWatches(
-      const std::vector<std::string>& urls, const std::string& label) = 0;
+      const std::vector<std::string>& urls, const WatchSettings& settings) = 0;
   // Looks a watch up by decimal id or exact URL; kNotFound if absent.
   [[nodiscard]] virtual Result<Watch> FindWatch(std::string_view url_or_id) = 0;
   [[nodiscard]] virtual Result<std::vector<Watch>> ListWatches() = 0;
@@ -148,9 +188,22 @@ class RevisionStore {
   // Remembers (or, with "", forgets) the text hash of a suspect check.
   [[nodiscard]] virtual Status SetSuspect(WatchId id, std::string_view text_hash) = 0;
 
-  // A check that found a new distinct article. Returns its number.
+  // A check that found a new distinct article, with its alerts. Returns
+  // its number.
   [[nodiscard]] virtual Result<int> RecordNewRevision(
       WatchId id, const FetchRecord& fetch, const NewRevision& revision) = 0;
+
+  // Alerts, oldest first: with `pending_only`, those pending whose next
+  // attempt is due by `now` (every pending one when `now` is 0); else all.
+  [[nodiscard]] virtual Result<std::vector<AlertRecord>> ListAlerts(bool pending_only,
+                                                                    UnixSeconds now) = 0;
+  // The server took the alert: sent at `at` as `message_id`.
+  [[nodiscard]] virtual Status MarkAlertSent(std::int64_t id, UnixSeconds at,
+                                             const std::string& message_id) = 0;
+  // A failed attempt: counted, the next one due at `next_attempt_at`, or
+  // given up (`failed`).
+  [[nodiscard]] virtual Status MarkAlertFailed(std::int64_t id, const std::string& error,
+                                               UnixSeconds next_attempt_at, bool failed) = 0;
 };
 
 }  // namespace revwatch

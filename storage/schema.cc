@@ -119,8 +119,16 @@ ALTER TABLE watches ADD COLUMN checking_since INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE watches ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kInitialSchema, kChangeScore,
-                                                         kSchedule, kSuspect, kCrashes};
+// Alerts: who a watch notifies beyond the configured recipients and which
+// tags it alerts on ('' = any substantive edit), comma-separated.
+constexpr std::string_view kAlerts = R"sql(
+ALTER TABLE watches ADD COLUMN notify TEXT NOT NULL DEFAULT '';
+ALTER TABLE watches ADD COLUMN alert_on TEXT NOT NULL DEFAULT '';
+CREATE INDEX alerts_by_change ON alerts(change_id);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kInitialSchema, kChangeScore, kSchedule,
+                                                         kSuspect,       kCrashes,     kAlerts};
 
 }  // namespace
 

@@ -50,7 +50,8 @@ constexpr std::string_view kSelectWatch = R"sql(
          (SELECT COALESCE(MAX(r.first_seen), 0) FROM revisions r
            WHERE r.watch_id = w.id),
          w.state, COALESCE(w.every_seconds, 0), COALESCE(w.next_check_at, 0),
-         w.failures, w.pinned, w.suspect_hash, w.checking_since, w.crashes
+         w.failures, w.pinned, w.suspect_hash, w.checking_since, w.crashes,
+         w.notify, w.alert_on
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -72,7 +73,41 @@ Watch ReadWatch(const Statement& row) {
   w.suspect_hash = row.Text(14);
   w.checking_since = row.Int(15);
   w.crashes = static_cast<int>(row.Int(16));
+  w.notify = Split(row.Text(17), ',', /*keep_empty=*/false);
+  w.alert_on = Split(row.Text(18), ',', /*keep_empty=*/false);
   return w;
+}
+
+constexpr std::string_view kSelectAlert = R"sql(
+  SELECT a.id, c.watch_id, w.url, w.label,
+         COALESCE((SELECT number FROM revisions WHERE id = c.from_revision_id), 0),
+         (SELECT number FROM revisions WHERE id = c.to_revision_id),
+         c.tags, a.recipient, a.status, a.created_at, a.attempts,
+         a.next_attempt_at, a.last_error, a.message_id, COALESCE(a.sent_at, 0),
+         (SELECT a2.message_id FROM alerts a2 JOIN changes c2 ON c2.id = a2.change_id
+           WHERE c2.watch_id = c.watch_id AND a2.recipient = a.recipient
+           ORDER BY a2.id LIMIT 1)
+    FROM alerts a JOIN changes c ON c.id = a.change_id JOIN watches w ON w.id = c.watch_id )sql";
+
+AlertRecord ReadAlert(const Statement& row) {
+  AlertRecord a;
+  a.id = row.Int(0);
+  a.watch_id = row.Int(1);
+  a.url = row.Text(2);
+  a.label = row.Text(3);
+  a.old_number = static_cast<int>(row.Int(4));
+  a.new_number = static_cast<int>(row.Int(5));
+  a.tags = Split(row.Text(6), ',', /*keep_empty=*/false);
+  a.recipient = row.Text(7);
+  a.status = row.Text(8);
+  a.created_at = row.Int(9);
+  a.attempts = static_cast<int>(row.Int(10));
+  a.next_attempt_at = row.Int(11);
+  a.last_error = row.Text(12);
+  a.message_id = row.Text(13);
+  a.sent_at = row.Int(14);
+  a.thread_root = row.Text(15);
+  return a;
 }
 
 constexpr std::string_view kSelectRevision = R"sql(
@@ -184,6 +219,22 @@ Result<std::int64_t> InsertRevision(sqlite3* db, WatchId id, int number,
       .Bind(10, snapshot_id);
   if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
   return sqlite3_last_insert_rowid(db);
+}
+
+Status InsertAlerts(sqlite3* db, std::int64_t change_id, UnixSeconds at,
+                    const std::vector<NewAlert>& alerts) {
+  if (alerts.empty()) return {};
+  auto stmt = Statement::Prepare(db, R"sql(
+    INSERT INTO alerts (change_id, recipient, created_at, next_attempt_at, message_id)
+    VALUES (?, ?, ?, ?, ?))sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (const NewAlert& alert : alerts) {
+    stmt->Reset();
+    stmt->Bind(1, change_id).Bind(2, alert.recipient).Bind(3, at).Bind(4, at).Bind(5,
+                                                                                alert.message_id);
+    if (Status s = stmt->Run(); !s) return s;
+  }
+  return {};
 }
 
 Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
@@ -323,26 +374,30 @@ SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
 
 Result<Watch> SqliteStore::AddWatch(const std::string& url,
                                     const std::string& label) {
-  auto ids = AddWatches({url}, label);
+  auto ids = AddWatches({url}, WatchSettings{label, {}, {}});
   if (!ids) return tl::unexpected(ids.error());
   if (ids->front() == 0) return MakeError(ErrorCode::kInvalidArgument, url + ": already watched");
   return FindWatch(std::to_string(ids->front()));
 }
 
 Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::string>& urls,
-                                                     const std::string& label) {
+                                                     const WatchSettings& settings) {
   auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(
-      db_, "INSERT INTO watches (url, label, created_at) VALUES (?, ?, ?) "
-           "ON CONFLICT (url) DO NOTHING");
+      db_, "INSERT INTO watches (url, label, created_at, notify, alert_on) "
+           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING");
   if (!stmt) return tl::unexpected(stmt.error());
   const UnixSeconds now = NowUnixSeconds();
   std::vector<WatchId> ids;
   ids.reserve(urls.size());
   for (const std::string& url : urls) {
     stmt->Reset();
-    stmt->Bind(1, url).Bind(2, label).Bind(3, now);
+    stmt->Bind(1, url)
+        .Bind(2, settings.label)
+        .Bind(3, now)
+        .Bind(4, Join(settings.notify, ','))
+        .Bind(5, Join(settings.alert_on, ','));
     if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
     ids.push_back(sqlite3_changes(db_) == 1 ? sqlite3_last_insert_rowid(db_) : 0);
   }
@@ -553,11 +608,58 @@ Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
       !s) {
     return tl::unexpected(s.error());
   }
+  if (Status s = InsertAlerts(db_, sqlite3_last_insert_rowid(db_), fetch.fetched_at,
+                              revision.alerts);
+      !s) {
+    return tl::unexpected(s.error());
+  }
   if (Status s = UpdateWatchAfterCheck(db_, id, fetch); !s) {
     return tl::unexpected(s.error());
   }
   if (Status s = CommitDurably(*txn); !s) return tl::unexpected(s.error());
   return number;
+}
+
+Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(bool pending_only, UnixSeconds now) {
+  std::string sql(kSelectAlert);
+  if (pending_only) {
+    sql += "WHERE a.status = 'pending'";
+    if (now > 0) sql += " AND a.next_attempt_at <= ?";
+  }
+  auto stmt = Statement::Prepare(db_, sql + " ORDER BY a.id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  if (pending_only && now > 0) stmt->Bind(1, now);
+  std::vector<AlertRecord> alerts;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return alerts;
+    alerts.push_back(ReadAlert(*stmt));
+  }
+}
+
+Status SqliteStore::MarkAlertSent(std::int64_t id, UnixSeconds at, const std::string& message_id) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, last_error = '',
+                      attempts = attempts + 1
+     WHERE id = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, at).Bind(2, message_id).Bind(3, id);
+  auto txn = BeginWrite();
+  if (!txn) return tl::unexpected(txn.error());
+  if (Status s = stmt->Run(); !s) return s;
+  return CommitDurably(*txn);  // a re-send after a crash must stay the exception
+}
+
+Status SqliteStore::MarkAlertFailed(std::int64_t id, const std::string& error,
+                                    UnixSeconds next_attempt_at, bool failed) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                      status = CASE WHEN ? THEN 'failed' ELSE status END
+     WHERE id = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, error).Bind(2, next_attempt_at).Bind(3, std::int64_t{failed ? 1 : 0}).Bind(4, id);
+  return RunWrite(*stmt);
 }
 
 }  // namespace revwatch

@@ -55,7 +55,7 @@ class SqliteStore final : public RevisionStore {
   Result<Watch> AddWatch(const std::string& url,
                          const std::string& label) override;
   Result<std::vector<WatchId>> AddWatches(const std::vector<std::string>& urls,
-                                          const std::string& label) override;
+                                          const WatchSettings& settings) override;
   Result<Watch> FindWatch(std::string_view url_or_id) override;
   Result<std::vector<Watch>> ListWatches() override;
   Status RemoveWatch(WatchId id) override;
@@ -72,6 +72,10 @@ class SqliteStore final : public RevisionStore {
                               int number) override;
   Result<int> RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                 const NewRevision& revision) override;
+  Result<std::vector<AlertRecord>> ListAlerts(bool pending_only, UnixSeconds now) override;
+  Status MarkAlertSent(std::int64_t id, UnixSeconds at, const std::string& message_id) override;
+  Status MarkAlertFailed(std::int64_t id, const std::string& error, UnixSeconds next_attempt_at,
+                         bool failed) override;
 
  private:
   SqliteStore(sqlite3* db, std::string path, std::shared_ptr<WriterGroup> group);

@@ -87,9 +87,9 @@ TEST(ConfigTest, UnknownKeysAndTablesNameFileAndLine) {
   ASSERT_FALSE(key);
   EXPECT_EQ(key.error().code, ErrorCode::kConfig);
   EXPECT_EQ(key.error().message, "a.toml:3: unknown key timout in [fetch]");
-  auto table = ParseConfig("\n[alerts]\nto = 1\n", "b.toml");
+  auto table = ParseConfig("\n[mail]\nto = 1\n", "b.toml");
   ASSERT_FALSE(table);
-  EXPECT_NE(table.error().message.find("b.toml:2: unknown table [alerts]"), std::string::npos)
+  EXPECT_NE(table.error().message.find("b.toml:2: unknown table [mail]"), std::string::npos)
       << table.error().message;
 }
 
