@@ -116,6 +116,7 @@ std::string TagLabels(const ArticleDiff& diff) {
 }
 
 std::string EditHtml(const EditFacts& edit) {
+  const std::string when = "style=\"padding:2px 12px 2px 0;vertical-align:top;white-space:nowrap\"";
   const std::string cell = "style=\"padding:2px 12px 2px 0;vertical-align:top\"";
   std::string out = "<div style=\"margin:0 0 28px\">\n<p style=\"margin:0 0 6px\">" +
                     TagLabels(edit.diff) + "</p>\n";
@@ -125,10 +126,10 @@ std::string EditHtml(const EditFacts& edit) {
          "\" style=\"color:#1a4d8f\">" + EscapeHtml(edit.url) + "</a></p>\n";
   out += "<table style=\"margin:0 0 12px;border-collapse:collapse;font:13px/1.4 sans-serif;"
          "color:#444\">\n";
-  out += "<tr><td " + cell + ">Version " + std::to_string(edit.old_number) + "<br>" +
+  out += "<tr><td " + when + ">Version " + std::to_string(edit.old_number) + "<br>" +
          Seen(edit.old_first_seen) + "</td><td " + cell + ">" +
          EscapeHtml(OneLine(edit.old_headline)) + "</td></tr>\n";
-  out += "<tr><td " + cell + ">Version " + std::to_string(edit.new_number) + "<br>" +
+  out += "<tr><td " + when + ">Version " + std::to_string(edit.new_number) + "<br>" +
          Seen(edit.new_first_seen) + "</td><td " + cell + "><b>" +
          EscapeHtml(OneLine(edit.new_headline)) + "</b></td></tr>\n</table>\n";
   out += RenderDiff(edit.diff, DiffStyle::kHtml, kContextWords);
