@@ -152,6 +152,22 @@ class AlertTest(unittest.TestCase):
         self.assertTrue(message.tls)
         self.assert_well_formed(message)
 
+    def test_smtps_tls_from_the_first_byte(self):
+        smtp = self.smtp("smtps")
+        self.configure(smtp)
+        self.run_cli("test-mail", "desk@example.org")
+        message = smtp.wait_for(1)[0]
+        self.assertEqual(message.rcpt_tos, ["desk@example.org"])
+        self.assertIn(b"[revwatch] test message", message.data)
+        # A certificate the client was not told to trust is refused.
+        with open(self.env["REVWATCH_CONFIG"]) as f:
+            config = f.read()
+        with open(self.env["REVWATCH_CONFIG"], "w") as f:
+            f.write("\n".join(line for line in config.splitlines() if not line.startswith("ca_file")))
+        proc = self.run_cli("test-mail", "desk@example.org", expect=1)
+        self.assertIn("not sent", proc.stderr)
+        self.assertEqual(len(smtp.messages), 1)
+
     def test_starttls_and_auth_with_a_private_password_file(self):
         smtp = self.smtp("auth", user="revwatch", password="s3cret")
         password = os.path.join(self.tmp.name, "smtp-password")

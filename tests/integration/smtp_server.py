@@ -9,6 +9,8 @@ process on a free port picked at start-up, in one of four modes:
                  is made by the openssl command line, clients trust ca_file.
   "auth"         like "starttls", and MAIL also needs AUTH PLAIN or LOGIN
                  with the one user/password given to the constructor.
+  "smtps"        TLS from the first byte (port 465 style), no AUTH; url is
+                 smtps://, the certificate as for "starttls".
   "no-starttls"  what a client sees behind a STARTTLS-stripping attacker:
                  no STARTTLS in EHLO, AUTH PLAIN/LOGIN offered in clear text
                  (every try is kept in auth_attempts, so a test can prove the
@@ -41,7 +43,7 @@ import threading
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, TLSSetupException
 
-MODES = ("plain", "starttls", "auth", "no-starttls")
+MODES = ("plain", "starttls", "auth", "no-starttls", "smtps")
 
 # aiosmtpd 1.4.3 itself sets the deprecated Session.login_data on every
 # successful AUTH and logs a warning about it each time; drop that one line.
@@ -124,7 +126,7 @@ class SmtpServer:
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=4, thread_name_prefix="smtp-on-message")
         self._tls_context = None
-        if mode in ("starttls", "auth"):
+        if mode in ("starttls", "auth", "smtps"):
             self.ca_file, key_file = self._make_certificate()
             self._tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             self._tls_context.load_cert_chain(self.ca_file, key_file)
@@ -145,7 +147,7 @@ class SmtpServer:
 
     @property
     def url(self):
-        return "smtp://127.0.0.1:%d" % self.port
+        return "%s://127.0.0.1:%d" % ("smtps" if self.mode == "smtps" else "smtp", self.port)
 
     # --- running ---------------------------------------------------------------
 
@@ -162,13 +164,15 @@ class SmtpServer:
             sock.close()
             raise
         self.port = sock.getsockname()[1]
-        tls = self._tls_context is not None
+        implicit = self.mode == "smtps"
+        starttls = self._tls_context is not None and not implicit
         controller = _Controller(
             _Handler(self), sock,
+            ssl_context=self._tls_context if implicit else None,
             # Without a hostname aiosmtpd calls socket.getfqdn(): a DNS query.
             server_hostname="localhost",
-            tls_context=self._tls_context,
-            require_starttls=tls,
+            tls_context=self._tls_context if starttls else None,
+            require_starttls=starttls,
             auth_required=self.mode == "auth",
             # "no-starttls" offers AUTH in clear text as bait; the others
             # offer it (if at all) only after STARTTLS.
