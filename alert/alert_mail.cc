@@ -29,22 +29,6 @@ std::string Shorten(const std::string& text, std::size_t limit) {
   return text.substr(0, end) + "\u2026";
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c; break;
-    }
-  }
-  return out;
-}
-
 std::string Crlf(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 16);

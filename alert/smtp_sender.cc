@@ -9,31 +9,6 @@
 namespace revwatch {
 namespace {
 
-struct SlistDeleter {
-  const CurlApi* api;
-  void operator()(curl_slist* list) const { api->slist_free_all(list); }
-};
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-struct MimeDeleter {
-  const CurlApi* api;
-  void operator()(curl_mime* mime) const { api->mime_free(mime); }
-};
-using Mime = std::unique_ptr<curl_mime, MimeDeleter>;
-
-struct EasyDeleter {
-  const CurlApi* api;
-  void operator()(CURL* handle) const { api->easy_cleanup(handle); }
-};
-using Easy = std::unique_ptr<CURL, EasyDeleter>;
-
-void Append(const CurlApi* c, Slist& list, const std::string& line) {
-  if (curl_slist* grown = c->slist_append(list.get(), line.c_str())) {
-    (void)list.release();
-    list.reset(grown);
-  }
-}
-
 bool IsImplicitTls(const std::string& url) { return url.rfind("smtps://", 0) == 0; }
 
 // A header line is safe when it holds no CR or LF except CRLF followed by
@@ -131,17 +106,17 @@ SendResult SmtpSender::Send(const Mail& mail) {
     return result;
   }
   const CurlApi* c = *api;
-  Easy easy(c->easy_init(), {c});
+  CurlEasy easy(c->easy_init(), {c});
   if (!easy) {
     result.error = "curl_easy_init failed";
     return result;
   }
   CURL* h = easy.get();
-  Slist recipients(nullptr, {c});
-  for (const std::string& to : mail.to) Append(c, recipients, "<" + to + ">");
-  Slist headers(nullptr, {c});
-  for (const std::string& line : mail.headers) Append(c, headers, line);
-  Mime mime(c->mime_init(h), {c});
+  CurlSlist recipients(nullptr, {c});
+  for (const std::string& to : mail.to) AppendTo(*c, recipients, "<" + to + ">");
+  CurlSlist headers(nullptr, {c});
+  for (const std::string& line : mail.headers) AppendTo(*c, headers, line);
+  CurlMime mime(c->mime_init(h), {c});
   if (!mime) {
     result.error = "curl_mime_init failed";
     return result;

@@ -36,21 +36,6 @@ const Markup& MarkupFor(DiffStyle style) {
   return kTextMarkup;
 }
 
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c; break;
-    }
-  }
-  return out;
-}
-
 // `text` cut to its first `head` and last `tail` words, "…" marking the
 // cut; unchanged if it is not longer than that.
 std::string Elide(const std::string& text, std::size_t head, std::size_t tail) {
@@ -188,6 +173,22 @@ nlohmann::json IndexOrNull(int index) {
 }
 
 }  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c; break;
+    }
+  }
+  return out;
+}
 
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style) {
   return RenderDiff(diff, style, 0);

@@ -3,6 +3,7 @@
 #define REVWATCH_DIFF_DIFF_RENDER_H_
 
 #include <string>
+#include <string_view>
 
 #include "diff/word_diff.h"
 
@@ -23,6 +24,9 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style);
 // As above, but unchanged words around each change are cut to
 // `context_words` on either side ("… "), for e-mail; 0 keeps them all.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words);
+
+// `text` safe inside HTML text and attribute values: & < > " ' escaped.
+std::string EscapeHtml(std::string_view text);
 
 // One line: "+12 -3 words; tags: headline, paragraph-added; substantive".
 std::string RenderSummary(const ArticleDiff& diff);

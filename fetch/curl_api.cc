@@ -71,4 +71,11 @@ Result<const CurlApi*> LoadCurl() {
   return loaded;
 }
 
+void AppendTo(const CurlApi& api, CurlSlist& list, const std::string& line) {
+  if (curl_slist* grown = api.slist_append(list.get(), line.c_str())) {
+    (void)list.release();  // now part of `grown`
+    list.reset(grown);
+  }
+}
+
 }  // namespace revwatch

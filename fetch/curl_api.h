@@ -8,6 +8,9 @@
 
 #include <curl/curl.h>
 
+#include <memory>
+#include <string>
+
 #include "core/error.h"
 
 namespace revwatch {
@@ -46,6 +49,22 @@ struct CurlApi {
 // start-up: it pulls in some thirty libraries (GnuTLS, Kerberos, LDAP...).
 // Fails with kNetwork when the library or a symbol is missing.
 [[nodiscard]] Result<const CurlApi*> LoadCurl();
+
+// Owners of libcurl objects. Their deleters carry the loaded API, since
+// libcurl is not linked in.
+template <typename T, auto Free>
+struct CurlDeleter {
+  const CurlApi* api;
+  void operator()(T* object) const { (api->*Free)(object); }
+};
+using CurlEasy = std::unique_ptr<CURL, CurlDeleter<CURL, &CurlApi::easy_cleanup>>;
+using CurlSlist = std::unique_ptr<curl_slist, CurlDeleter<curl_slist, &CurlApi::slist_free_all>>;
+using CurlUrl = std::unique_ptr<CURLU, CurlDeleter<CURLU, &CurlApi::url_cleanup>>;
+using CurlString = std::unique_ptr<char, CurlDeleter<char, &CurlApi::free>>;
+using CurlMime = std::unique_ptr<curl_mime, CurlDeleter<curl_mime, &CurlApi::mime_free>>;
+
+// Appends `line` to `list` (left as it was if libcurl is out of memory).
+void AppendTo(const CurlApi& api, CurlSlist& list, const std::string& line);
 
 }  // namespace revwatch
 

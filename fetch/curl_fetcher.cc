@@ -14,25 +14,6 @@
 namespace revwatch {
 namespace {
 
-// Deleters carry the loaded API, since libcurl is not linked in.
-struct CurlSlistDeleter {
-  const CurlApi* api;
-  void operator()(curl_slist* list) const { api->slist_free_all(list); }
-};
-using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;
-
-struct CurlUrlDeleter {
-  const CurlApi* api;
-  void operator()(CURLU* url) const { api->url_cleanup(url); }
-};
-using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
-
-struct CurlStringDeleter {
-  const CurlApi* api;
-  void operator()(char* s) const { api->free(s); }
-};
-using CurlString = std::unique_ptr<char, CurlStringDeleter>;
-
 // What the write and header callbacks fill in during one transfer.
 struct Transfer {
   std::size_t max_body_bytes = 0;
@@ -186,13 +167,7 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   char error_buffer[CURL_ERROR_SIZE] = "";
 
   CurlSlist headers(nullptr, {c});
-  auto add_header = [&headers, c](const std::string& line) {
-    curl_slist* grown = c->slist_append(headers.get(), line.c_str());
-    if (grown != nullptr) {
-      (void)headers.release();
-      headers.reset(grown);
-    }
-  };
+  auto add_header = [&headers, c](const std::string& line) { AppendTo(*c, headers, line); };
   // Compression we decode ourselves (see body_decoder.h), so libcurl's own
   // decoding stays off.
   add_header("Accept-Encoding: gzip, deflate");
