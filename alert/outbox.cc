@@ -11,6 +11,11 @@ namespace {
 
 constexpr UnixSeconds kFirstRetry = 60;
 constexpr UnixSeconds kLongestWait = 86400;
+// How long a sender holds an alert it is sending: longer than any send.
+constexpr UnixSeconds kClaimSeconds = 600;
+// Edits in one digest message: a server's size limit refuses a whole
+// message, and that refusal is final.
+constexpr std::size_t kDigestEdits = 50;
 
 UnixSeconds RetryDelay(int attempts) {
   UnixSeconds delay = kFirstRetry;
@@ -53,10 +58,9 @@ std::vector<NewAlert> AlertsFor(const Watch& watch, const ChangeRecord& change, 
       recipients.push_back(address);
     }
   }
-  const std::string domain = policy.domain.empty() ? "revwatch.invalid" : policy.domain;
   for (const std::string& recipient : recipients) {
     alerts.push_back({recipient, "<revwatch." + std::to_string(watch.id) + "." +
-                                     std::to_string(number) + "." + RandomHex() + "@" + domain +
+                                     std::to_string(number) + "." + RandomHex() + "@" + policy.domain +
                                      ">"});
   }
   return alerts;
@@ -80,26 +84,51 @@ Result<EditFacts> Outbox::FactsOf(const AlertRecord& alert) {
   return facts;
 }
 
-Status Outbox::Record(const std::vector<const AlertRecord*>& alerts, const SendResult& result,
-                      const std::string& message_id, UnixSeconds now, DeliverySummary& summary) {
+Result<std::vector<std::pair<const AlertRecord*, EditFacts>>> Outbox::Prepare(
+    const std::vector<const AlertRecord*>& alerts, UnixSeconds now, DeliverySummary& summary) {
+  std::vector<std::pair<const AlertRecord*, EditFacts>> ready;
   for (const AlertRecord* alert : alerts) {
-    Status s = result.sent ? store_.MarkAlertSent(alert->id, now, message_id)
-                           : store_.MarkAlertFailed(alert->id, result.error,
-                                                    now + RetryDelay(alert->attempts + 1),
-                                                    result.permanent);
-    if (!s) return s;
-    if (result.sent) {
-      ++summary.sent;
-    } else if (result.permanent) {
+    auto claimed = store_.ClaimAlert(alert->id, now, now + kClaimSeconds);
+    if (!claimed) return tl::unexpected(claimed.error());
+    if (!*claimed) continue;  // another sender has it
+    auto facts = FactsOf(*alert);
+    if (!facts) {  // its revisions are gone: nothing left to tell
+      if (Status s = store_.MarkAlertFailed(alert->id, facts.error().message, now, true); !s) {
+        return tl::unexpected(s.error());
+      }
       ++summary.failed;
-    } else {
-      ++summary.waiting;
+      summary.errors.push_back(alert->recipient + ": " + facts.error().message);
+      continue;
     }
+    ready.emplace_back(alert, std::move(*facts));
   }
-  if (!result.sent) {
-    summary.errors.push_back(alerts.front()->recipient + ": " + result.error);
+  return ready;
+}
+
+Result<bool> Outbox::SendAndRecord(const std::vector<const AlertRecord*>& alerts,
+                                   const Mail& mail, UnixSeconds now, DeliverySummary& summary) {
+  const SendResult result = transport_.Send(mail);
+  if (result.sent) {
+    std::vector<std::int64_t> ids;
+    for (const AlertRecord* alert : alerts) ids.push_back(alert->id);
+    std::string sent_as;
+    for (const std::string& line : mail.headers) {
+      if (line.rfind("Message-ID: ", 0) == 0) sent_as = line.substr(12);
+    }
+    if (Status s = store_.MarkAlertsSent(ids, now, sent_as); !s) return tl::unexpected(s.error());
+    summary.sent += static_cast<int>(ids.size());
+    return true;
   }
-  return {};
+  for (const AlertRecord* alert : alerts) {
+    if (Status s = store_.MarkAlertFailed(alert->id, result.error,
+                                          now + RetryDelay(alert->attempts + 1), result.permanent);
+        !s) {
+      return tl::unexpected(s.error());
+    }
+    ++(result.permanent ? summary.failed : summary.waiting);
+  }
+  summary.errors.push_back(alerts.front()->recipient + ": " + result.error);
+  return result.permanent;
 }
 
 Result<DeliverySummary> Outbox::Deliver(UnixSeconds now, bool everything) {
@@ -108,34 +137,43 @@ Result<DeliverySummary> Outbox::Deliver(UnixSeconds now, bool everything) {
   if (!due) return tl::unexpected(due.error());
   if (digest_seconds_ <= 0) {
     for (const AlertRecord& alert : *due) {
-      auto facts = FactsOf(alert);
-      if (!facts) return tl::unexpected(facts.error());
+      auto ready = Prepare({&alert}, now, summary);
+      if (!ready) return tl::unexpected(ready.error());
+      if (ready->empty()) continue;
       const MailIdentity identity{smtp_.from, {alert.recipient}, alert.message_id,
                                   alert.thread_root, alert.created_at};
-      const SendResult result = transport_.Send(BuildAlertMail(*facts, identity));
-      if (Status s = Record({&alert}, result, alert.message_id, now, summary); !s) {
-        return tl::unexpected(s.error());
-      }
+      auto go_on = SendAndRecord({&alert}, BuildAlertMail(ready->front().second, identity), now,
+                                 summary);
+      if (!go_on) return tl::unexpected(go_on.error());
+      if (!*go_on) break;
     }
     return summary;
   }
-  // Digest: per recipient, once the oldest alert has waited an interval.
+  // Digest: per recipient, once the oldest alert has waited an interval,
+  // in messages of at most kDigestEdits edits.
   std::map<std::string, std::vector<const AlertRecord*>> by_recipient;
   for (const AlertRecord& alert : *due) by_recipient[alert.recipient].push_back(&alert);
   for (const auto& [recipient, alerts] : by_recipient) {
     if (!everything && alerts.front()->created_at + digest_seconds_ > now) continue;
-    std::vector<EditFacts> edits;
-    for (const AlertRecord* alert : alerts) {
-      auto facts = FactsOf(*alert);
-      if (!facts) return tl::unexpected(facts.error());
-      edits.push_back(std::move(*facts));
-    }
-    const std::string message_id = DigestMessageId(alerts.front()->message_id, alerts.size());
-    const MailIdentity identity{smtp_.from, {recipient}, message_id, "",
-                                alerts.front()->created_at};
-    const SendResult result = transport_.Send(BuildDigestMail(edits, identity));
-    if (Status s = Record(alerts, result, message_id, now, summary); !s) {
-      return tl::unexpected(s.error());
+    for (std::size_t start = 0; start < alerts.size(); start += kDigestEdits) {
+      const std::vector<const AlertRecord*> part(
+          alerts.begin() + static_cast<std::ptrdiff_t>(start),
+          alerts.begin() + static_cast<std::ptrdiff_t>(std::min(alerts.size(), start + kDigestEdits)));
+      auto ready = Prepare(part, now, summary);
+      if (!ready) return tl::unexpected(ready.error());
+      if (ready->empty()) continue;
+      std::vector<const AlertRecord*> sending;
+      std::vector<EditFacts> edits;
+      for (auto& [alert, facts] : *ready) {
+        sending.push_back(alert);
+        edits.push_back(std::move(facts));
+      }
+      const MailIdentity identity{smtp_.from, {recipient},
+                                  DigestMessageId(sending.front()->message_id, sending.size()), "",
+                                  sending.front()->created_at};
+      auto go_on = SendAndRecord(sending, BuildDigestMail(edits, identity), now, summary);
+      if (!go_on) return tl::unexpected(go_on.error());
+      if (!*go_on) return summary;
     }
   }
   return summary;

@@ -1,14 +1,18 @@
 // The outbox. An alert is a row written in the same transaction as the
 // revision and change it is about (storage), so no edit is ever stored
-// without its alert. Deliver() sends the due ones, marks each sent once
-// the server has answered 250, and on failure tries again later, the wait
-// doubling from a minute to at most a day; a 5xx refusal is final. A crash
-// between the server's 250 and the mark re-sends that alert once, with the
-// same Message-ID, so mail clients show it once.
+// without its alert. Deliver() claims each due alert (so two senders, say
+// the daemon and `revwatch alerts send`, never both send it), sends it,
+// marks it sent once the server has answered 250, and on failure tries
+// again later, the wait doubling from a minute to at most a day; a refused
+// recipient or message (550-554) is final. A crash between the server's
+// 250 and the mark re-sends that alert once, when its claim runs out, with
+// the same Message-ID, so mail clients show it once. After a failure that
+// is not final the round stops: the server is likely down for all of them.
 #ifndef REVWATCH_ALERT_OUTBOX_H_
 #define REVWATCH_ALERT_OUTBOX_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alert/smtp_sender.h"
@@ -20,7 +24,7 @@ namespace revwatch {
 // Who hears of a watch's substantive edits and how their Message-IDs end.
 struct AlertPolicy {
   std::vector<std::string> to;  // the configured recipients ([smtp] to)
-  std::string domain;           // the From address's domain
+  std::string domain = "revwatch.invalid";  // the From address's domain
 };
 
 // The alerts for revision `number` of `watch` with `change`: one per
@@ -57,8 +61,14 @@ class Outbox {
 
  private:
   Result<EditFacts> FactsOf(const AlertRecord& alert);
-  Status Record(const std::vector<const AlertRecord*>& alerts, const SendResult& result,
-                const std::string& message_id, UnixSeconds now, DeliverySummary& summary);
+  // Claims `alerts` and gathers what their message needs; alerts another
+  // sender holds are left out, those whose revisions are gone marked failed.
+  Result<std::vector<std::pair<const AlertRecord*, EditFacts>>> Prepare(
+      const std::vector<const AlertRecord*>& alerts, UnixSeconds now, DeliverySummary& summary);
+  // Sends one message for `alerts` and records the outcome; false when the
+  // round should stop (a failure that is not final).
+  Result<bool> SendAndRecord(const std::vector<const AlertRecord*>& alerts, const Mail& mail,
+                             UnixSeconds now, DeliverySummary& summary);
 
   RevisionStore& store_;
   MailTransport& transport_;

@@ -1,5 +1,6 @@
 #include "alert/smtp_sender.h"
 
+#include <fstream>
 #include <memory>
 
 #include "alert/mail_header.h"
@@ -100,6 +101,15 @@ SendResult SmtpSender::Send(const Mail& mail) {
       return result;
     }
   }
+  std::string password = settings_.password;
+  if (!settings_.password_file.empty()) {
+    std::ifstream in(settings_.password_file, std::ios::binary);
+    if (!in || !std::getline(in, password)) {
+      result.error = settings_.password_file + ": cannot read the SMTP password";
+      return result;
+    }
+    while (!password.empty() && password.back() == '\r') password.pop_back();
+  }
   auto api = LoadCurl();
   if (!api) {
     result.error = api.error().message;
@@ -127,16 +137,24 @@ SendResult SmtpSender::Send(const Mail& mail) {
   }
   const std::string mail_from = "<" + mail.from + ">";
   char error_buffer[CURL_ERROR_SIZE] = "";
-  c->easy_setopt(h, CURLOPT_URL, settings_.url.c_str());
-  c->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-  c->easy_setopt(h, CURLOPT_USE_SSL,
-                 static_cast<long>(settings_.tls_required ? CURLUSESSL_ALL : CURLUSESSL_NONE));
-  c->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-  c->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!settings_.ca_file.empty()) c->easy_setopt(h, CURLOPT_CAINFO, settings_.ca_file.c_str());
+  // What keeps the mail private must take effect, or nothing is sent.
+  const bool secured =
+      c->easy_setopt(h, CURLOPT_URL, settings_.url.c_str()) == CURLE_OK &&
+      c->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps") == CURLE_OK &&
+      c->easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(settings_.tls_required
+                                                               ? CURLUSESSL_ALL
+                                                               : CURLUSESSL_NONE)) == CURLE_OK &&
+      c->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK &&
+      c->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK &&
+      (settings_.ca_file.empty() ||
+       c->easy_setopt(h, CURLOPT_CAINFO, settings_.ca_file.c_str()) == CURLE_OK);
+  if (!secured) {
+    result.error = "this libcurl cannot enforce the TLS settings; nothing sent";
+    return result;
+  }
   if (!settings_.username.empty()) {
     c->easy_setopt(h, CURLOPT_USERNAME, settings_.username.c_str());
-    c->easy_setopt(h, CURLOPT_PASSWORD, settings_.password.c_str());
+    c->easy_setopt(h, CURLOPT_PASSWORD, password.c_str());
   }
   c->easy_setopt(h, CURLOPT_MAIL_FROM, mail_from.c_str());
   c->easy_setopt(h, CURLOPT_MAIL_RCPT, recipients.get());
@@ -158,9 +176,10 @@ SendResult SmtpSender::Send(const Mail& mail) {
   if (code == CURLE_USE_SSL_FAILED) {
     result.error += "; the server offered no STARTTLS, and plain text is not allowed";
   }
-  // A 5xx refusal of the sender, a recipient or the message is final; a
-  // refused login is a setting to fix, so the alert waits for it.
-  result.permanent = reply >= 500 && reply < 600 && code != CURLE_LOGIN_DENIED;
+  // A refused mailbox, address or message (550-554) is final; anything
+  // else, a refused login or "authentication required" included, is a
+  // server or a setting to fix, so the alert waits for it.
+  result.permanent = reply >= 550 && reply <= 554 && code != CURLE_LOGIN_DENIED;
   return result;
 }
 

@@ -23,6 +23,9 @@ struct SmtpSettings {
   std::vector<std::string> to;  // who every alert goes to
   std::string username;         // "" for no authentication
   std::string password;
+  // Read at each send, so that people who may not read it can still run
+  // the commands that do not send; its permissions are checked at load.
+  std::string password_file;
   std::string ca_file;          // certificates to trust; "" for the system's
   long timeout_seconds = 60;
 

@@ -126,7 +126,7 @@ int RunTestMail(const CliContext& ctx, const std::string& address) {
   const UnixSeconds now = NowUnixSeconds();
   const MailIdentity identity{config->smtp.from, {address},
                               "<revwatch.test." + std::to_string(now) + "@" +
-                                  (policy.domain.empty() ? "revwatch.invalid" : policy.domain) +
+                                  policy.domain +
                                   ">",
                               "", now};
   SmtpSender sender(config->smtp);

@@ -213,7 +213,8 @@ class Reader {
       } else if (name == "password_file") {
         std::string file;
         s = Text(node, "smtp.password_file", file);
-        if (s) s = ReadPasswordFile(node, file, smtp.password);
+        if (s) s = CheckPasswordFile(node, file);
+        smtp.password_file = file;
       } else if (name == "ca_file") {
         s = Text(node, "smtp.ca_file", smtp.ca_file);
       } else if (name == "timeout") {
@@ -232,20 +233,17 @@ class Reader {
     return {};
   }
 
-  // The password, from a file only its owner may read.
-  Status ReadPasswordFile(const toml::node& node, const std::string& file, std::string& out) {
+  // The password file must be readable by its owner only (it is read
+  // when a message is sent).
+  Status CheckPasswordFile(const toml::node& node, const std::string& file) {
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0) {
-      return Bad(node, "smtp.password_file", "cannot read " + file + ": " + std::strerror(errno));
+      return Bad(node, "smtp.password_file", "cannot use " + file + ": " + std::strerror(errno));
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
       return Bad(node, "smtp.password_file",
                  file + " may be read by others; chmod 600 it (or 400) and try again");
     }
-    auto text = ReadInputFile(file);
-    if (!text) return Bad(node, "smtp.password_file", text.error().message);
-    out = *text;
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     return {};
   }
 

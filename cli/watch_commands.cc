@@ -12,6 +12,7 @@
 #include "cli/cli_context.h"
 #include "alert/mail_header.h"
 #include "alert/outbox.h"
+#include "cli/config.h"
 #include "cli/input_file.h"
 #include "core/timestamp.h"
 #include "fetch/curl_fetcher.h"
@@ -84,6 +85,13 @@ int RunAdd(const CliContext& ctx, const AddArgs& args) {
   }
   const auto tags = AlertTags(args.alert_on);
   if (!tags) return kExitUsage;
+  if (!args.notify.empty()) {
+    auto config = LoadConfig(ctx.config_path);
+    if (config && !config->smtp.configured()) {
+      std::cerr << "revwatch: note: no [smtp] table in the configuration yet; alerts for "
+                   "--notify wait in the outbox until there is one\n";
+    }
+  }
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
   auto ids = (*store)->AddWatches(urls, WatchSettings{args.label, args.notify, *tags});

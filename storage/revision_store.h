@@ -122,6 +122,7 @@ struct AlertRecord {
   // recipient (equal to message_id for that first one): the thread.
   std::string thread_root;
   UnixSeconds sent_at = 0;
+  std::string sent_as;  // the Message-ID it went out as (a digest's, or its own)
 };
 
 struct StoredRevision {
@@ -197,9 +198,15 @@ class RevisionStore {
   // attempt is due by `now` (every pending one when `now` is 0); else all.
   [[nodiscard]] virtual Result<std::vector<AlertRecord>> ListAlerts(bool pending_only,
                                                                     UnixSeconds now) = 0;
-  // The server took the alert: sent at `at` as `message_id`.
-  [[nodiscard]] virtual Status MarkAlertSent(std::int64_t id, UnixSeconds at,
-                                             const std::string& message_id) = 0;
+  // Claims pending alert `id` for one send until `until`, unless another
+  // sender holds it: false then. A sender that dies with a claim loses it
+  // when `until` passes, and the alert is sent again.
+  [[nodiscard]] virtual Result<bool> ClaimAlert(std::int64_t id, UnixSeconds now,
+                                                UnixSeconds until) = 0;
+  // The server took these alerts (one message): sent at `at` as
+  // `sent_as`, all in one transaction.
+  [[nodiscard]] virtual Status MarkAlertsSent(const std::vector<std::int64_t>& ids,
+                                              UnixSeconds at, const std::string& sent_as) = 0;
   // A failed attempt: counted, the next one due at `next_attempt_at`, or
   // given up (`failed`).
   [[nodiscard]] virtual Status MarkAlertFailed(std::int64_t id, const std::string& error,

@@ -120,10 +120,15 @@ ALTER TABLE watches ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 // Alerts: who a watch notifies beyond the configured recipients and which
-// tags it alerts on ('' = any substantive edit), comma-separated.
+// tags it alerts on ('' = any substantive edit), comma-separated; per
+// alert, the Message-ID it threads under, until when a sender has claimed
+// it, and the Message-ID it went out as (a digest's, or its own).
 constexpr std::string_view kAlerts = R"sql(
 ALTER TABLE watches ADD COLUMN notify TEXT NOT NULL DEFAULT '';
 ALTER TABLE watches ADD COLUMN alert_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN thread_root TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN sending_until INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN sent_as TEXT NOT NULL DEFAULT '';
 CREATE INDEX alerts_by_change ON alerts(change_id);
 )sql";
 

@@ -84,9 +84,7 @@ constexpr std::string_view kSelectAlert = R"sql(
          (SELECT number FROM revisions WHERE id = c.to_revision_id),
          c.tags, a.recipient, a.status, a.created_at, a.attempts,
          a.next_attempt_at, a.last_error, a.message_id, COALESCE(a.sent_at, 0),
-         (SELECT a2.message_id FROM alerts a2 JOIN changes c2 ON c2.id = a2.change_id
-           WHERE c2.watch_id = c.watch_id AND a2.recipient = a.recipient
-           ORDER BY a2.id LIMIT 1)
+         a.thread_root, a.sent_as
     FROM alerts a JOIN changes c ON c.id = a.change_id JOIN watches w ON w.id = c.watch_id )sql";
 
 AlertRecord ReadAlert(const Statement& row) {
@@ -107,6 +105,7 @@ AlertRecord ReadAlert(const Statement& row) {
   a.message_id = row.Text(13);
   a.sent_at = row.Int(14);
   a.thread_root = row.Text(15);
+  a.sent_as = row.Text(16);
   return a;
 }
 
@@ -221,25 +220,30 @@ Result<std::int64_t> InsertRevision(sqlite3* db, WatchId id, int number,
   return sqlite3_last_insert_rowid(db);
 }
 
-Status InsertAlerts(sqlite3* db, std::int64_t change_id, UnixSeconds at,
+// The alerts of a new change; each threads under the first alert about
+// the same watch to the same recipient (itself, for that first one).
+Status InsertAlerts(sqlite3* db, WatchId watch, std::int64_t change_id, UnixSeconds at,
                     const std::vector<NewAlert>& alerts) {
   if (alerts.empty()) return {};
   auto stmt = Statement::Prepare(db, R"sql(
-    INSERT INTO alerts (change_id, recipient, created_at, next_attempt_at, message_id)
-    VALUES (?, ?, ?, ?, ?))sql");
+    INSERT INTO alerts (change_id, recipient, created_at, next_attempt_at, message_id,
+                        thread_root)
+    VALUES (?1, ?2, ?3, ?3, ?4,
+            COALESCE((SELECT a.message_id FROM alerts a JOIN changes c ON c.id = a.change_id
+                       WHERE c.watch_id = ?5 AND a.recipient = ?2 ORDER BY a.id LIMIT 1), ?4)))sql");
   if (!stmt) return tl::unexpected(stmt.error());
   for (const NewAlert& alert : alerts) {
     stmt->Reset();
-    stmt->Bind(1, change_id).Bind(2, alert.recipient).Bind(3, at).Bind(4, at).Bind(5,
-                                                                                alert.message_id);
+    stmt->Bind(1, change_id).Bind(2, alert.recipient).Bind(3, at).Bind(4, alert.message_id).Bind(
+        5, watch);
     if (Status s = stmt->Run(); !s) return s;
   }
   return {};
 }
 
-Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
-                    std::int64_t to_revision_id, UnixSeconds at,
-                    const ChangeRecord& change) {
+Result<std::int64_t> InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
+                                  std::int64_t to_revision_id, UnixSeconds at,
+                                  const ChangeRecord& change) {
   auto stmt = Statement::Prepare(db, R"sql(
     INSERT INTO changes (watch_id, from_revision_id, to_revision_id,
                          created_at, words_added, words_removed,
@@ -265,7 +269,8 @@ Status InsertChange(sqlite3* db, WatchId id, std::int64_t from_revision_id,
       .Bind(11, std::int64_t{change.substantive ? 1 : 0})
       .Bind(12, std::int64_t{change.paragraphs_moved})
       .Bind(13, change.score);
-  return stmt->Run();
+  if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+  return sqlite3_last_insert_rowid(db);
 }
 
 Result<int> ReadUserVersion(sqlite3* db) {
@@ -603,13 +608,10 @@ Result<int> SqliteStore::RecordNewRevision(WatchId id, const FetchRecord& fetch,
   auto revision_id = InsertRevision(db_, id, number, fetch.fetched_at,
                                     *snapshot_id, revision);
   if (!revision_id) return tl::unexpected(revision_id.error());
-  if (Status s = InsertChange(db_, id, parent_id, *revision_id,
-                              fetch.fetched_at, revision.change);
-      !s) {
-    return tl::unexpected(s.error());
-  }
-  if (Status s = InsertAlerts(db_, sqlite3_last_insert_rowid(db_), fetch.fetched_at,
-                              revision.alerts);
+  auto change_id =
+      InsertChange(db_, id, parent_id, *revision_id, fetch.fetched_at, revision.change);
+  if (!change_id) return tl::unexpected(change_id.error());
+  if (Status s = InsertAlerts(db_, id, *change_id, fetch.fetched_at, revision.alerts);
       !s) {
     return tl::unexpected(s.error());
   }
@@ -638,16 +640,34 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(bool pending_only, Unix
   }
 }
 
-Status SqliteStore::MarkAlertSent(std::int64_t id, UnixSeconds at, const std::string& message_id) {
+Result<bool> SqliteStore::ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) {
   auto stmt = Statement::Prepare(db_, R"sql(
-    UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, last_error = '',
-                      attempts = attempts + 1
-     WHERE id = ?)sql");
+    UPDATE alerts SET sending_until = ?
+     WHERE id = ? AND status = 'pending' AND sending_until <= ?)sql");
   if (!stmt) return tl::unexpected(stmt.error());
-  stmt->Bind(1, at).Bind(2, message_id).Bind(3, id);
+  stmt->Bind(1, until).Bind(2, id).Bind(3, now);
   auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
-  if (Status s = stmt->Run(); !s) return s;
+  if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
+  const bool claimed = sqlite3_changes(db_) == 1;
+  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  return claimed;
+}
+
+Status SqliteStore::MarkAlertsSent(const std::vector<std::int64_t>& ids, UnixSeconds at,
+                                   const std::string& sent_as) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    UPDATE alerts SET status = 'sent', sent_at = ?, sent_as = ?, last_error = '',
+                      attempts = attempts + 1, sending_until = 0
+     WHERE id = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  auto txn = BeginWrite();
+  if (!txn) return tl::unexpected(txn.error());
+  for (const std::int64_t id : ids) {
+    stmt->Reset();
+    stmt->Bind(1, at).Bind(2, sent_as).Bind(3, id);
+    if (Status s = stmt->Run(); !s) return s;
+  }
   return CommitDurably(*txn);  // a re-send after a crash must stay the exception
 }
 
@@ -655,7 +675,7 @@ Status SqliteStore::MarkAlertFailed(std::int64_t id, const std::string& error,
                                     UnixSeconds next_attempt_at, bool failed) {
   auto stmt = Statement::Prepare(db_, R"sql(
     UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
-                      status = CASE WHEN ? THEN 'failed' ELSE status END
+                      sending_until = 0, status = CASE WHEN ? THEN 'failed' ELSE status END
      WHERE id = ?)sql");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, error).Bind(2, next_attempt_at).Bind(3, std::int64_t{failed ? 1 : 0}).Bind(4, id);

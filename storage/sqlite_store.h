@@ -73,7 +73,9 @@ class SqliteStore final : public RevisionStore {
   Result<int> RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                 const NewRevision& revision) override;
   Result<std::vector<AlertRecord>> ListAlerts(bool pending_only, UnixSeconds now) override;
-  Status MarkAlertSent(std::int64_t id, UnixSeconds at, const std::string& message_id) override;
+  Result<bool> ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) override;
+  Status MarkAlertsSent(const std::vector<std::int64_t>& ids, UnixSeconds at,
+                        const std::string& sent_as) override;
   Status MarkAlertFailed(std::int64_t id, const std::string& error, UnixSeconds next_attempt_at,
                          bool failed) override;
 

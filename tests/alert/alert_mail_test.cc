@@ -66,6 +66,20 @@ TEST(AlertMailTest, LaterAlertsReferToTheFirstOfTheirThread) {
   EXPECT_EQ(Header(mail, "References"), "<a.1@example.org>");
 }
 
+TEST(AlertMailTest, AHostileHeadlineStaysInTheSubject) {
+  EditFacts edit = SeedLikeEdit();
+  edit.new_headline = "Denied\r\nBcc: evil@example.net\r\n\r\nbody";
+  const Mail mail = BuildAlertMail(edit, {"r@example.org", {"d@example.org"}, "<x@y.org>", "", 0});
+  for (const std::string& line : mail.headers) {
+    EXPECT_EQ(line.rfind("Bcc", 0), std::string::npos) << line;
+    for (std::size_t i = line.find('\r'); i != std::string::npos; i = line.find('\r', i + 1)) {
+      EXPECT_EQ(line.compare(i, 3, "\r\n "), 0) << line;  // folding only
+    }
+  }
+  EXPECT_NE(Header(mail, "Subject").find("Denied Bcc: evil@example.net body"), std::string::npos);
+  EXPECT_EQ(mail.to, std::vector<std::string>{"d@example.org"});
+}
+
 TEST(AlertMailTest, PageTextIsEscapedInHtml) {
   EditFacts edit = SeedLikeEdit();
   edit.new_headline = "<script>alert(1)</script> & \"more\"";

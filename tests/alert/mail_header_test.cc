@@ -56,6 +56,12 @@ TEST(MailHeaderTest, CyrillicBecomesEncodedWordsThatDecodeBack) {
     const std::size_t end = value.find("\r\n", line_start);
     const std::string line = value.substr(line_start, end - line_start);
     EXPECT_LE(line.size() + (first ? 9 : 0), 78u) << line;
+    for (std::size_t word = line.find("=?UTF-8?B?"); word != std::string::npos;) {
+      const std::size_t close = line.find("?=", word + 10);
+      ASSERT_NE(close, std::string::npos) << line;
+      EXPECT_LE(close + 2 - word, 75u) << line;
+      word = line.find("=?UTF-8?B?", close + 2);
+    }
     EXPECT_EQ(line.find('\r'), std::string::npos);
     EXPECT_EQ(line.find('\n'), std::string::npos);
     if (end == std::string::npos) break;

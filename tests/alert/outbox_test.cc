@@ -150,6 +150,43 @@ TEST_F(OutboxTest, FailuresBackOffAndA5xxIsFinal) {
   EXPECT_EQ((*store_->ListAlerts(false, 0))[0].status, "failed");
 }
 
+TEST_F(OutboxTest, AnAlertClaimedByAnotherSenderIsNotSentTwice) {
+  const AlertPolicy policy{{"desk@example.org"}, "example.org"};
+  Store(1, "First", policy);
+  Store(2, "Second", policy);
+  const auto alerts = store_->ListAlerts(true, 0);
+  ASSERT_TRUE(alerts && alerts->size() == 1u);
+  auto claimed = store_->ClaimAlert((*alerts)[0].id, 5000, 5600);  // another sender
+  ASSERT_TRUE(claimed && *claimed);
+  EXPECT_FALSE(*store_->ClaimAlert((*alerts)[0].id, 5000, 5600));
+  Outbox outbox(*store_, transport_, Lexicon::BuiltIn(), smtp_);
+  ASSERT_TRUE(outbox.Deliver(5100, /*everything=*/true));
+  EXPECT_TRUE(transport_.sent.empty());
+  // That sender died: its claim runs out and the alert goes once.
+  ASSERT_TRUE(outbox.Deliver(5600));
+  ASSERT_TRUE(outbox.Deliver(5700));
+  EXPECT_EQ(transport_.sent.size(), 1u);
+}
+
+TEST_F(OutboxTest, AFailureThatIsNotFinalEndsTheRound) {
+  const AlertPolicy policy{{"desk@example.org", "editor@example.org"}, "example.org"};
+  Store(1, "First", policy);
+  Store(2, "Second", policy);
+  transport_.next = {false, false, "connection timed out"};
+  Outbox outbox(*store_, transport_, Lexicon::BuiltIn(), smtp_);
+  auto summary = outbox.Deliver(5000);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(transport_.sent.size(), 1u);  // the second is not tried against a dead server
+  EXPECT_EQ(summary->waiting, 1);
+  auto pending = store_->ListAlerts(true, 5000);
+  ASSERT_TRUE(pending);
+  EXPECT_EQ(pending->size(), 1u);  // still due, claim released
+  transport_.next = {true, false, ""};
+  summary = outbox.Deliver(5000);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->sent, 1);
+}
+
 TEST_F(OutboxTest, ADigestWaitsItsIntervalThenSendsOneMessage) {
   const AlertPolicy policy{{"desk@example.org"}, "example.org"};
   Store(1, "First", policy);
@@ -163,6 +200,12 @@ TEST_F(OutboxTest, ADigestWaitsItsIntervalThenSendsOneMessage) {
   EXPECT_EQ(summary->sent, 2);
   ASSERT_EQ(transport_.sent.size(), 1u);
   EXPECT_EQ(Header(transport_.sent[0], "Subject"), "[revwatch] 2 edits to watched articles");
+  auto alerts = store_->ListAlerts(false, 0);
+  ASSERT_TRUE(alerts);
+  for (const AlertRecord& a : *alerts) {
+    EXPECT_EQ(a.sent_as, Header(transport_.sent[0], "Message-ID"));  // the digest's
+    EXPECT_NE(a.message_id, a.sent_as);                               // its own kept
+  }
 }
 
 }  // namespace

@@ -242,6 +242,15 @@ class AlertTest(unittest.TestCase):
         self.assertEqual(victim["proc"].returncode, -signal.SIGKILL)
         self.assertEqual(self.alerts()[0]["status"], "pending")  # never marked
         smtp.on_message = None
+        # The dead sender's claim holds the alert for ten minutes, so that
+        # no other sender sends it meanwhile...
+        self.assertIn("nothing to send", self.run_cli("alerts", "send").stdout)
+        self.assertEqual(len(smtp.messages), 1)
+        # ... and when it has run out (moved here rather than waited for),
+        # the alert goes once more, then never again.
+        import sqlite3
+        with sqlite3.connect(self.env["REVWATCH_DB"]) as db:
+            db.execute("UPDATE alerts SET sending_until = sending_until - 600")
         self.run_cli("alerts", "send")
         self.run_cli("alerts", "send")  # nothing left
         messages = smtp.wait_for(2)
@@ -249,6 +258,22 @@ class AlertTest(unittest.TestCase):
         ids = [email.message_from_bytes(m.data, policy=email.policy.default)["Message-ID"] for m in messages]
         self.assertEqual(ids[0], ids[1])
         self.assertEqual(self.alerts()[0]["status"], "sent")
+
+    def test_a_refused_recipient_is_final_a_busy_server_is_not(self):
+        smtp = self.smtp("plain")
+        self.configure(smtp)
+        smtp.set_reject("451 4.3.0 busy, try later")
+        self.edit("White House denies the report", BODY + [DENIAL])
+        self.run_cli("check", "--all")
+        alert = self.alerts()[0]
+        self.assertEqual(alert["status"], "pending")
+        self.assertIn("451", alert["last_error"])
+        smtp.set_reject("550 5.1.1 no such user")
+        self.run_cli("alerts", "send", expect=1)
+        alert = self.alerts()[0]
+        self.assertEqual(alert["status"], "failed")
+        self.assertIn("550", alert["last_error"])
+        self.assertEqual(smtp.messages, [])
 
     def test_daemon_once_sends_exactly_one_mail_for_a_denial(self):
         smtp = self.smtp("plain")
