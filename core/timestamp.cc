@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <utility>
 
 namespace revwatch {
 
@@ -18,6 +19,98 @@ std::string FormatIso8601Utc(UnixSeconds t) {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
+}
+
+namespace {
+
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's
+// days_from_civil).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Reads exactly `digits` digits at `pos`.
+bool Number(std::string_view s, std::size_t& pos, int digits, int& out) {
+  out = 0;
+  for (int i = 0; i < digits; ++i, ++pos) {
+    if (pos >= s.size() || s[pos] < '0' || s[pos] > '9') return false;
+    out = out * 10 + (s[pos] - '0');
+  }
+  return true;
+}
+
+std::optional<UnixSeconds> ParseIso(std::string_view s) {
+  std::size_t pos = 0;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!Number(s, pos, 4, year) || pos >= s.size() || s[pos++] != '-' ||
+      !Number(s, pos, 2, month) || pos >= s.size() || s[pos++] != '-' ||
+      !Number(s, pos, 2, day) || month < 1 || month > 12 || day < 1 || day > 31) {
+    return std::nullopt;
+  }
+  UnixSeconds offset = 0;
+  if (pos < s.size()) {
+    if (s[pos] != 'T' && s[pos] != ' ') return std::nullopt;
+    ++pos;
+    if (!Number(s, pos, 2, hour) || pos >= s.size() || s[pos++] != ':' ||
+        !Number(s, pos, 2, minute) || hour > 23 || minute > 59) {
+      return std::nullopt;
+    }
+    if (pos < s.size() && s[pos] == ':' && (!Number(s, ++pos, 2, second) || second > 60)) {
+      return std::nullopt;
+    }
+    if (pos < s.size() && s[pos] == 'Z') {
+      ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+      const int sign = s[pos++] == '+' ? 1 : -1;
+      int oh = 0, om = 0;
+      if (!Number(s, pos, 2, oh) || pos >= s.size() || s[pos++] != ':' || !Number(s, pos, 2, om)) {
+        return std::nullopt;
+      }
+      offset = sign * (oh * 3600 + om * 60);
+    }
+    if (pos != s.size()) return std::nullopt;
+  }
+  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+         hour * 3600 + minute * 60 + second - offset;
+}
+
+std::optional<UnixSeconds> ParseRelative(std::string_view s, UnixSeconds now) {
+  if (s == "now") return now;
+  if (s == "yesterday") return now - 86400;
+  constexpr std::string_view kAgo = " ago";
+  if (!s.ends_with(kAgo)) return std::nullopt;
+  s.remove_suffix(kAgo.size());
+  std::size_t pos = 0;
+  std::int64_t count = 0;
+  while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9' && count < 1000000) {
+    count = count * 10 + (s[pos++] - '0');
+  }
+  if (pos == 0) return std::nullopt;
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  const std::string_view unit = s.substr(pos);
+  static constexpr std::pair<std::string_view, UnixSeconds> kUnits[] = {
+      {"s", 1},         {"sec", 1},       {"secs", 1},       {"second", 1},   {"seconds", 1},
+      {"m", 60},        {"min", 60},      {"mins", 60},      {"minute", 60},  {"minutes", 60},
+      {"h", 3600},      {"hour", 3600},   {"hours", 3600},   {"d", 86400},    {"day", 86400},
+      {"days", 86400},  {"w", 604800},    {"week", 604800},  {"weeks", 604800}};
+  for (const auto& [name, seconds] : kUnits) {
+    if (unit == name) return now - count * seconds;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<UnixSeconds> ParseTime(std::string_view text, UnixSeconds now) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (auto iso = ParseIso(text)) return iso;
+  return ParseRelative(text, now);
 }
 
 }  // namespace revwatch

@@ -4,7 +4,9 @@
 #define REVWATCH_CORE_TIMESTAMP_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace revwatch {
 
@@ -14,6 +16,12 @@ UnixSeconds NowUnixSeconds();
 
 // "2026-01-27T13:36:00Z".
 std::string FormatIso8601Utc(UnixSeconds t);
+
+// A moment as people write it: ISO 8601 in UTC ("2026-01-27",
+// "2026-01-27T13:36", "2026-01-27 13:36:05Z", "2026-01-27T13:36:05+02:00")
+// or relative to `now` ("now", "yesterday", "3 h ago", "2 days ago",
+// "90min ago", "1 week ago"). std::nullopt if it is neither.
+std::optional<UnixSeconds> ParseTime(std::string_view text, UnixSeconds now);
 
 }  // namespace revwatch
 
