@@ -135,6 +135,7 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     std::cout << total << " checked, " << changed << " with new revisions, " << failed
               << " failed\n";
   }
+  if (auto indexed = (*store)->IndexForSearch(); !indexed) return ReportError(indexed.error());
   // The alerts of these checks (and any earlier ones still waiting).
   auto delivery = DeliverAlerts(**store, *config, *lexicon, /*everything=*/false);
   if (!delivery) return ReportError(delivery.error());

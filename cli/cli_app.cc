@@ -113,6 +113,7 @@ int RunCli(int argc, char** argv) {
   RegisterDemoCommand(app, ctx);
   RegisterDaemonCommand(app, ctx);
   RegisterAlertCommands(app, ctx);
+  RegisterExportCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -52,8 +52,12 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   auto make_worker = [&ctx, &lexicon, &fetcher, &active] {
     return OpenCheckWorker(ctx, fetcher.options(), *lexicon, AlertPolicyFrom(active));
   };
-  // After each cycle the due alerts go out; a failure is said, not fatal.
+  // After each cycle the new revisions are indexed for search and the due
+  // alerts go out; a failure is said, not fatal.
   auto deliver = [&]() -> std::string {
+    if (auto indexed = (*store)->IndexForSearch(); !indexed) {
+      return "search index not updated: " + indexed.error().message;
+    }
     auto delivery = DeliverAlerts(**store, active, *lexicon, /*everything=*/false);
     if (!delivery) return "alerts not sent: " + delivery.error().message;
     return DescribeDelivery(*delivery);

@@ -102,6 +102,27 @@ struct NewRevision {
   std::vector<NewAlert> alerts;  // committed in the same transaction
 };
 
+// The page a revision was extracted from, as fetched.
+struct StoredSnapshot {
+  std::string body;     // the decoded body bytes
+  std::string headers;  // the response header block
+  std::string charset;
+  std::string sha256;   // of body, hex
+  UnixSeconds fetched_at = 0;
+  std::string final_url;  // after redirects ("" if not recorded)
+  long http_status = 0;
+};
+
+// A stored version holding what was searched for.
+struct SearchHit {
+  WatchId watch_id = 0;
+  std::string url;
+  int number = 0;
+  int latest = 0;  // the watch's newest revision number
+  UnixSeconds first_seen = 0;
+  std::string snippet;  // the match in context, marked by the given strings
+};
+
 // One alert in the outbox, with what sending it needs.
 struct AlertRecord {
   std::int64_t id = 0;
@@ -166,6 +187,19 @@ class RevisionStore {
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<RevisionSummary>> ListRevisions(
       WatchId id) = 0;
+  // Adds the revisions stored since the last call to the search index, in
+  // one transaction; returns how many. Check runs and daemon cycles call it.
+  [[nodiscard]] virtual Result<int> IndexForSearch() = 0;
+  // The page revision `number` was extracted from; kNotFound as GetRevision.
+  [[nodiscard]] virtual Result<StoredSnapshot> GetSnapshot(WatchId id, int number) = 0;
+  // Every stored version whose headline or body matches the FTS5 query
+  // `match`, by watch then revision; only watch `watch` when non-zero,
+  // only versions first seen at or after `since`. Snippets mark matches
+  // with `open` and `close`. kInvalidArgument for a malformed query.
+  [[nodiscard]] virtual Result<std::vector<SearchHit>> Search(const std::string& match,
+                                                              WatchId watch, UnixSeconds since,
+                                                              const std::string& open,
+                                                              const std::string& close) = 0;
 
   // A check that produced no article: transport error, HTTP error status,
   // unparseable page. Nothing but the attempt is stored.

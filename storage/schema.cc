@@ -132,8 +132,29 @@ ALTER TABLE alerts ADD COLUMN sent_as TEXT NOT NULL DEFAULT '';
 CREATE INDEX alerts_by_change ON alerts(change_id);
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kInitialSchema, kChangeScore, kSchedule,
-                                                         kSuspect,       kCrashes,     kAlerts};
+// Full-text search over every stored version (headline and body).
+// unicode61 folds case in Cyrillic and Latin alike and drops diacritics.
+// New revisions are indexed in batches (IndexForSearch, after each check
+// run or daemon cycle: a commit per revision cost a first check a quarter
+// of its time); search_state.indexed_upto is the last revision id indexed,
+// and a deleted revision leaves the index only if it was in it.
+constexpr std::string_view kSearch = R"sql(
+CREATE VIRTUAL TABLE revisions_fts USING fts5(
+  title, body, content = 'revisions', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_state (indexed_upto INTEGER NOT NULL);
+INSERT INTO search_state VALUES (0);
+INSERT INTO revisions_fts (rowid, title, body) SELECT id, title, body FROM revisions;
+UPDATE search_state SET indexed_upto = (SELECT COALESCE(MAX(id), 0) FROM revisions);
+CREATE TRIGGER revisions_fts_delete AFTER DELETE ON revisions
+  WHEN old.id <= (SELECT indexed_upto FROM search_state) BEGIN
+  INSERT INTO revisions_fts (revisions_fts, rowid, title, body)
+  VALUES ('delete', old.id, old.title, old.body);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {
+    kInitialSchema, kChangeScore, kSchedule, kSuspect, kCrashes, kAlerts, kSearch};
 
 }  // namespace
 

@@ -640,6 +640,90 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(bool pending_only, Unix
   }
 }
 
+Result<int> SqliteStore::IndexForSearch() {
+  auto txn = BeginWrite();
+  if (!txn) return tl::unexpected(txn.error());
+  if (Status s = Execute(db_, R"sql(
+        INSERT INTO revisions_fts (rowid, title, body)
+          SELECT id, title, body FROM revisions
+           WHERE id > (SELECT indexed_upto FROM search_state) ORDER BY id)sql");
+      !s) {
+    return tl::unexpected(s.error());
+  }
+  const int added = sqlite3_changes(db_);
+  if (added > 0) {
+    if (Status s = Execute(db_, "UPDATE search_state SET indexed_upto = "
+                                "(SELECT COALESCE(MAX(id), 0) FROM revisions)");
+        !s) {
+      return tl::unexpected(s.error());
+    }
+  }
+  if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
+  return added;
+}
+
+Result<StoredSnapshot> SqliteStore::GetSnapshot(WatchId id, int number) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    SELECT s.body, s.headers, s.charset, s.sha256, f.fetched_at, f.final_url, f.http_status
+      FROM revisions r JOIN snapshots s ON s.id = r.snapshot_id
+      JOIN fetches f ON f.id = s.fetch_id
+     WHERE r.watch_id = ? AND r.number = ?)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id).Bind(2, std::int64_t{number});
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) {
+    auto missing = GetRevision(id, number);  // names the valid range
+    if (!missing) return tl::unexpected(missing.error());
+    return MakeError(ErrorCode::kStorage, "revision " + std::to_string(number) + " has no page");
+  }
+  auto body = DecompressSnapshot(stmt->Blob(0));
+  if (!body) return tl::unexpected(body.error());
+  StoredSnapshot snapshot;
+  snapshot.body = std::move(*body);
+  snapshot.headers = stmt->Text(1);
+  snapshot.charset = stmt->Text(2);
+  snapshot.sha256 = stmt->Text(3);
+  snapshot.fetched_at = stmt->Int(4);
+  snapshot.final_url = stmt->Text(5);
+  snapshot.http_status = static_cast<long>(stmt->Int(6));
+  return snapshot;
+}
+
+Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& match, WatchId watch,
+                                                  UnixSeconds since, const std::string& open,
+                                                  const std::string& close) {
+  auto stmt = Statement::Prepare(db_, R"sql(
+    SELECT r.watch_id, w.url, r.number,
+           (SELECT MAX(number) FROM revisions x WHERE x.watch_id = r.watch_id),
+           r.first_seen, snippet(revisions_fts, -1, ?2, ?3, '…', 16)
+      FROM revisions_fts
+      JOIN revisions r ON r.id = revisions_fts.rowid
+      JOIN watches w ON w.id = r.watch_id
+     WHERE revisions_fts MATCH ?1 AND (?4 = 0 OR r.watch_id = ?4) AND r.first_seen >= ?5
+     ORDER BY r.watch_id, r.number)sql");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, match).Bind(2, open).Bind(3, close).Bind(4, watch).Bind(5, since);
+  std::vector<SearchHit> hits;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) {
+      // FTS5 reports a malformed query as an error of the statement.
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "cannot search for " + match + ": " + row.error().message);
+    }
+    if (!*row) return hits;
+    SearchHit hit;
+    hit.watch_id = stmt->Int(0);
+    hit.url = stmt->Text(1);
+    hit.number = static_cast<int>(stmt->Int(2));
+    hit.latest = static_cast<int>(stmt->Int(3));
+    hit.first_seen = stmt->Int(4);
+    hit.snippet = stmt->Text(5);
+    hits.push_back(std::move(hit));
+  }
+}
+
 Result<bool> SqliteStore::ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) {
   auto stmt = Statement::Prepare(db_, R"sql(
     UPDATE alerts SET sending_until = ?

@@ -73,6 +73,11 @@ class SqliteStore final : public RevisionStore {
   Result<int> RecordNewRevision(WatchId id, const FetchRecord& fetch,
                                 const NewRevision& revision) override;
   Result<std::vector<AlertRecord>> ListAlerts(bool pending_only, UnixSeconds now) override;
+  Result<StoredSnapshot> GetSnapshot(WatchId id, int number) override;
+  Result<int> IndexForSearch() override;
+  Result<std::vector<SearchHit>> Search(const std::string& match, WatchId watch,
+                                        UnixSeconds since, const std::string& open,
+                                        const std::string& close) override;
   Result<bool> ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) override;
   Status MarkAlertsSent(const std::vector<std::int64_t>& ids, UnixSeconds at,
                         const std::string& sent_as) override;

@@ -203,6 +203,39 @@ TEST_F(SqliteStoreTest, RemoveWatchDeletesItsHistory) {
   EXPECT_FALSE(store_->RemoveWatch(watch->id));
 }
 
+TEST_F(SqliteStoreTest, SearchSeesIndexedRevisionsAndForgetsRemovedOnes) {
+  auto a = store_->AddWatch("https://example.org/a", "");
+  auto b = store_->AddWatch("https://example.org/b", "");
+  ASSERT_TRUE(a && b);
+  NewRevision first = MakeRevision("Totally false, said the ministry", 0);
+  ASSERT_TRUE(store_->RecordNewRevision(a->id, Fetch(1), first));
+  ASSERT_TRUE(store_->RecordNewRevision(b->id, Fetch(1), MakeRevision("Не відповідає дійсності", 0)));
+  auto none = store_->Search("\"totally false\"", 0, 0, "[", "]");
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());  // not indexed yet
+  EXPECT_EQ(*store_->IndexForSearch(), 2);
+  EXPECT_EQ(*store_->IndexForSearch(), 0);
+  auto hits = store_->Search("\"totally false\"", 0, 0, "[", "]");
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].url, "https://example.org/a");
+  EXPECT_EQ((*hits)[0].snippet, "[Totally false], said the ministry");
+  EXPECT_EQ(store_->Search("\"ДІЙСНОСТІ\"", b->id, 0, "", "")->size(), 1u);
+  // A revision not yet indexed can be removed too, and the index stays whole.
+  ASSERT_TRUE(store_->RecordNewRevision(a->id, Fetch(2), MakeRevision("Later", 1)));
+  ASSERT_TRUE(store_->RemoveWatch(a->id));
+  EXPECT_TRUE(store_->Search("\"totally false\"", 0, 0, "", "")->empty());
+  EXPECT_EQ(*store_->IndexForSearch(), 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO revisions_fts (revisions_fts) VALUES ('integrity-check')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  EXPECT_FALSE(store_->Search("AND (", 0, 0, "", ""));  // a malformed query is an error
+}
+
 // Check workers write many times a second; with no busy timeout at all,
 // connections sharing the writers' mutex never meet a locked database.
 TEST_F(SqliteStoreTest, ConnectionsSharingTheWritersMutexNeverFindItLocked) {
