@@ -1,6 +1,4 @@
 // revwatch export URL --format json|warc [--output FILE] [--gzip]
-#include <zlib.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,6 +10,7 @@
 #include "cli/cli_context.h"
 #include "core/digest.h"
 #include "core/timestamp.h"
+#include "fetch/body_decoder.h"
 
 namespace revwatch {
 namespace {
@@ -84,19 +83,7 @@ std::string WarcRecord(const std::vector<std::pair<std::string, std::string>>& f
 }
 
 // One gzip member, as WARC tools expect of a .warc.gz (one per record).
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string Gzip(const std::string& data) { return Compress(data, Compression::kGzip); }
 
 int RunExport(const CliContext& ctx, const ExportArgs& args) {
   auto store = ctx.OpenStore(/*read_only=*/true);

@@ -41,6 +41,12 @@ class BodyDecoder {
   std::unique_ptr<Inflater> inflater_;  // null for identity
 };
 
+// The other way: `data` as one gzip member, or as raw deflate (what some
+// servers send as "deflate"). For archives (revwatch export --gzip) and
+// tests.
+enum class Compression { kGzip, kRawDeflate };
+std::string Compress(std::string_view data, Compression framing);
+
 }  // namespace revwatch
 
 #endif  // REVWATCH_FETCH_BODY_DECODER_H_

@@ -12,25 +12,12 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <zlib.h>
+
+#include "fetch/body_decoder.h"
 
 namespace revwatch {
 namespace {
 
-// `text` compressed: gzip (window bits 15 + 16) or raw deflate (-15).
-std::string Compress(const std::string& text, int window_bits) {
-  z_stream z{};
-  deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, text.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // A content type cpp-httplib does not compress on its own (it would gzip
 // a text/html body again for a client that accepts gzip).
@@ -80,19 +67,19 @@ class CurlFetcherTest : public ::testing::Test {
       response.set_redirect("file:///etc/passwd");
     });
     server_.Get("/gzip", [](const httplib::Request&, httplib::Response& response) {
-      SetEncoded(response, Compress(kArticle, 15 + 16), "gzip");
+      SetEncoded(response, Compress(kArticle, Compression::kGzip), "gzip");
     });
     server_.Get("/deflate-raw", [](const httplib::Request&, httplib::Response& response) {
-      SetEncoded(response, Compress(kArticle, -15), "deflate");
+      SetEncoded(response, Compress(kArticle, Compression::kRawDeflate), "deflate");
     });
     // Cut in the middle, with a Content-Length that matches what is sent.
     server_.Get("/gzip-truncated", [](const httplib::Request&, httplib::Response& response) {
-      const std::string whole = Compress(kArticle, 15 + 16);
+      const std::string whole = Compress(kArticle, Compression::kGzip);
       SetEncoded(response, whole.substr(0, whole.size() / 2), "gzip");
     });
     // 8 MB of zeros in about 8 KB.
     server_.Get("/gzip-bomb", [](const httplib::Request&, httplib::Response& response) {
-      SetEncoded(response, Compress(std::string(8 << 20, '\0'), 15 + 16), "gzip");
+      SetEncoded(response, Compress(std::string(8 << 20, '\0'), Compression::kGzip), "gzip");
     });
     server_.Get("/brotli", [](const httplib::Request&, httplib::Response& response) {
       SetEncoded(response, "not really brotli", "br");
