@@ -64,6 +64,7 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     auto all = (*store)->ListWatches();
     if (!all) return ReportError(all.error());
     watches = std::move(*all);
+    std::erase_if(watches, [](const Watch& w) { return w.state == "paused"; });
   } else {
     for (const std::string& target : args.targets) {
       auto watch = (*store)->FindWatch(target);

@@ -1,11 +1,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -80,14 +83,65 @@ int ReportError(const Error& error) {
   }
 }
 
+namespace {
+
+// The global output options (set while the command line is parsed).
+std::string g_color = "auto";  // --color
+bool g_utc = false;            // --utc
+
+bool StdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace
+
+int WithPager(const std::function<int()>& command) {
+  if (!StdoutIsTerminal()) return command();
+  std::string pager = "less -FRX";
+  if (const char* chosen = std::getenv("PAGER"); chosen != nullptr) pager = chosen;
+  if (pager.empty() || pager == "cat") return command();
+  std::ostringstream captured;
+  std::streambuf* const terminal = std::cout.rdbuf(captured.rdbuf());
+  const int status = command();
+  std::cout.rdbuf(terminal);
+  const std::string text = captured.str();
+  if (text.empty()) return status;
+  // Quitting the pager early must not kill us with SIGPIPE.
+  struct sigaction ignore {}, previous {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &previous);
+  std::fflush(stdout);
+  FILE* pipe = ::popen(pager.c_str(), "w");
+  if (pipe == nullptr) {
+    std::cout << text << std::flush;
+  } else {
+    std::fwrite(text.data(), 1, text.size(), pipe);
+    ::pclose(pipe);
+  }
+  sigaction(SIGPIPE, &previous, nullptr);
+  return status;
+}
+
+std::string HumanTime(UnixSeconds t) {
+  if (t == 0) return "never";
+  if (g_utc || !StdoutIsTerminal()) return FormatIso8601Utc(t);
+  const UnixSeconds age = NowUnixSeconds() - t;
+  if (age < 0) return FormatIso8601Utc(t);
+  if (age < 60) return std::to_string(age) + " s ago";
+  if (age < 3600) return std::to_string(age / 60) + " min ago";
+  if (age < 2 * 86400) return std::to_string(age / 3600) + " h ago";
+  if (age < 60 * 86400) return std::to_string(age / 86400) + " days ago";
+  return FormatIso8601Utc(t).substr(0, 10);
+}
+
 bool StdoutWantsColor() {
+  if (g_color == "always") return true;
+  if (g_color == "never") return false;
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) {
     return false;
   }
   if (const char* term = std::getenv("TERM"); term && std::strcmp(term, "dumb") == 0) {
     return false;
   }
-  return ::isatty(STDOUT_FILENO) == 1;
+  return StdoutIsTerminal();
 }
 
 int RunCli(int argc, char** argv) {
@@ -104,6 +158,9 @@ int RunCli(int argc, char** argv) {
   app.add_option("--config", ctx.config_path,
                  "Configuration file (default: $XDG_CONFIG_HOME/revwatch/config.toml if present)")
       ->envname("REVWATCH_CONFIG");
+  app.add_option("--color", g_color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--utc", g_utc, "Absolute UTC times instead of \"3 h ago\" on a terminal");
 
   RegisterWatchCommands(app, ctx);
   RegisterCheckCommand(app, ctx);

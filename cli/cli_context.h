@@ -2,10 +2,12 @@
 #ifndef REVWATCH_CLI_CLI_CONTEXT_H_
 #define REVWATCH_CLI_CLI_CONTEXT_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "core/error.h"
+#include "core/timestamp.h"
 #include "storage/revision_store.h"
 #include "storage/writer_group.h"
 
@@ -41,8 +43,18 @@ struct CliContext {
 // the error: kExitUsage for kInvalidArgument/kNotFound/kConfig, else 1.
 int ReportError(const Error& error);
 
-// Whether stdout is a terminal that wants colour (NO_COLOR unset, not dumb).
+// Whether to colour stdout: --color=always|never, else (auto) when it is
+// a terminal that wants colour (NO_COLOR unset, TERM not dumb).
 bool StdoutWantsColor();
+
+// Runs `command`; when stdout is a terminal its output goes through the
+// pager ($PAGER, default "less -FRX", which quits at once for one screen),
+// otherwise straight out. Returns the command's exit code.
+int WithPager(const std::function<int()>& command);
+
+// A time for people: "3 h ago" on a terminal unless --utc was given,
+// else ISO 8601 in UTC ("2026-01-27T13:36:00Z"); "never" for 0.
+std::string HumanTime(UnixSeconds t);
 
 // Each registers its subcommands on `app`; their callbacks set ctx.exit_code.
 void RegisterWatchCommands(CLI::App& app, CliContext& ctx);

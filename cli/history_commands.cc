@@ -22,13 +22,24 @@ std::string JoinTags(const std::vector<std::string>& tags) {
   return out;
 }
 
-int RunLog(const CliContext& ctx, const std::string& target, bool json) {
+struct LogArgs {
+  std::string target;
+  bool json = false;
+  bool substantive = false;  // only revisions whose change is substantive
+  bool patch = false;        // each revision's diff inline
+};
+
+int RunLog(const CliContext& ctx, const LogArgs& args) {
+  const bool json = args.json;
   auto store = ctx.OpenStore(/*read_only=*/true);
   if (!store) return ReportError(store.error());
-  auto watch = (*store)->FindWatch(target);
+  auto watch = (*store)->FindWatch(args.target);
   if (!watch) return ReportError(watch.error());
   auto revisions = (*store)->ListRevisions(watch->id);
   if (!revisions) return ReportError(revisions.error());
+  if (args.substantive) {
+    std::erase_if(*revisions, [](const RevisionSummary& r) { return !r.change.substantive; });
+  }
 
   if (json) {
     nlohmann::json list = nlohmann::json::array();
@@ -53,20 +64,65 @@ int RunLog(const CliContext& ctx, const std::string& target, bool json) {
     return kExitOk;
   }
   for (const RevisionSummary& r : *revisions) {
-    std::cout << "revision " << r.number << "  " << FormatIso8601Utc(r.first_seen)
+    std::cout << "revision " << r.number << "  " << HumanTime(r.first_seen)
               << "  +" << r.change.words_added << " -" << r.change.words_removed
               << " words";
     if (!r.change.tags.empty()) std::cout << "  [" << JoinTags(r.change.tags) << "]";
     std::cout << "\n    " << r.title << "\n";
+    if (args.patch && r.number > 1) {
+      auto older = (*store)->GetRevision(watch->id, r.number - 1);
+      auto newer = (*store)->GetRevision(watch->id, r.number);
+      if (!older) return ReportError(older.error());
+      if (!newer) return ReportError(newer.error());
+      std::cout << "\n"
+                << RenderDiff(DiffArticles(older->article, newer->article),
+                              StdoutWantsColor() ? DiffStyle::kAnsi : DiffStyle::kText)
+                << "\n";
+    }
   }
   return kExitOk;
 }
 
-int RunShow(const CliContext& ctx, const std::string& target, int number) {
+struct ShowArgs {
+  std::string target;
+  int number = 0;
+  bool raw = false;      // the stored page bytes
+  bool headers = false;  // the response headers
+  bool meta = false;     // charset, hashes, fetch time
+};
+
+int RunShow(const CliContext& ctx, const ShowArgs& args) {
+  const std::string& target = args.target;
+  int number = args.number;
   auto store = ctx.OpenStore(/*read_only=*/true);
   if (!store) return ReportError(store.error());
   auto watch = (*store)->FindWatch(target);
   if (!watch) return ReportError(watch.error());
+  if (args.raw || args.headers || args.meta) {
+    if (number == 0) {
+      auto latest = (*store)->LatestRevision(watch->id);
+      if (!latest) return ReportError(latest.error());
+      if (!*latest) return ReportError({ErrorCode::kNotFound, watch->url + ": no revisions yet"});
+      number = (*latest)->number;
+    }
+    auto page = (*store)->GetSnapshot(watch->id, number);
+    if (!page) return ReportError(page.error());
+    auto revision = (*store)->GetRevision(watch->id, number);
+    if (!revision) return ReportError(revision.error());
+    if (args.meta) {
+      std::cout << "revision: " << number << "\nfirst seen: "
+                << FormatIso8601Utc(revision->first_seen)
+                << "\nlast seen: " << FormatIso8601Utc(revision->last_seen)
+                << "\nfetched: " << FormatIso8601Utc(page->fetched_at)
+                << "\nurl: " << (page->final_url.empty() ? watch->url : page->final_url)
+                << "\nhttp status: " << page->http_status << "\ncharset: " << page->charset
+                << "\npage bytes: " << page->body.size() << "\npage sha256: " << page->sha256
+                << "\ntext sha256: " << revision->text_hash << "\n";
+    }
+    if (args.headers) std::cout << page->headers;
+    if (args.raw) std::cout << page->body;
+    return kExitOk;
+  }
   if (number == 0) {
     auto latest = (*store)->LatestRevision(watch->id);
     if (!latest) return ReportError(latest.error());
@@ -84,8 +140,8 @@ int RunShow(const CliContext& ctx, const std::string& target, int number) {
   return kExitOk;
 }
 
-int RunDiff(const CliContext& ctx, const std::string& target,
-            std::vector<int> numbers) {
+int RunDiff(const CliContext& ctx, const std::string& target, std::vector<int> numbers,
+            const std::string& format) {
   auto store = ctx.OpenStore(/*read_only=*/true);
   if (!store) return ReportError(store.error());
   auto watch = (*store)->FindWatch(target);
@@ -111,12 +167,20 @@ int RunDiff(const CliContext& ctx, const std::string& target,
   if (!newer) return ReportError(newer.error());
 
   const ArticleDiff diff = DiffArticles(older->article, newer->article);
+  if (format == "json") {
+    std::cout << RenderDiffJson(diff);
+    return kExitOk;
+  }
+  if (format == "html") {
+    std::cout << RenderDiff(diff, DiffStyle::kHtml);
+    return kExitOk;
+  }
+  const bool ansi = format == "ansi" || (format.empty() && StdoutWantsColor());
   std::cout << "revision " << older->number << " (" << FormatIso8601Utc(older->first_seen)
             << ") -> revision " << newer->number << " ("
             << FormatIso8601Utc(newer->first_seen) << ")\n"
             << RenderSummary(diff) << "\n\n"
-            << RenderDiff(diff, StdoutWantsColor() ? DiffStyle::kAnsi
-                                                   : DiffStyle::kText);
+            << RenderDiff(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText);
   return kExitOk;
 }
 
@@ -296,23 +360,31 @@ void RegisterHistoryCommands(CLI::App& app, CliContext& ctx) {
     int number = 0;
     std::vector<int> numbers;
   };
-  auto log_args = std::make_shared<Args>();
+  auto log_args = std::make_shared<LogArgs>();
   CLI::App* log = app.add_subcommand("log", "List a watch's revisions, newest first")
-                      ->footer("Example: revwatch log https://example.org/news/1 --json");
+                      ->footer("Examples:\n  revwatch log https://example.org/news/1 --json\n"
+                               "  revwatch log 3 --substantive -p");
   log->add_option("watch", log_args->target, "URL or watch id")->required();
   log->add_flag("--json", log_args->json, "Print JSON");
+  log->add_flag("--substantive", log_args->substantive, "Only substantive edits");
+  log->add_flag("-p,--patch", log_args->patch, "Show each revision's word diff");
   log->callback([&ctx, log_args] {
-    ctx.exit_code = RunLog(ctx, log_args->target, log_args->json);
+    ctx.exit_code = WithPager([&] { return RunLog(ctx, *log_args); });
   });
 
-  auto show_args = std::make_shared<Args>();
+  auto show_args = std::make_shared<ShowArgs>();
   CLI::App* show = app.add_subcommand("show", "Print the article text of a revision")
-                       ->footer("Example: revwatch show 3 2   (revision 2 of watch 3)");
+                       ->footer("Examples:\n  revwatch show 3 2   (revision 2 of watch 3)\n"
+                                "  revwatch show 3 --raw > page.html\n  revwatch show 3 --meta");
   show->add_option("watch", show_args->target, "URL or watch id")->required();
   show->add_option("revision", show_args->number, "Revision number (default: latest)")
       ->check(CLI::PositiveNumber);
+  show->add_flag("--raw", show_args->raw, "The stored page bytes instead of the article");
+  show->add_flag("--headers", show_args->headers, "The response headers");
+  show->add_flag("--meta", show_args->meta, "Charset, hashes and fetch times");
   show->callback([&ctx, show_args] {
-    ctx.exit_code = RunShow(ctx, show_args->target, show_args->number);
+    ctx.exit_code = show_args->raw ? RunShow(ctx, *show_args)
+                                   : WithPager([&] { return RunShow(ctx, *show_args); });
   });
 
   auto diff_args = std::make_shared<Args>();
@@ -324,8 +396,13 @@ void RegisterHistoryCommands(CLI::App& app, CliContext& ctx) {
   diff->add_option("revisions", diff_args->numbers, "REV_A [REV_B]")
       ->expected(0, 2)
       ->check(CLI::PositiveNumber);
-  diff->callback([&ctx, diff_args] {
-    ctx.exit_code = RunDiff(ctx, diff_args->target, diff_args->numbers);
+  auto diff_format = std::make_shared<std::string>();
+  diff->add_option("--format", *diff_format,
+                   "ansi, text, html or json (default: ansi on a terminal, else text)")
+      ->check(CLI::IsMember({"ansi", "text", "html", "json"}));
+  diff->callback([&ctx, diff_args, diff_format] {
+    ctx.exit_code = WithPager(
+        [&] { return RunDiff(ctx, diff_args->target, diff_args->numbers, *diff_format); });
   });
 
   auto at_args = std::make_shared<std::pair<std::string, std::string>>();
@@ -348,7 +425,7 @@ void RegisterHistoryCommands(CLI::App& app, CliContext& ctx) {
   blame->add_option("watch", blame_args->target, "URL or watch id")->required();
   blame->add_flag("--json", blame_args->json, "Print JSON");
   blame->callback([&ctx, blame_args] {
-    ctx.exit_code = RunBlame(ctx, blame_args->target, blame_args->json);
+    ctx.exit_code = WithPager([&] { return RunBlame(ctx, blame_args->target, blame_args->json); });
   });
 
   auto search_args = std::make_shared<SearchArgs>();
@@ -366,7 +443,9 @@ void RegisterHistoryCommands(CLI::App& app, CliContext& ctx) {
                    "Only articles whose latest version no longer says it");
   search->add_flag("--fts", search_args->fts, "QUERY is SQLite FTS5 syntax (AND, OR, NEAR, *)");
   search->add_flag("--json", search_args->json, "Print JSON");
-  search->callback([&ctx, search_args] { ctx.exit_code = RunSearch(ctx, *search_args); });
+  search->callback([&ctx, search_args] {
+    ctx.exit_code = WithPager([&] { return RunSearch(ctx, *search_args); });
+  });
 }
 
 }  // namespace revwatch

@@ -26,6 +26,7 @@ struct AddArgs {
   std::string label;
   std::vector<std::string> notify;    // addresses
   std::vector<std::string> alert_on;  // tags, comma-separated or repeated
+  std::string every;                  // own interval ("10m"), "" by age
 };
 
 // The tags of --alert-on, split at commas; every one must be substantive.
@@ -92,9 +93,20 @@ int RunAdd(const CliContext& ctx, const AddArgs& args) {
                    "--notify wait in the outbox until there is one\n";
     }
   }
+  UnixSeconds every = 0;
+  if (!args.every.empty()) {
+    const auto seconds = ParseDuration(args.every);
+    if (!seconds || *seconds < 60) {
+      std::cerr << "revwatch: --every: expected a duration of a minute or more, such as 10m, 6h "
+                   "or 1d, not \""
+                << args.every << "\"\n";
+      return kExitUsage;
+    }
+    every = *seconds;
+  }
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
-  auto ids = (*store)->AddWatches(urls, WatchSettings{args.label, args.notify, *tags});
+  auto ids = (*store)->AddWatches(urls, WatchSettings{args.label, args.notify, *tags, every});
   if (!ids) return ReportError(ids.error());
   int status = kExitOk;
   for (std::size_t i = 0; i < urls.size(); ++i) {
@@ -106,6 +118,22 @@ int RunAdd(const CliContext& ctx, const AddArgs& args) {
     }
   }
   return status;
+}
+
+// Paused watches are left alone by the daemon and check --all; resuming
+// makes one due at once.
+int RunPause(const CliContext& ctx, const std::string& target, bool pause) {
+  auto store = ctx.OpenStore();
+  if (!store) return ReportError(store.error());
+  auto watch = (*store)->FindWatch(target);
+  if (!watch) return ReportError(watch.error());
+  const Status s = pause ? (*store)->SetSchedule(watch->id, watch->next_check_at,
+                                                 watch->failures, "paused")
+                         : (*store)->SetSchedule(watch->id, 0, 0, "active");
+  if (!s) return ReportError(s.error());
+  std::cout << (pause ? "paused " : "resumed ") << watch->id << " (" << watch->url << ")"
+            << (!pause && watch->state != "paused" ? "; it was " + watch->state : "") << "\n";
+  return kExitOk;
 }
 
 int RunRemove(const CliContext& ctx, const std::string& target) {
@@ -121,15 +149,36 @@ int RunRemove(const CliContext& ctx, const std::string& target) {
   return kExitOk;
 }
 
-std::string TimeOrNever(UnixSeconds t) {
-  return t == 0 ? "never" : FormatIso8601Utc(t);
-}
+struct ListArgs {
+  bool json = false;
+  std::string changed_since;  // "2d" or a time
+  std::string tag;            // the last change carries this tag
+};
 
-int RunList(const CliContext& ctx, bool json) {
-  auto store = ctx.OpenStore();
+int RunList(const CliContext& ctx, const ListArgs& args) {
+  const bool json = args.json;
+  UnixSeconds since = 0;
+  if (!args.changed_since.empty()) {
+    const UnixSeconds now = NowUnixSeconds();
+    const auto span = ParseDuration(args.changed_since);
+    const auto when = span ? std::optional<UnixSeconds>(now - *span)
+                           : ParseTime(args.changed_since, now);
+    if (!when) {
+      std::cerr << "revwatch: list: --changed-since \"" << args.changed_since
+                << "\" is neither a duration (2d, 6h) nor a time\n";
+      return kExitUsage;
+    }
+    since = *when;
+  }
+  auto store = ctx.OpenStore();  // the first command may create the database
   if (!store) return ReportError(store.error());
   auto watches = (*store)->ListWatches();
   if (!watches) return ReportError(watches.error());
+  std::erase_if(*watches, [&](const Watch& w) {
+    if (since > 0 && w.last_changed_at < since) return true;
+    return !args.tag.empty() &&
+           std::find(w.last_tags.begin(), w.last_tags.end(), args.tag) == w.last_tags.end();
+  });
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const Watch& w : *watches) {
@@ -145,7 +194,9 @@ int RunList(const CliContext& ctx, bool json) {
                      {"last_changed", w.last_changed_at
                                           ? nlohmann::json(FormatIso8601Utc(
                                                 w.last_changed_at))
-                                          : nlohmann::json(nullptr)}});
+                                          : nlohmann::json(nullptr)},
+                     {"last_tags", w.last_tags},
+                     {"state", w.state}});
     }
     std::cout << out.dump(2) << "\n";
     return kExitOk;
@@ -155,8 +206,11 @@ int RunList(const CliContext& ctx, bool json) {
     return kExitOk;
   }
   for (const Watch& w : *watches) {
-    std::cout << w.id << "\t" << w.revisions << " rev\tchecked "
-              << TimeOrNever(w.last_checked_at) << "\t" << w.url;
+    std::string tags;
+    for (const std::string& tag : w.last_tags) tags += (tags.empty() ? "" : ",") + tag;
+    std::cout << w.id << "\t" << w.state << "\t" << w.revisions << " rev\tchecked "
+              << HumanTime(w.last_checked_at) << "\tchanged " << HumanTime(w.last_changed_at)
+              << (tags.empty() ? "" : " [" + tags + "]") << "\t" << w.url;
     if (!w.label.empty()) std::cout << "\t" << w.label;
     std::cout << "\n";
   }
@@ -173,6 +227,8 @@ void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
   add->add_option("urls", args->urls, "http:// or https:// URLs");
   add->add_option("--from", args->from, "Also the URLs in FILE, one per line (- for stdin)");
   add->add_option("--label", args->label, "A name to show in lists");
+  add->add_option("--every", args->every,
+                  "Check this often (10m, 6h, 1d) instead of by the article's age");
   add->add_option("--notify", args->notify,
                   "Also e-mail this address about substantive edits (repeatable)");
   add->add_option("--alert-on", args->alert_on,
@@ -186,11 +242,26 @@ void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
   rm->add_option("watch", *target, "URL or watch id")->required();
   rm->callback([&ctx, target] { ctx.exit_code = RunRemove(ctx, *target); });
 
-  auto json = std::make_shared<bool>(false);
+  for (const bool pause : {true, false}) {
+    CLI::App* command =
+        app.add_subcommand(pause ? "pause" : "resume",
+                           pause ? "Stop checking a watch for now (its history stays)"
+                                 : "Check a paused (or expired, or quarantined) watch again")
+            ->footer(pause ? "Example: revwatch pause 3" : "Example: revwatch resume 3");
+    command->add_option("watch", *target, "URL or watch id")->required();
+    command->callback([&ctx, target, pause] { ctx.exit_code = RunPause(ctx, *target, pause); });
+  }
+
+  auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = app.add_subcommand("list", "List watched URLs")
-                       ->footer("Example: revwatch list --json");
-  list->add_flag("--json", *json, "Print JSON");
-  list->callback([&ctx, json] { ctx.exit_code = RunList(ctx, *json); });
+                       ->footer("Examples:\n  revwatch list --json\n  revwatch list --changed-since 2d --tag denial");
+  list->add_flag("--json", list_args->json, "Print JSON");
+  list->add_option("--changed-since", list_args->changed_since,
+                   "Only watches with a revision since then (2d, 6h, or a time)");
+  list->add_option("--tag", list_args->tag, "Only watches whose last change has this tag");
+  list->callback([&ctx, list_args] {
+    ctx.exit_code = WithPager([&] { return RunList(ctx, *list_args); });
+  });
 }
 
 }  // namespace revwatch

@@ -44,6 +44,7 @@ struct Watch {
   // ones, and the tags it alerts on (empty: any substantive edit).
   std::vector<std::string> notify;
   std::vector<std::string> alert_on;
+  std::vector<std::string> last_tags;  // of the newest revision's change
 };
 
 // What a new watch starts with.
@@ -51,6 +52,7 @@ struct WatchSettings {
   std::string label;
   std::vector<std::string> notify;
   std::vector<std::string> alert_on;
+  UnixSeconds every_seconds = 0;  // own interval; 0: by the article's age
 };
 
 // One HTTP attempt, successful or not.

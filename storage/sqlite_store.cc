@@ -51,7 +51,9 @@ constexpr std::string_view kSelectWatch = R"sql(
            WHERE r.watch_id = w.id),
          w.state, COALESCE(w.every_seconds, 0), COALESCE(w.next_check_at, 0),
          w.failures, w.pinned, w.suspect_hash, w.checking_since, w.crashes,
-         w.notify, w.alert_on
+         w.notify, w.alert_on,
+         COALESCE((SELECT c.tags FROM changes c JOIN revisions r ON r.id = c.to_revision_id
+                    WHERE r.watch_id = w.id ORDER BY r.number DESC LIMIT 1), '')
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -75,6 +77,7 @@ Watch ReadWatch(const Statement& row) {
   w.crashes = static_cast<int>(row.Int(16));
   w.notify = Split(row.Text(17), ',', /*keep_empty=*/false);
   w.alert_on = Split(row.Text(18), ',', /*keep_empty=*/false);
+  w.last_tags = Split(row.Text(19), ',', /*keep_empty=*/false);
   return w;
 }
 
@@ -390,8 +393,8 @@ Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::stri
   auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
   auto stmt = Statement::Prepare(
-      db_, "INSERT INTO watches (url, label, created_at, notify, alert_on) "
-           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING");
+      db_, "INSERT INTO watches (url, label, created_at, notify, alert_on, every_seconds) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING");
   if (!stmt) return tl::unexpected(stmt.error());
   const UnixSeconds now = NowUnixSeconds();
   std::vector<WatchId> ids;
@@ -402,7 +405,8 @@ Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::stri
         .Bind(2, settings.label)
         .Bind(3, now)
         .Bind(4, Join(settings.notify, ','))
-        .Bind(5, Join(settings.alert_on, ','));
+        .Bind(5, Join(settings.alert_on, ','))
+        .Bind(6, settings.every_seconds);
     if (Status s = stmt->Run(); !s) return tl::unexpected(s.error());
     ids.push_back(sqlite3_changes(db_) == 1 ? sqlite3_last_insert_rowid(db_) : 0);
   }

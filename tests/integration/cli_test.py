@@ -153,6 +153,41 @@ class CliTest(unittest.TestCase):
         self.assertIn("pages/s", tty.stdout)
         self.assertIn("24 checked, 0 with new revisions, 0 failed", tty.stdout)
 
+    def test_pager_colour_and_relative_times_only_on_a_terminal(self):
+        self.server.serve("/t", article_page("Headline", V1))
+        url = self.server.url("/t")
+        self.run_cli("add", url)
+        self.run_cli("check", "--all")
+        self.server.serve("/t", article_page("Headline", V2))
+        self.run_cli("check", "--all")
+        env = dict(os.environ, REVWATCH_DB=self.db, PAGER="sed s/^/paged:/")
+        env.pop("NO_COLOR", None)
+
+        def on_terminal(*args):
+            command = " ".join([BIN] + ["'%s'" % a for a in args])
+            proc = subprocess.run(["script", "-qec", command, "/dev/null"], env=env,
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stdout)
+            return proc.stdout
+
+        def piped(*args):
+            proc = subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            return proc.stdout
+
+        tty_log = on_terminal("log", url)
+        self.assertIn("paged:revision 2", tty_log)          # through the pager
+        self.assertRegex(tty_log, r"revision 2  \d+ s ago")  # relative time
+        self.assertNotIn("paged:", piped("log", url))       # not when piped
+        self.assertRegex(piped("log", url), r"revision 2  \d{4}-\d\d-\d\dT")
+        self.assertRegex(on_terminal("--utc", "log", url), r"revision 2  \d{4}-\d\d-\d\dT")
+        self.assertIn("\x1b[", on_terminal("diff", url))      # colour on a terminal
+        self.assertNotIn("\x1b[", piped("diff", url))
+        self.assertIn("\x1b[", piped("--color=always", "diff", url))
+        self.assertNotIn("\x1b[", on_terminal("--color=never", "diff", url))
+        env["NO_COLOR"] = "1"
+        self.assertNotIn("\x1b[", on_terminal("diff", url))
+
     def test_bad_usage_exits_2_with_a_message(self):
         proc = self.run_cli("add", "ftp://example.org/x", expect=2)
         self.assertIn("not a valid http:// or https:// URL", proc.stderr)
@@ -192,6 +227,23 @@ class CliTest(unittest.TestCase):
         self.run_cli("add", self.server.url("/d"), "ftp://x/", expect=2)
         self.assertEqual(len(json.loads(self.run_cli("list", "--json").stdout)), 3)
         self.run_cli("add", expect=2)  # nothing to add
+
+    def test_pause_resume_and_an_own_interval(self):
+        self.server.serve("/p", article_page("Paused story", V1))
+        url = self.server.url("/p")
+        self.run_cli("add", url, "--every", "10s", expect=2)  # under a minute
+        self.run_cli("add", url, "--every", "10m")
+        listed = json.loads(self.run_cli("list", "--json").stdout)
+        self.assertEqual(len(listed), 1)
+        self.run_cli("pause", url)
+        out = self.run_cli("check", "--all").stdout
+        self.assertNotIn(url, out)  # a paused watch is left alone
+        self.assertEqual(self.revisions(url), [])
+        self.assertIn("resumed", self.run_cli("resume", url).stdout)
+        self.assertIn("first version", self.run_cli("check", "--all").stdout)
+        import sqlite3
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT every_seconds, state FROM watches").fetchone(), (600, "active"))
 
     def test_database_directory_is_private(self):
         self.run_cli("list")

@@ -129,6 +129,40 @@ class HistoryTest(unittest.TestCase):
         self.assertIn("r3 1970-01-01  (edited; by sentence:)", text)
         self.assertIn("  r1 1970-01-01  Washington offered", text)
 
+    def test_list_filters_by_change_time_and_tag(self):
+        listed = json.loads(self.run_cli("list", "--json").stdout)
+        self.assertEqual(len(listed), 3)
+        self.assertEqual(listed[0]["state"], "active")
+        last = json.loads(self.run_cli("log", self.url, "--json").stdout)["revisions"][0]
+        self.assertEqual(listed[0]["last_tags"], last["tags"])
+        self.assertTrue(last["tags"])
+        recent = json.loads(self.run_cli("list", "--changed-since", "1h", "--json").stdout)
+        self.assertEqual(sorted(w["url"] for w in recent), sorted([self.uk, self.ru]))  # story: t=3000
+        tag = last["tags"][0]
+        tagged = json.loads(self.run_cli("list", "--tag", tag, "--json").stdout)
+        self.assertIn(self.url, [w["url"] for w in tagged])
+        self.assertTrue(all(tag in w["last_tags"] for w in tagged))
+        self.run_cli("list", "--changed-since", "lately", expect=2)
+        text = self.run_cli("list").stdout
+        self.assertIn("\tactive\t3 rev\t", text)
+
+    def test_log_show_and_diff_options(self):
+        log = json.loads(self.run_cli("log", self.url, "--substantive", "--json").stdout)
+        self.assertEqual([r["number"] for r in log["revisions"]], [3, 2])
+        patch = self.run_cli("log", self.url, "-p").stdout
+        self.assertIn("{+The White House called the report totally false", patch)
+        self.assertIn("[-Abu Dhabi-]{+Geneva+}.", patch)
+        raw = self.run_cli("show", self.url, "2", "--raw").stdout
+        self.assertEqual(raw, page(*VERSIONS[1]))
+        self.assertIn("Content-Type: text/html", self.run_cli("show", self.url, "1", "--headers").stdout)
+        meta = self.run_cli("show", self.url, "--meta").stdout
+        self.assertIn("revision: 3\n", meta)
+        self.assertIn("page sha256: " + hashlib.sha256(page(*VERSIONS[2]).encode()).hexdigest(), meta)
+        diff = json.loads(self.run_cli("diff", self.url, "1", "2", "--format", "json").stdout)
+        self.assertIn("denial", diff["tags"])
+        self.assertIn("<ins style=", self.run_cli("diff", self.url, "--format", "html").stdout)
+        self.run_cli("diff", self.url, "--format", "pdf", expect=2)
+
     def test_warc_export_read_back_by_an_independent_reader(self):
         out = os.path.join(self.tmp.name, "story.warc.gz")
         self.run_cli("export", self.url, "--format", "warc", "--gzip", "--output", out)
