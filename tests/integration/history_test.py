@@ -65,6 +65,9 @@ class HistoryTest(unittest.TestCase):
             for number in (1, 2, 3):
                 db.execute("UPDATE revisions SET first_seen = ?, last_seen = ? "
                            "WHERE watch_id = 1 AND number = ?", (number * 1000, number * 1000 + 500, number))
+            # Fixed times everywhere else too, for the golden outputs.
+            db.execute("UPDATE revisions SET first_seen = 4000, last_seen = 4000 WHERE watch_id != 1")
+            db.execute("UPDATE watches SET created_at = 500, last_checked_at = 5000")
 
     @classmethod
     def tearDownClass(cls):
@@ -136,7 +139,7 @@ class HistoryTest(unittest.TestCase):
         last = json.loads(self.run_cli("log", self.url, "--json").stdout)["revisions"][0]
         self.assertEqual(listed[0]["last_tags"], last["tags"])
         self.assertTrue(last["tags"])
-        recent = json.loads(self.run_cli("list", "--changed-since", "1h", "--json").stdout)
+        recent = json.loads(self.run_cli("list", "--changed-since", "1970-01-01T01:00:00Z", "--json").stdout)
         self.assertEqual(sorted(w["url"] for w in recent), sorted([self.uk, self.ru]))  # story: t=3000
         tag = last["tags"][0]
         tagged = json.loads(self.run_cli("list", "--tag", tag, "--json").stdout)
@@ -145,6 +148,42 @@ class HistoryTest(unittest.TestCase):
         self.run_cli("list", "--changed-since", "lately", expect=2)
         text = self.run_cli("list").stdout
         self.assertIn("\tactive\t3 rev\t", text)
+
+    def test_golden_outputs(self):
+        """Each reading command's exact output, plain, JSON and coloured, against
+        tests/data/golden/ (REVWATCH_UPDATE_GOLDEN=1 rewrites the files)."""
+        cases = {
+            "list.txt": ["list"],
+            "list.json": ["list", "--json"],
+            "log.txt": ["log", self.url],
+            "log.json": ["log", self.url, "--json"],
+            "log-p.txt": ["log", self.url, "-p"],
+            "log-p-color.txt": ["--color=always", "log", self.url, "-p"],
+            "show-2.txt": ["show", self.url, "2"],
+            "diff.txt": ["diff", self.url, "1", "3"],
+            "diff-color.txt": ["--color=always", "diff", self.url, "1", "3"],
+            "diff.json": ["diff", self.url, "1", "3", "--format", "json"],
+            "diff.html": ["diff", self.url, "1", "3", "--format", "html"],
+            "at.txt": ["at", self.url, "1970-01-01T00:40:00Z"],
+            "blame.txt": ["blame", self.url],
+            "blame.json": ["blame", self.url, "--json"],
+            "search.txt": ["search", "totally false"],
+            "search-color.txt": ["--color=always", "search", "спростував"],
+            "search.json": ["search", "White House", "--json"],
+        }
+        directory = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "golden")
+        update = os.environ.get("REVWATCH_UPDATE_GOLDEN") == "1"
+        port = self.url.split(":")[2].split("/")[0]
+        for name, args in cases.items():
+            output = self.run_cli(*args).stdout.replace(":%s/" % port, ":PORT/")
+            path = os.path.join(directory, name)
+            if update:
+                os.makedirs(directory, exist_ok=True)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(output)
+                continue
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(output, f.read(), "%s: revwatch %s" % (name, " ".join(args)))
 
     def test_log_show_and_diff_options(self):
         log = json.loads(self.run_cli("log", self.url, "--substantive", "--json").stdout)
