@@ -141,7 +141,7 @@ int RunShow(const CliContext& ctx, const ShowArgs& args) {
 }
 
 int RunDiff(const CliContext& ctx, const std::string& target, std::vector<int> numbers,
-            const std::string& format) {
+            const std::string& format, int context) {
   auto store = ctx.OpenStore(/*read_only=*/true);
   if (!store) return ReportError(store.error());
   auto watch = (*store)->FindWatch(target);
@@ -172,7 +172,7 @@ int RunDiff(const CliContext& ctx, const std::string& target, std::vector<int> n
     return kExitOk;
   }
   if (format == "html") {
-    std::cout << RenderDiff(diff, DiffStyle::kHtml);
+    std::cout << RenderDiffWithContext(diff, DiffStyle::kHtml, newer->article, context);
     return kExitOk;
   }
   const bool ansi = format == "ansi" || (format.empty() && StdoutWantsColor());
@@ -180,7 +180,8 @@ int RunDiff(const CliContext& ctx, const std::string& target, std::vector<int> n
             << ") -> revision " << newer->number << " ("
             << FormatIso8601Utc(newer->first_seen) << ")\n"
             << RenderSummary(diff) << "\n\n"
-            << RenderDiff(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText);
+            << RenderDiffWithContext(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText,
+                                     newer->article, context);
   return kExitOk;
 }
 
@@ -397,12 +398,18 @@ void RegisterHistoryCommands(CLI::App& app, CliContext& ctx) {
       ->expected(0, 2)
       ->check(CLI::PositiveNumber);
   auto diff_format = std::make_shared<std::string>();
+  auto diff_context = std::make_shared<int>(0);
+  diff->add_option("--context,-C", *diff_context,
+                   "Show N unchanged paragraphs around each change")
+      ->check(CLI::NonNegativeNumber);
   diff->add_option("--format", *diff_format,
                    "ansi, text, html or json (default: ansi on a terminal, else text)")
       ->check(CLI::IsMember({"ansi", "text", "html", "json"}));
-  diff->callback([&ctx, diff_args, diff_format] {
+  diff->callback([&ctx, diff_args, diff_format, diff_context] {
     ctx.exit_code = WithPager(
-        [&] { return RunDiff(ctx, diff_args->target, diff_args->numbers, *diff_format); });
+        [&] {
+          return RunDiff(ctx, diff_args->target, diff_args->numbers, *diff_format, *diff_context);
+        });
   });
 
   auto at_args = std::make_shared<std::pair<std::string, std::string>>();

@@ -210,6 +210,63 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_wor
   return out;
 }
 
+std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,
+                                  int paragraphs) {
+  if (paragraphs <= 0) return RenderDiff(diff, style);
+  const int count = static_cast<int>(after.paragraphs.size());
+  std::vector<bool> changed(after.paragraphs.size(), false);
+  for (const ParagraphChange& change : diff.paragraphs) {
+    if (change.new_index >= 0 && change.new_index < count) {
+      changed[static_cast<std::size_t>(change.new_index)] = true;
+    }
+  }
+  int printed_upto = -1;  // the last new paragraph shown as context
+  auto context = [&](int from, int to) {  // [from, to) of `after`, unchanged ones
+    std::string out;
+    for (int i = std::max({from, 0, printed_upto + 1}); i < std::min(to, count); ++i) {
+      printed_upto = i;
+      if (changed[static_cast<std::size_t>(i)]) continue;
+      const std::string& text = after.paragraphs[static_cast<std::size_t>(i)];
+      switch (style) {
+        case DiffStyle::kText: out += "  " + text + "\n"; break;
+        case DiffStyle::kAnsi: out += "\x1b[2m  " + text + "\x1b[0m\n"; break;
+        case DiffStyle::kHtml:
+          out += "<p style=\"margin:0;color:#777;font:15px/1.5 Georgia,serif\">" + EscapeHtml(text) +
+                 "</p>\n";
+          break;
+      }
+    }
+    return out;
+  };
+  std::string out;
+  if (diff.title_changed) {
+    out += Heading("headline", diff.title_tags, style) + Body(diff.title_spans, style);
+  }
+  for (std::size_t k = 0; k < diff.paragraphs.size(); ++k) {
+    const ParagraphChange& change = diff.paragraphs[k];
+    if (!out.empty() && style != DiffStyle::kHtml) out += "\n";
+    out += Heading(Describe(change), change.tags, style);
+    const int at = change.new_index;
+    if (at >= 0) out += context(at - paragraphs, at);
+    out += Body(change.spans, style);
+    if (at >= 0) {
+      // After it, up to the next change (which shows its own before-context).
+      int until = count;  // the next change's before-context starts there
+      for (std::size_t j = k + 1; j < diff.paragraphs.size(); ++j) {
+        if (diff.paragraphs[j].new_index > at) {
+          until = diff.paragraphs[j].new_index - paragraphs;
+          break;
+        }
+      }
+      out += context(at + 1, std::min(at + 1 + paragraphs, until));
+    }
+  }
+  if (style == DiffStyle::kHtml && !out.empty()) {
+    out = "<div class=\"revwatch-diff\">\n" + out + "</div>\n";
+  }
+  return out;
+}
+
 std::string RenderSummary(const ArticleDiff& diff) {
   std::string out = "+" + std::to_string(diff.stats.words_added) + " -" +
                     std::to_string(diff.stats.words_removed) + " words";

@@ -25,6 +25,12 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style);
 // `context_words` on either side ("… "), for e-mail; 0 keeps them all.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words);
 
+// As RenderDiff(diff, style), with up to `paragraphs` unchanged paragraphs
+// of `after` (the newer article) shown around each change, marked as
+// context ("  " in text, grey in colour and HTML).
+std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,
+                                  int paragraphs);
+
 // `text` safe inside HTML text and attribute values: & < > " ' escaped.
 std::string EscapeHtml(std::string_view text);
 

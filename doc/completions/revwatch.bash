@@ -38,7 +38,7 @@ _revwatch() {
     check) options+=" --all" ;;
     log) options+=" --json --substantive -p --patch" ;;
     show) options+=" --raw --headers --meta" ;;
-    diff) options+=" --format" ;;
+    diff) options+=" --format --context -C" ;;
     blame) options+=" --json" ;;
     search) options+=" --url --since --removed --fts --json" ;;
     export) options+=" --format --output --gzip" ;;

@@ -48,6 +48,19 @@ TEST(DiffRenderTest, ContextIsCutToAFewWordsAroundEachChange) {
             std::string::npos);
 }
 
+TEST(DiffRenderTest, ParagraphsOfContextAroundEachChange) {
+  const Article before{"T", "", "", {"One.", "Two.", "Three.", "Four.", "Five.", "Six.", "Seven."}};
+  Article after = before;
+  after.paragraphs[2] = "Three changed.";
+  after.paragraphs[5] = "Six changed.";
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_EQ(RenderDiffWithContext(diff, DiffStyle::kText, after, 1),
+            "@@ paragraph 3 changed [boilerplate]\n  Two.\nThree {+changed+}.\n  Four.\n"
+            "\n@@ paragraph 6 changed [boilerplate]\n  Five.\nSix {+changed+}.\n  Seven.\n");
+  EXPECT_EQ(RenderDiffWithContext(diff, DiffStyle::kText, after, 0),
+            RenderDiff(diff, DiffStyle::kText));
+}
+
 TEST(DiffRenderTest, NothingChangedRendersNothing) {
   const Article a{"T", "", "", {"same"}};
   EXPECT_EQ(RenderDiff(DiffArticles(a, a), DiffStyle::kText), "");
