@@ -29,6 +29,7 @@ packages=(
   # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
   clang libclang-rt-14-dev wdiff dwdiff time systemd python3-aiosmtpd openssl
+  bash-completion zsh
 )
 if ((bench)); then packages+=(nginx-light urlwatch); fi
 
