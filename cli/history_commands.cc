@@ -65,6 +65,7 @@ int RunLog(const CliContext& ctx, const LogArgs& args) {
   }
   for (const RevisionSummary& r : *revisions) {
     std::cout << "revision " << r.number << "  " << HumanTime(r.first_seen)
+              << (r.last_seen > r.first_seen ? " .. " + HumanTime(r.last_seen) : "")
               << "  +" << r.change.words_added << " -" << r.change.words_removed
               << " words";
     if (!r.change.tags.empty()) std::cout << "  [" << JoinTags(r.change.tags) << "]";
