@@ -64,7 +64,9 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     auto all = (*store)->ListWatches();
     if (!all) return ReportError(all.error());
     watches = std::move(*all);
-    std::erase_if(watches, [](const Watch& w) { return w.state == "paused"; });
+    std::erase_if(watches, [](const Watch& w) {
+      return w.state == "paused" || w.state == "quarantined";  // `check ID` still does them
+    });
   } else {
     for (const std::string& target : args.targets) {
       auto watch = (*store)->FindWatch(target);
@@ -136,14 +138,17 @@ int RunCheck(const CliContext& ctx, const CheckArgs& args) {
     std::cout << total << " checked, " << changed << " with new revisions, " << failed
               << " failed\n";
   }
-  if (auto indexed = (*store)->IndexForSearch(); !indexed) return ReportError(indexed.error());
+  // A search index that cannot be updated now catches up next time; the
+  // alerts still go.
+  auto indexed = (*store)->IndexForSearch();
+  if (!indexed) std::cerr << "revwatch: search index not updated: " << indexed.error().message << "\n";
   // The alerts of these checks (and any earlier ones still waiting).
   auto delivery = DeliverAlerts(**store, *config, *lexicon, /*everything=*/false);
   if (!delivery) return ReportError(delivery.error());
   if (const std::string line = DescribeDelivery(*delivery); !line.empty()) {
     std::cout << line << "\n";
   }
-  return failed == 0 ? kExitOk : kExitFailure;
+  return failed == 0 && indexed ? kExitOk : kExitFailure;
 }
 
 }  // namespace

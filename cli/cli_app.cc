@@ -1,4 +1,5 @@
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -99,24 +100,38 @@ int WithPager(const std::function<int()>& command) {
   if (const char* chosen = std::getenv("PAGER"); chosen != nullptr) pager = chosen;
   if (pager.empty() || pager == "cat") return command();
   std::ostringstream captured;
-  std::streambuf* const terminal = std::cout.rdbuf(captured.rdbuf());
-  const int status = command();
-  std::cout.rdbuf(terminal);
+  int status = 0;
+  {
+    struct Restore {  // even if the command throws
+      std::streambuf* terminal;
+      ~Restore() { std::cout.rdbuf(terminal); }
+    } restore{std::cout.rdbuf(captured.rdbuf())};
+    status = command();
+  }
   const std::string text = captured.str();
   if (text.empty()) return status;
-  // Quitting the pager early must not kill us with SIGPIPE.
-  struct sigaction ignore {}, previous {};
+  ::setenv("LESS", "FRX", /*overwrite=*/0);  // as git does: colour and quit-if-one-screen
+  // Quitting the pager early must not kill us with SIGPIPE, and Ctrl-C in
+  // the pager is the pager's to handle while we wait for it.
+  struct sigaction ignore {}, old_pipe {}, old_int {}, old_quit {};
   ignore.sa_handler = SIG_IGN;
-  sigaction(SIGPIPE, &ignore, &previous);
+  sigaction(SIGPIPE, &ignore, &old_pipe);
+  sigaction(SIGINT, &ignore, &old_int);
+  sigaction(SIGQUIT, &ignore, &old_quit);
   std::fflush(stdout);
   FILE* pipe = ::popen(pager.c_str(), "w");
-  if (pipe == nullptr) {
-    std::cout << text << std::flush;
-  } else {
+  int pager_status = -1;
+  if (pipe != nullptr) {
     std::fwrite(text.data(), 1, text.size(), pipe);
-    ::pclose(pipe);
+    pager_status = ::pclose(pipe);
   }
-  sigaction(SIGPIPE, &previous, nullptr);
+  sigaction(SIGPIPE, &old_pipe, nullptr);
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGQUIT, &old_quit, nullptr);
+  // No pager after all ($PAGER not found: the shell's 127): print it here.
+  if (pager_status == -1 || (WIFEXITED(pager_status) && WEXITSTATUS(pager_status) == 127)) {
+    std::cout << text << std::flush;
+  }
   return status;
 }
 

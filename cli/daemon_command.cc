@@ -55,12 +55,14 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
   // After each cycle the new revisions are indexed for search and the due
   // alerts go out; a failure is said, not fatal.
   auto deliver = [&]() -> std::string {
+    std::string said;
     if (auto indexed = (*store)->IndexForSearch(); !indexed) {
-      return "search index not updated: " + indexed.error().message;
+      said = "search index not updated: " + indexed.error().message + "; ";
     }
     auto delivery = DeliverAlerts(**store, active, *lexicon, /*everything=*/false);
-    if (!delivery) return "alerts not sent: " + delivery.error().message;
-    return DescribeDelivery(*delivery);
+    if (!delivery) return said + "alerts not sent: " + delivery.error().message;
+    const std::string line = DescribeDelivery(*delivery);
+    return line.empty() && !said.empty() ? said.substr(0, said.size() - 2) : said + line;
   };
   auto scheduler_options = [&](const Config& c) {
     SchedulerOptions options = SchedulerOptionsFrom(c, args);

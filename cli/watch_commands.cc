@@ -127,9 +127,7 @@ int RunPause(const CliContext& ctx, const std::string& target, bool pause) {
   if (!store) return ReportError(store.error());
   auto watch = (*store)->FindWatch(target);
   if (!watch) return ReportError(watch.error());
-  const Status s = pause ? (*store)->SetSchedule(watch->id, watch->next_check_at,
-                                                 watch->failures, "paused")
-                         : (*store)->SetSchedule(watch->id, 0, 0, "active");
+  const Status s = (*store)->SetPaused(watch->id, pause);
   if (!s) return ReportError(s.error());
   std::cout << (pause ? "paused " : "resumed ") << watch->id << " (" << watch->url << ")"
             << (!pause && watch->state != "paused" ? "; it was " + watch->state : "") << "\n";

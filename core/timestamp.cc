@@ -49,9 +49,12 @@ std::optional<UnixSeconds> ParseIso(std::string_view s) {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!Number(s, pos, 4, year) || pos >= s.size() || s[pos++] != '-' ||
       !Number(s, pos, 2, month) || pos >= s.size() || s[pos++] != '-' ||
-      !Number(s, pos, 2, day) || month < 1 || month > 12 || day < 1 || day > 31) {
+      !Number(s, pos, 2, day) || month < 1 || month > 12 || day < 1) {
     return std::nullopt;
   }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
   UnixSeconds offset = 0;
   if (pos < s.size()) {
     if (s[pos] != 'T' && s[pos] != ' ') return std::nullopt;
@@ -68,7 +71,8 @@ std::optional<UnixSeconds> ParseIso(std::string_view s) {
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
       const int sign = s[pos++] == '+' ? 1 : -1;
       int oh = 0, om = 0;
-      if (!Number(s, pos, 2, oh) || pos >= s.size() || s[pos++] != ':' || !Number(s, pos, 2, om)) {
+      if (!Number(s, pos, 2, oh) || pos >= s.size() || s[pos++] != ':' || !Number(s, pos, 2, om) ||
+          oh > 14 || om > 59) {
         return std::nullopt;
       }
       offset = sign * (oh * 3600 + om * 60);

@@ -24,12 +24,32 @@ std::string Key(const std::string& text) {
   return key;
 }
 
-// "U.S." or "e.g.": a word of single letters and dots.
+// Characters (not bytes) in UTF-8 `text`.
+std::size_t Characters(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// "U.S.", "e.g.", "г." or "Mr.": a word of single letters and dots, or a
+// short title.
 bool IsAbbreviation(const std::string& text, std::size_t dot) {
   const std::size_t space = text.rfind(' ', dot);
   const std::size_t start = space == std::string::npos ? 0 : space + 1;
   const std::string_view word(text.data() + start, dot - start);
-  return word.size() == 1 || word.find('.') != std::string_view::npos;
+  for (std::string_view title : {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col"}) {
+    if (word == title) return true;
+  }
+  return Characters(word) == 1 || word.find('.') != std::string_view::npos;
+}
+
+// A lower-case letter starts at text[i]: Latin, or Cyrillic а-я, ё, є, і, ї, ґ.
+bool StartsLowerCase(const std::string& text, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 >= 'a' && b0 <= 'z') return true;
+  if (i + 1 >= text.size()) return false;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  return (b0 == 0xD0 && b1 >= 0xB0) || (b0 == 0xD1 && b1 <= 0x9F) || (b0 == 0xD2 && b1 == 0x91);
 }
 
 bool EndsSentence(const std::string& text, std::size_t i) {
@@ -50,7 +70,7 @@ bool EndsSentence(const std::string& text, std::size_t i) {
       end += std::string(close).size();
     }
   }
-  return end + 1 < text.size() && text[end] == ' ' && !(text[end + 1] >= 'a' && text[end + 1] <= 'z');
+  return end + 1 < text.size() && text[end] == ' ' && !StartsLowerCase(text, end + 1);
 }
 
 }  // namespace

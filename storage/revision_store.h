@@ -216,6 +216,10 @@ class RevisionStore {
   [[nodiscard]] virtual Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
                                            std::string_view state) = 0;
 
+  // Pauses a watch (schedule writes keep it paused), or resumes it: due
+  // now, failures and crashes forgotten, pinned if it had expired.
+  [[nodiscard]] virtual Status SetPaused(WatchId id, bool paused) = 0;
+
   // Marks a check as begun (`since` > 0) or ended (0), committed at once.
   [[nodiscard]] virtual Status MarkChecking(WatchId id, UnixSeconds since) = 0;
   // Stores the crash count and state (a watch that keeps crashing the

@@ -136,20 +136,24 @@ CREATE INDEX alerts_by_change ON alerts(change_id);
 // unicode61 folds case in Cyrillic and Latin alike and drops diacritics.
 // New revisions are indexed in batches (IndexForSearch, after each check
 // run or daemon cycle: a commit per revision cost a first check a quarter
-// of its time); search_state.indexed_upto is the last revision id indexed,
-// and a deleted revision leaves the index only if it was in it.
+// of its time): a new revision waits in search_pending until then. A
+// deleted revision leaves the index if it was in it, else the queue (row
+// ids of deleted revisions may be used again, so "indexed" is a set, not
+// a bound).
 constexpr std::string_view kSearch = R"sql(
 CREATE VIRTUAL TABLE revisions_fts USING fts5(
   title, body, content = 'revisions', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE search_state (indexed_upto INTEGER NOT NULL);
-INSERT INTO search_state VALUES (0);
+CREATE TABLE search_pending (revision_id INTEGER PRIMARY KEY);
 INSERT INTO revisions_fts (rowid, title, body) SELECT id, title, body FROM revisions;
-UPDATE search_state SET indexed_upto = (SELECT COALESCE(MAX(id), 0) FROM revisions);
-CREATE TRIGGER revisions_fts_delete AFTER DELETE ON revisions
-  WHEN old.id <= (SELECT indexed_upto FROM search_state) BEGIN
+CREATE TRIGGER revisions_search_pending AFTER INSERT ON revisions BEGIN
+  INSERT INTO search_pending (revision_id) VALUES (new.id);
+END;
+CREATE TRIGGER revisions_search_delete AFTER DELETE ON revisions BEGIN
   INSERT INTO revisions_fts (revisions_fts, rowid, title, body)
-  VALUES ('delete', old.id, old.title, old.body);
+    SELECT 'delete', old.id, old.title, old.body
+     WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE revision_id = old.id);
+  DELETE FROM search_pending WHERE revision_id = old.id;
 END;
 )sql";
 

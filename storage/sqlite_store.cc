@@ -525,9 +525,22 @@ Result<std::vector<RevisionSummary>> SqliteStore::ListRevisions(WatchId id) {
 Status SqliteStore::SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
                                 std::string_view state) {
   auto stmt = Statement::Prepare(
-      db_, "UPDATE watches SET next_check_at = ?, failures = ?, state = ? WHERE id = ?");
+      db_, "UPDATE watches SET next_check_at = ?, failures = ?, "
+           "state = CASE WHEN state = 'paused' THEN state ELSE ? END WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, next_check_at).Bind(2, std::int64_t{failures}).Bind(3, state).Bind(4, id);
+  return RunWrite(*stmt);
+}
+
+Status SqliteStore::SetPaused(WatchId id, bool paused) {
+  auto stmt = Statement::Prepare(
+      db_, paused ? "UPDATE watches SET state = 'paused' WHERE id = ?"
+                  // Resumed: due now; an expired watch is pinned, or the next
+                  // cycle would expire it again; a quarantined one starts over.
+                  : "UPDATE watches SET pinned = CASE WHEN state = 'expired' THEN 1 ELSE pinned END,"
+                    " state = 'active', next_check_at = 0, failures = 0, crashes = 0 WHERE id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->Bind(1, id);
   return RunWrite(*stmt);
 }
 
@@ -540,7 +553,8 @@ Status SqliteStore::MarkChecking(WatchId id, UnixSeconds since) {
 
 Status SqliteStore::SetCrashes(WatchId id, int crashes, std::string_view state) {
   auto stmt = Statement::Prepare(
-      db_, "UPDATE watches SET crashes = ?, state = ?, checking_since = 0 WHERE id = ?");
+      db_, "UPDATE watches SET crashes = ?, checking_since = 0, "
+           "state = CASE WHEN state = 'paused' THEN state ELSE ? END WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, std::int64_t{crashes}).Bind(2, state).Bind(3, id);
   return RunWrite(*stmt);
@@ -649,19 +663,13 @@ Result<int> SqliteStore::IndexForSearch() {
   if (!txn) return tl::unexpected(txn.error());
   if (Status s = Execute(db_, R"sql(
         INSERT INTO revisions_fts (rowid, title, body)
-          SELECT id, title, body FROM revisions
-           WHERE id > (SELECT indexed_upto FROM search_state) ORDER BY id)sql");
+          SELECT r.id, r.title, r.body FROM search_pending p JOIN revisions r ON r.id = p.revision_id
+           ORDER BY r.id)sql");
       !s) {
     return tl::unexpected(s.error());
   }
   const int added = sqlite3_changes(db_);
-  if (added > 0) {
-    if (Status s = Execute(db_, "UPDATE search_state SET indexed_upto = "
-                                "(SELECT COALESCE(MAX(id), 0) FROM revisions)");
-        !s) {
-      return tl::unexpected(s.error());
-    }
-  }
+  if (Status s = Execute(db_, "DELETE FROM search_pending"); !s) return tl::unexpected(s.error());
   if (Status s = txn->Commit(); !s) return tl::unexpected(s.error());
   return added;
 }
@@ -699,7 +707,8 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& match, Wat
                                                   const std::string& close) {
   auto stmt = Statement::Prepare(db_, R"sql(
     SELECT r.watch_id, w.url, r.number,
-           (SELECT MAX(number) FROM revisions x WHERE x.watch_id = r.watch_id),
+           (SELECT MAX(number) FROM revisions x WHERE x.watch_id = r.watch_id
+               AND x.id NOT IN (SELECT revision_id FROM search_pending)),
            r.first_seen, snippet(revisions_fts, -1, ?2, ?3, '…', 16)
       FROM revisions_fts
       JOIN revisions r ON r.id = revisions_fts.rowid

@@ -75,6 +75,7 @@ class SqliteStore final : public RevisionStore {
   Result<std::vector<AlertRecord>> ListAlerts(bool pending_only, UnixSeconds now) override;
   Result<StoredSnapshot> GetSnapshot(WatchId id, int number) override;
   Result<int> IndexForSearch() override;
+  Status SetPaused(WatchId id, bool paused) override;
   Result<std::vector<SearchHit>> Search(const std::string& match, WatchId watch,
                                         UnixSeconds since, const std::string& open,
                                         const std::string& close) override;

@@ -4,17 +4,18 @@ _revwatch() {
   _init_completion || return
   local commands="add rm list pause resume check log show diff at blame search export
     alerts test-mail extract compare demo daemon"
-  local global="--db --config --help --version"
+  local global="--db --config --color --utc --help --version"
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case "${words[i]}" in
-      --db|--config) ((i++)) ;;
+      --db|--config|--color) ((i++)) ;;
       -*) ;;
       *) command="${words[i]}"; break ;;
     esac
   done
   case "$prev" in
     --db|--config|--from|--output|--lexicon) _filedir; return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --format)
       case "$command" in
         export) COMPREPLY=($(compgen -W "json warc" -- "$cur")) ;;
@@ -34,7 +35,8 @@ _revwatch() {
   local options="--help"
   case "$command" in
     add) options+=" --from --label --every --notify --alert-on" ;;
-    list|alerts) options+=" --json" ;;
+    list) options+=" --json --changed-since --tag" ;;
+    alerts) options+=" --json" ;;
     check) options+=" --all" ;;
     log) options+=" --json --substantive -p --patch" ;;
     show) options+=" --raw --headers --meta" ;;

@@ -27,7 +27,9 @@ TEST(ParseTimeTest, RelativeToNow) {
 }
 
 TEST(ParseTimeTest, AnythingElseIsRefused) {
-  for (const char* bad : {"", "tomorrow", "2026-13-01", "2026-01-27T25:00", "2026-1-27",
+  EXPECT_TRUE(ParseTime("2024-02-29", 0));
+  for (const char* bad : {"", "tomorrow", "2026-13-01", "2026-02-29", "2026-04-31",
+                          "2026-01-27T13:00+25:00", "2026-01-27T25:00", "2026-1-27",
                           "2026-01-27T13:36:00Q", "ago", "5 fortnights ago", "-3 days ago"}) {
     EXPECT_FALSE(ParseTime(bad, kNow)) << bad;
   }

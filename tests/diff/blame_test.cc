@@ -11,6 +11,8 @@ TEST(BlameTest, SplitsSentencesAfterTheirEndAndClosingQuotes) {
                                       "П'ять…", "Six"}));
   EXPECT_EQ(SplitSentences("3.5 per cent. U.S. officials"),
             (std::vector<std::string>{"3.5 per cent.", "U.S. officials"}));
+  EXPECT_EQ(SplitSentences("У 2020 р. в Києві Mr. Smith спростував. Далі."),
+            (std::vector<std::string>{"У 2020 р. в Києві Mr. Smith спростував.", "Далі."}));
 }
 
 TEST(BlameTest, EachSentenceKeepsTheRevisionThatIntroducedItsWording) {

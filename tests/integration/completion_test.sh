@@ -37,4 +37,7 @@ complete_line() {  # prints the candidates for the words given (the last may be 
 [[ $(complete_line revwatch export 3 --format "") == " json warc " ]] || fail "bash: export formats"
 [[ $(complete_line revwatch add x --alert-on de) == " denial " ]] || fail "bash: alert tags"
 [[ $(complete_line revwatch alerts "") == *" send "* ]] || fail "bash: alerts send"
+[[ $(complete_line revwatch --color always lo) == *" log "* ]] || fail "bash: after --color WHEN"
+[[ $(complete_line revwatch --color "") == " auto always never " ]] || fail "bash: --color values"
+[[ $(complete_line revwatch list --) == *" --changed-since "* ]] || fail "bash: list options"
 exit $failed

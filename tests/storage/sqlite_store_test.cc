@@ -226,6 +226,12 @@ TEST_F(SqliteStoreTest, SearchSeesIndexedRevisionsAndForgetsRemovedOnes) {
   ASSERT_TRUE(store_->RemoveWatch(a->id));
   EXPECT_TRUE(store_->Search("\"totally false\"", 0, 0, "", "")->empty());
   EXPECT_EQ(*store_->IndexForSearch(), 0);
+  // The row ids of removed revisions are used again; such a revision is
+  // still indexed when its turn comes.
+  NewRevision again = MakeRevision("Уже інакше", 1);
+  ASSERT_TRUE(store_->RecordNewRevision(b->id, Fetch(3), again));
+  EXPECT_EQ(*store_->IndexForSearch(), 1);
+  EXPECT_EQ(store_->Search("інакше", 0, 0, "", "")->size(), 1u);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(db, "INSERT INTO revisions_fts (revisions_fts) VALUES ('integrity-check')",
@@ -234,6 +240,25 @@ TEST_F(SqliteStoreTest, SearchSeesIndexedRevisionsAndForgetsRemovedOnes) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
   EXPECT_FALSE(store_->Search("AND (", 0, 0, "", ""));  // a malformed query is an error
+}
+
+TEST_F(SqliteStoreTest, APauseOutlastsScheduleWritesAndResumeRevivesAnExpiredWatch) {
+  auto watch = store_->AddWatch("https://example.org/p", "");
+  ASSERT_TRUE(watch);
+  ASSERT_TRUE(store_->SetPaused(watch->id, true));
+  // A daemon cycle that listed the watch before the pause writes its schedule.
+  ASSERT_TRUE(store_->SetSchedule(watch->id, 999, 0, "active"));
+  ASSERT_TRUE(store_->SetCrashes(watch->id, 0, "active"));
+  EXPECT_EQ(store_->FindWatch("https://example.org/p")->state, "paused");
+  ASSERT_TRUE(store_->SetPaused(watch->id, false));
+  EXPECT_EQ(store_->FindWatch("https://example.org/p")->state, "active");
+  ASSERT_TRUE(store_->SetSchedule(watch->id, 999, 2, "expired"));
+  ASSERT_TRUE(store_->SetPaused(watch->id, false));
+  const auto resumed = store_->FindWatch("https://example.org/p");
+  EXPECT_EQ(resumed->state, "active");
+  EXPECT_TRUE(resumed->pinned);  // or the next cycle would expire it again
+  EXPECT_EQ(resumed->next_check_at, 0);
+  EXPECT_EQ(resumed->failures, 0);
 }
 
 // Check workers write many times a second; with no busy timeout at all,
