@@ -376,6 +376,19 @@ class RunClassifier {
             new_reader_.SentenceContains(LexiconList::kNegation, LexiconList::kDenialVerb));
   }
 
+  // A denial taken out ("called the report totally false and said..." to
+  // "said...") withdraws it: as newsworthy as one added. Not when another
+  // denial verb took its place ("denied" -> "rejected the claims").
+  bool IsDenialWithdrawn() const {
+    const auto denials = [](const SideReader& r) {
+      return r.CountTouching(LexiconList::kDenial) -
+             r.CountTouching(LexiconList::kDenialException);
+    };
+    return denials(old_reader_) > denials(new_reader_) &&
+           new_reader_.CountTouching(LexiconList::kDenialVerb) <=
+               old_reader_.CountTouching(LexiconList::kDenialVerb);
+  }
+
   // "would not say" for "declined to say" keeps the meaning: a negative
   // verb counts as a negation.
   bool IsNegation() const {
@@ -447,7 +460,7 @@ class RunClassifier {
     if (IsCosmetic()) return {"cosmetic"};
     std::set<std::string> tags;
     // A denial negates by nature: "denies" is not a negation added too.
-    if (IsDenial()) {
+    if (IsDenial() || IsDenialWithdrawn()) {
       tags.insert("denial");
     } else if (IsNegation()) {
       tags.insert("negation");
