@@ -106,16 +106,15 @@ Result<std::vector<std::pair<const AlertRecord*, EditFacts>>> Outbox::Prepare(
 }
 
 Result<bool> Outbox::SendAndRecord(const std::vector<const AlertRecord*>& alerts,
-                                   const Mail& mail, UnixSeconds now, DeliverySummary& summary) {
+                                   const Mail& mail, const std::string& message_id,
+                                   UnixSeconds now, DeliverySummary& summary) {
   const SendResult result = transport_.Send(mail);
   if (result.sent) {
     std::vector<std::int64_t> ids;
     for (const AlertRecord* alert : alerts) ids.push_back(alert->id);
-    std::string sent_as;
-    for (const std::string& line : mail.headers) {
-      if (line.rfind("Message-ID: ", 0) == 0) sent_as = line.substr(12);
+    if (Status s = store_.MarkAlertsSent(ids, now, message_id); !s) {
+      return tl::unexpected(s.error());
     }
-    if (Status s = store_.MarkAlertsSent(ids, now, sent_as); !s) return tl::unexpected(s.error());
     summary.sent += static_cast<int>(ids.size());
     return true;
   }
@@ -142,8 +141,8 @@ Result<DeliverySummary> Outbox::Deliver(UnixSeconds now, bool everything) {
       if (ready->empty()) continue;
       const MailIdentity identity{smtp_.from, {alert.recipient}, alert.message_id,
                                   alert.thread_root, alert.created_at};
-      auto go_on = SendAndRecord({&alert}, BuildAlertMail(ready->front().second, identity), now,
-                                 summary);
+      auto go_on = SendAndRecord({&alert}, BuildAlertMail(ready->front().second, identity),
+                                 identity.message_id, now, summary);
       if (!go_on) return tl::unexpected(go_on.error());
       if (!*go_on) break;
     }
@@ -171,7 +170,8 @@ Result<DeliverySummary> Outbox::Deliver(UnixSeconds now, bool everything) {
       const MailIdentity identity{smtp_.from, {recipient},
                                   DigestMessageId(sending.front()->message_id, sending.size()), "",
                                   sending.front()->created_at};
-      auto go_on = SendAndRecord(sending, BuildDigestMail(edits, identity), now, summary);
+      auto go_on = SendAndRecord(sending, BuildDigestMail(edits, identity), identity.message_id,
+                                 now, summary);
       if (!go_on) return tl::unexpected(go_on.error());
       if (!*go_on) return summary;
     }

@@ -65,10 +65,12 @@ class Outbox {
   // sender holds are left out, those whose revisions are gone marked failed.
   Result<std::vector<std::pair<const AlertRecord*, EditFacts>>> Prepare(
       const std::vector<const AlertRecord*>& alerts, UnixSeconds now, DeliverySummary& summary);
-  // Sends one message for `alerts` and records the outcome; false when the
-  // round should stop (a failure that is not final).
+  // Sends one message for `alerts`, with Message-ID `message_id`, and
+  // records the outcome; false when the round should stop (a failure that
+  // is not final).
   Result<bool> SendAndRecord(const std::vector<const AlertRecord*>& alerts, const Mail& mail,
-                             UnixSeconds now, DeliverySummary& summary);
+                             const std::string& message_id, UnixSeconds now,
+                             DeliverySummary& summary);
 
   RevisionStore& store_;
   MailTransport& transport_;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "core/ascii.h"
 #include "core/digest.h"
 #include "core/timestamp.h"
 #include "fetch/body_decoder.h"
@@ -56,11 +57,7 @@ std::string HttpBlock(const StoredSnapshot& page) {
     start = end + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    const std::string lower = [&] {
-      std::string l = line.substr(0, line.find(':'));
-      for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return l;
-    }();
+    const std::string lower = AsciiLower(std::string_view(line).substr(0, line.find(':')));
     if (!status_line && (lower == "content-encoding" || lower == "transfer-encoding" ||
                          lower == "content-length")) {
       continue;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include <CLI/CLI.hpp>
@@ -93,38 +94,12 @@ struct ShowArgs {
 };
 
 int RunShow(const CliContext& ctx, const ShowArgs& args) {
-  const std::string& target = args.target;
-  int number = args.number;
   auto store = ctx.OpenStore(/*read_only=*/true);
   if (!store) return ReportError(store.error());
-  auto watch = (*store)->FindWatch(target);
+  auto watch = (*store)->FindWatch(args.target);
   if (!watch) return ReportError(watch.error());
-  if (args.raw || args.headers || args.meta) {
-    if (number == 0) {
-      auto latest = (*store)->LatestRevision(watch->id);
-      if (!latest) return ReportError(latest.error());
-      if (!*latest) return ReportError({ErrorCode::kNotFound, watch->url + ": no revisions yet"});
-      number = (*latest)->number;
-    }
-    auto page = (*store)->GetSnapshot(watch->id, number);
-    if (!page) return ReportError(page.error());
-    auto revision = (*store)->GetRevision(watch->id, number);
-    if (!revision) return ReportError(revision.error());
-    if (args.meta) {
-      std::cout << "revision: " << number << "\nfirst seen: "
-                << FormatIso8601Utc(revision->first_seen)
-                << "\nlast seen: " << FormatIso8601Utc(revision->last_seen)
-                << "\nfetched: " << FormatIso8601Utc(page->fetched_at)
-                << "\nurl: " << (page->final_url.empty() ? watch->url : page->final_url)
-                << "\nhttp status: " << page->http_status << "\ncharset: " << page->charset
-                << "\npage bytes: " << page->body.size() << "\npage sha256: " << page->sha256
-                << "\ntext sha256: " << revision->text_hash << "\n";
-    }
-    if (args.headers) std::cout << page->headers;
-    if (args.raw) std::cout << page->body;
-    return kExitOk;
-  }
-  if (number == 0) {
+  std::optional<StoredRevision> revision;
+  if (args.number == 0) {
     auto latest = (*store)->LatestRevision(watch->id);
     if (!latest) return ReportError(latest.error());
     if (!*latest) {
@@ -132,12 +107,30 @@ int RunShow(const CliContext& ctx, const ShowArgs& args) {
                           watch->url + ": no revisions yet; `revwatch check " +
                               std::to_string(watch->id) + "` fetches one"});
     }
-    std::cout << FormatArticleText((*latest)->article);
+    revision = std::move(**latest);
+  } else {
+    auto numbered = (*store)->GetRevision(watch->id, args.number);
+    if (!numbered) return ReportError(numbered.error());
+    revision = std::move(*numbered);
+  }
+  if (!args.raw && !args.headers && !args.meta) {
+    std::cout << FormatArticleText(revision->article);
     return kExitOk;
   }
-  auto revision = (*store)->GetRevision(watch->id, number);
-  if (!revision) return ReportError(revision.error());
-  std::cout << FormatArticleText(revision->article);
+  auto page = (*store)->GetSnapshot(watch->id, revision->number);
+  if (!page) return ReportError(page.error());
+  if (args.meta) {
+    std::cout << "revision: " << revision->number << "\nfirst seen: "
+              << FormatIso8601Utc(revision->first_seen)
+              << "\nlast seen: " << FormatIso8601Utc(revision->last_seen)
+              << "\nfetched: " << FormatIso8601Utc(page->fetched_at)
+              << "\nurl: " << (page->final_url.empty() ? watch->url : page->final_url)
+              << "\nhttp status: " << page->http_status << "\ncharset: " << page->charset
+              << "\npage bytes: " << page->body.size() << "\npage sha256: " << page->sha256
+              << "\ntext sha256: " << revision->text_hash << "\n";
+  }
+  if (args.headers) std::cout << page->headers;
+  if (args.raw) std::cout << page->body;
   return kExitOk;
 }
 

@@ -194,27 +194,16 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style) {
   return RenderDiff(diff, style, 0);
 }
 
-std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words) {
-  std::string out;
-  if (diff.title_changed) {
-    out += Heading("headline", diff.title_tags, style) + Body(diff.title_spans, style);
-  }
-  for (const ParagraphChange& change : diff.paragraphs) {
-    if (!out.empty() && style != DiffStyle::kHtml) out += "\n";
-    out += Heading(Describe(change), change.tags, style) +
-           Body(WithContext(change.spans, context_words), style);
-  }
-  if (style == DiffStyle::kHtml && !out.empty()) {
-    out = "<div class=\"revwatch-diff\">\n" + out + "</div>\n";
-  }
-  return out;
-}
+namespace {
 
-std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,
-                                  int paragraphs) {
-  if (paragraphs <= 0) return RenderDiff(diff, style);
-  const int count = static_cast<int>(after.paragraphs.size());
-  std::vector<bool> changed(after.paragraphs.size(), false);
+// Every change in reading order: `context_words` unchanged words kept
+// around changes within a paragraph (0: all), and, with `after`, up to
+// `paragraphs` unchanged paragraphs of it around each changed one.
+std::string Render(const ArticleDiff& diff, DiffStyle style, int context_words,
+                   const Article* after, int paragraphs) {
+  const int count = after != nullptr && paragraphs > 0 ? static_cast<int>(after->paragraphs.size())
+                                                       : 0;
+  std::vector<bool> changed(static_cast<std::size_t>(count), false);
   for (const ParagraphChange& change : diff.paragraphs) {
     if (change.new_index >= 0 && change.new_index < count) {
       changed[static_cast<std::size_t>(change.new_index)] = true;
@@ -226,7 +215,7 @@ std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, cons
     for (int i = std::max({from, 0, printed_upto + 1}); i < std::min(to, count); ++i) {
       printed_upto = i;
       if (changed[static_cast<std::size_t>(i)]) continue;
-      const std::string& text = after.paragraphs[static_cast<std::size_t>(i)];
+      const std::string& text = after->paragraphs[static_cast<std::size_t>(i)];
       switch (style) {
         case DiffStyle::kText: out += "  " + text + "\n"; break;
         case DiffStyle::kAnsi: out += "\x1b[2m  " + text + "\x1b[0m\n"; break;
@@ -248,7 +237,7 @@ std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, cons
     out += Heading(Describe(change), change.tags, style);
     const int at = change.new_index;
     if (at >= 0) out += context(at - paragraphs, at);
-    out += Body(change.spans, style);
+    out += Body(WithContext(change.spans, context_words), style);
     if (at >= 0) {
       // After it, up to the next change (which shows its own before-context).
       int until = count;  // the next change's before-context starts there
@@ -265,6 +254,17 @@ std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, cons
     out = "<div class=\"revwatch-diff\">\n" + out + "</div>\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words) {
+  return Render(diff, style, context_words, nullptr, 0);
+}
+
+std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,
+                                  int paragraphs) {
+  return Render(diff, style, 0, &after, paragraphs);
 }
 
 std::string RenderSummary(const ArticleDiff& diff) {

@@ -361,13 +361,13 @@ class RunClassifier {
     return Joined(a) == Joined(b) || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
+  // Denial words on one side; "was denied bail" holds one but denies no claim.
+  static int Denials(const SideReader& r) {
+    return r.CountTouching(LexiconList::kDenial) - r.CountTouching(LexiconList::kDenialException);
+  }
+
   bool IsDenial() const {
-    // "was denied bail" holds a denial word but denies no claim.
-    const auto denials = [](const SideReader& r) {
-      return r.CountTouching(LexiconList::kDenial) -
-             r.CountTouching(LexiconList::kDenialException);
-    };
-    if (denials(new_reader_) > denials(old_reader_)) return true;
+    if (Denials(new_reader_) > Denials(old_reader_)) return true;
     // A weak denial word denies with a claim word ("rejected the reports")
     // or a negation ("insisted it had done nothing wrong") in its sentence.
     return new_reader_.CountTouching(LexiconList::kDenialVerb) >
@@ -380,11 +380,7 @@ class RunClassifier {
   // "said...") withdraws it: as newsworthy as one added. Not when another
   // denial verb took its place ("denied" -> "rejected the claims").
   bool IsDenialWithdrawn() const {
-    const auto denials = [](const SideReader& r) {
-      return r.CountTouching(LexiconList::kDenial) -
-             r.CountTouching(LexiconList::kDenialException);
-    };
-    return denials(old_reader_) > denials(new_reader_) &&
+    return Denials(old_reader_) > Denials(new_reader_) &&
            new_reader_.CountTouching(LexiconList::kDenialVerb) <=
                old_reader_.CountTouching(LexiconList::kDenialVerb);
   }
