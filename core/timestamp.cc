@@ -2,7 +2,10 @@
 
 #include <chrono>
 #include <ctime>
+#include <algorithm>
 #include <utility>
+
+#include "core/ascii.h"
 
 namespace revwatch {
 
@@ -44,17 +47,26 @@ bool Number(std::string_view s, std::size_t& pos, int digits, int& out) {
   return true;
 }
 
+// The start of a day that exists (no 31 April, 29 February in leap years
+// only).
+std::optional<UnixSeconds> Midnight(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
+  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
+}
+
 std::optional<UnixSeconds> ParseIso(std::string_view s) {
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!Number(s, pos, 4, year) || pos >= s.size() || s[pos++] != '-' ||
       !Number(s, pos, 2, month) || pos >= s.size() || s[pos++] != '-' ||
-      !Number(s, pos, 2, day) || month < 1 || month > 12 || day < 1) {
+      !Number(s, pos, 2, day)) {
     return std::nullopt;
   }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
+  const auto midnight = Midnight(year, month, day);
+  if (!midnight) return std::nullopt;
   UnixSeconds offset = 0;
   if (pos < s.size()) {
     if (s[pos] != 'T' && s[pos] != ' ') return std::nullopt;
@@ -66,21 +78,25 @@ std::optional<UnixSeconds> ParseIso(std::string_view s) {
     if (pos < s.size() && s[pos] == ':' && (!Number(s, ++pos, 2, second) || second > 60)) {
       return std::nullopt;
     }
+    if (pos < s.size() && s[pos] == '.') {  // fractions of a second, dropped
+      ++pos;
+      const std::size_t digits = pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+      if (pos == digits) return std::nullopt;
+    }
     if (pos < s.size() && s[pos] == 'Z') {
       ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
       const int sign = s[pos++] == '+' ? 1 : -1;
       int oh = 0, om = 0;
-      if (!Number(s, pos, 2, oh) || pos >= s.size() || s[pos++] != ':' || !Number(s, pos, 2, om) ||
-          oh > 14 || om > 59) {
-        return std::nullopt;
-      }
+      if (!Number(s, pos, 2, oh)) return std::nullopt;
+      if (pos < s.size() && s[pos] == ':') ++pos;  // "+02:00" or "+0200"
+      if (!Number(s, pos, 2, om) || oh > 14 || om > 59) return std::nullopt;
       offset = sign * (oh * 3600 + om * 60);
     }
     if (pos != s.size()) return std::nullopt;
   }
-  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-         hour * 3600 + minute * 60 + second - offset;
+  return *midnight + hour * 3600 + minute * 60 + second - offset;
 }
 
 std::optional<UnixSeconds> ParseRelative(std::string_view s, UnixSeconds now) {
@@ -108,7 +124,91 @@ std::optional<UnixSeconds> ParseRelative(std::string_view s, UnixSeconds now) {
   return std::nullopt;
 }
 
+// RFC 822 as RFC 1123 and RSS use it: "[Tue, ]10 Jun 2003 04:00[:00] ZONE"
+// with ZONE GMT, UT, UTC, Z, +hhmm/-hhmm or a North American zone name
+// (none: UTC); two-digit years are 19xx from 50 up, else 20xx.
+std::optional<UnixSeconds> ParseRfc822(std::string_view s) {
+  if (const std::size_t comma = s.find(','); comma != std::string_view::npos) {
+    s.remove_prefix(comma + 1);
+  }
+  auto skip_spaces = [&] {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  };
+  auto word = [&] {
+    skip_spaces();
+    const std::size_t end = std::min(s.find(' '), s.size());
+    const std::string_view w = s.substr(0, end);
+    s.remove_prefix(end);
+    return w;
+  };
+  auto number = [](std::string_view w, int& out) {
+    if (w.empty() || w.size() > 4) return false;
+    out = 0;
+    for (char c : w) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return true;
+  };
+  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+  if (!number(word(), day)) return std::nullopt;
+  const std::string month_name = AsciiLower(word().substr(0, 3));
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  int month = 0;
+  for (int i = 0; i < 12; ++i) {
+    if (month_name == kMonths[i]) month = i + 1;
+  }
+  const std::string_view year_word = word();
+  if (month == 0 || !number(year_word, year)) return std::nullopt;
+  if (year_word.size() == 2) year += year >= 50 ? 1900 : 2000;
+  const std::string_view time = word();
+  std::size_t pos = 0;
+  if (!Number(time, pos, 2, hour) || pos >= time.size() || time[pos++] != ':' ||
+      !Number(time, pos, 2, minute) ||
+      (pos < time.size() && (time[pos++] != ':' || !Number(time, pos, 2, second))) ||
+      pos != time.size() || hour > 23 || minute > 59 || second > 60) {
+    return std::nullopt;
+  }
+  const std::string zone = AsciiLower(word());
+  skip_spaces();
+  if (!s.empty()) return std::nullopt;
+  UnixSeconds offset = 0;
+  static constexpr std::pair<std::string_view, int> kZones[] = {
+      {"", 0},   {"gmt", 0}, {"ut", 0},  {"utc", 0}, {"z", 0},   {"est", -5},
+      {"edt", -4}, {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
+  bool known = false;
+  for (const auto& [name, hours] : kZones) {
+    if (zone == name) {
+      offset = UnixSeconds{hours} * 3600;
+      known = true;
+    }
+  }
+  if (!known) {
+    int hhmm = 0;
+    if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-') ||
+        !number(std::string_view(zone).substr(1), hhmm) || hhmm % 100 > 59) {
+      return std::nullopt;
+    }
+    offset = (zone[0] == '+' ? 1 : -1) * UnixSeconds{hhmm / 100 * 3600 + hhmm % 100 * 60};
+  }
+  const auto midnight = Midnight(year, month, day);
+  if (!midnight) return std::nullopt;
+  return *midnight + hour * 3600 + minute * 60 + second - offset;
+}
+
 }  // namespace
+
+std::optional<UnixSeconds> ParseInternetTime(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  if (auto iso = ParseIso(text)) return iso;
+  return ParseRfc822(text);
+}
 
 std::optional<UnixSeconds> ParseTime(std::string_view text, UnixSeconds now) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);

@@ -23,6 +23,11 @@ std::string FormatIso8601Utc(UnixSeconds t);
 // "90min ago", "1 week ago"). std::nullopt if it is neither.
 std::optional<UnixSeconds> ParseTime(std::string_view text, UnixSeconds now);
 
+// A moment as feeds, sitemaps and HTTP headers write it: ISO 8601 / W3C
+// date-time (fractions of a second and "+0200" offsets allowed), or RFC
+// 822/1123 ("Tue, 10 Jun 2003 04:00:00 GMT", "+0300", "EST").
+std::optional<UnixSeconds> ParseInternetTime(std::string_view text);
+
 }  // namespace revwatch
 
 #endif  // REVWATCH_CORE_TIMESTAMP_H_

@@ -22,7 +22,7 @@
 #include "extract/tag_depth.h"
 #include "extract/text_blocks.h"
 #include "extract/text_normalize.h"
-#include "extract/url_resolve.h"
+#include "core/url_resolve.h"
 
 namespace revwatch {
 namespace {

@@ -35,5 +35,33 @@ TEST(ParseTimeTest, AnythingElseIsRefused) {
   }
 }
 
+TEST(ParseInternetTimeTest, W3cDateTimesAsFeedsWriteThem) {
+  EXPECT_EQ(ParseInternetTime("2026-01-27T13:36:00Z"), kNow);
+  EXPECT_EQ(ParseInternetTime(" 2026-01-27T13:36:00.250Z\n"), kNow);
+  EXPECT_EQ(ParseInternetTime("2026-01-27T16:36:00+0300"), kNow);
+  EXPECT_EQ(ParseInternetTime("2026-01-27T08:36:00-05:00"), kNow);
+  EXPECT_EQ(ParseInternetTime("2026-01-27"), kNow - (13 * 3600 + 36 * 60));
+}
+
+TEST(ParseInternetTimeTest, Rfc822DatesAsRssAndHttpWriteThem) {
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 13:36:00 GMT"), kNow);
+  EXPECT_EQ(ParseInternetTime("27 Jan 2026 13:36 +0000"), kNow);
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 16:36:00 +0300"), kNow);
+  EXPECT_EQ(ParseInternetTime("Tue, 27 January 2026 08:36:00 EST"), kNow);
+  EXPECT_EQ(ParseInternetTime("Tue,  27 jan 26 13:36:00 UT"), kNow);
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 13:36:00"), kNow);  // no zone: UTC
+  EXPECT_EQ(ParseInternetTime("Sun, 01 Jan 1950 00:00:00 GMT"),
+            ParseInternetTime("1950-01-01T00:00:00Z"));
+}
+
+TEST(ParseInternetTimeTest, AnythingElseIsRefused) {
+  for (const char* bad : {"", "yesterday", "3 h ago", "Tue, 31 Feb 2026 10:00:00 GMT",
+                          "27 Foo 2026 13:36 GMT", "27 Jan 2026 25:00 GMT", "27 Jan 2026",
+                          "27 Jan 2026 13:36 +03", "27 Jan 2026 13:36 Mars", "2026-01-27T13:36:00.Z",
+                          "27 Jan 2026 13:36:00 GMT extra"}) {
+    EXPECT_FALSE(ParseInternetTime(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace revwatch

@@ -338,5 +338,16 @@ TEST(ExtractArticleTest, RefusesPagesOverSizeLimit) {
   EXPECT_NE(result.error().message.find("limit of 100"), std::string::npos);
 }
 
+TEST(ExtractArticleTest, ResolvesARelativeCanonicalAgainstThePageUrl) {
+  ExtractOptions options;
+  options.page_url = "https://news.example.org/world/2026/ferry.html?x=1";
+  const auto result = ExtractArticle(
+      "<html><head><link rel=canonical href=\"/news/ferry\"></head>"
+      "<body><p>Text.</p></body></html>",
+      options);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ(result->canonical_url, "https://news.example.org/news/ferry");
+}
+
 }  // namespace
 }  // namespace revwatch

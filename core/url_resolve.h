@@ -1,9 +1,7 @@
-// Resolves the relative URLs a page states (a canonical link such as
-// "/news/ferry") against the page's own address.
-//
-// Internal to extract/.
-#ifndef REVWATCH_EXTRACT_URL_RESOLVE_H_
-#define REVWATCH_EXTRACT_URL_RESOLVE_H_
+// Resolves the relative URLs a page or feed states (a canonical link such
+// as "/news/ferry", an item's link) against the document's own address.
+#ifndef REVWATCH_CORE_URL_RESOLVE_H_
+#define REVWATCH_CORE_URL_RESOLVE_H_
 
 #include <string>
 #include <string_view>
@@ -20,4 +18,4 @@ std::string ResolveUrl(std::string_view base, std::string_view reference);
 
 }  // namespace revwatch
 
-#endif  // REVWATCH_EXTRACT_URL_RESOLVE_H_
+#endif  // REVWATCH_CORE_URL_RESOLVE_H_

@@ -1,4 +1,4 @@
-#include "extract/url_resolve.h"
+#include "core/url_resolve.h"
 
 #include <cstddef>
 #include <vector>

@@ -1,8 +1,6 @@
-#include "extract/url_resolve.h"
+#include "core/url_resolve.h"
 
 #include <gtest/gtest.h>
-
-#include "extract/extract_article.h"
 
 namespace revwatch {
 namespace {
@@ -34,17 +32,6 @@ TEST(ResolveUrlTest, LeavesAbsoluteOrUnresolvableReferences) {
   EXPECT_EQ(ResolveUrl(kBase, ""), "");
   EXPECT_EQ(ResolveUrl("", "/news/ferry"), "/news/ferry");
   EXPECT_EQ(ResolveUrl("ferry.html", "/news/ferry"), "/news/ferry");
-}
-
-TEST(ResolveUrlTest, ExtractResolvesRelativeCanonicalAgainstPageUrl) {
-  ExtractOptions options;
-  options.page_url = kBase;
-  const auto result = ExtractArticle(
-      "<html><head><link rel=canonical href=\"/news/ferry\"></head>"
-      "<body><p>Text.</p></body></html>",
-      options);
-  ASSERT_TRUE(result) << result.error().message;
-  EXPECT_EQ(result->canonical_url, "https://news.example.org/news/ferry");
 }
 
 }  // namespace
