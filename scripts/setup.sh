@@ -25,7 +25,7 @@ packages=(
   # libraries (headers)
   libcurl4-openssl-dev nettle-dev zlib1g-dev libgumbo-dev libdtl-dev
   libsqlite3-dev libzstd-dev libutf8proc-dev libuchardet-dev libexpected-dev
-  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libsystemd-dev libtomlplusplus-dev
+  libcli11-dev nlohmann-json3-dev libxml2-dev libcpp-httplib-dev libsystemd-dev libtomlplusplus-dev
   # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3 ca-certificates
   clang libclang-rt-14-dev wdiff dwdiff time systemd python3-aiosmtpd openssl
