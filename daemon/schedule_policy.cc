@@ -15,7 +15,9 @@ UnixSeconds BaseInterval(const Watch& watch, UnixSeconds now, const SchedulePoli
 }
 
 bool IsExpired(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy) {
-  return !watch.pinned && watch.every_seconds == 0 && now - watch.created_at >= policy.max_age;
+  if (watch.pinned) return false;
+  if (watch.expires_at > 0) return now >= watch.expires_at;  // a feed's follow window
+  return watch.every_seconds == 0 && now - watch.created_at >= policy.max_age;
 }
 
 NextCheck PlanNextCheck(const Watch& watch, bool ok, UnixSeconds retry_after, UnixSeconds now,

@@ -34,8 +34,9 @@ struct SchedulePolicy {
   double jitter = 0.1;                   // +-10% of the interval
 };
 
-// Whether the watch has outlived the policy's maximum age (pinned watches
-// and those with their own interval never do).
+// Whether the watch has outlived its feed's follow window (expires_at),
+// else the policy's maximum age (pinned watches never expire, nor do
+// watches with their own interval and no window).
 bool IsExpired(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy);
 
 // How often the watch is checked when all is well: its own interval if it

@@ -19,6 +19,7 @@
 namespace revwatch {
 
 using WatchId = std::int64_t;
+using FeedId = std::int64_t;
 
 struct Watch {
   WatchId id = 0;
@@ -45,6 +46,10 @@ struct Watch {
   std::vector<std::string> notify;
   std::vector<std::string> alert_on;
   std::vector<std::string> last_tags;  // of the newest revision's change
+  // A watch a feed added: the feed (0: added by hand, or its feed was
+  // removed), and when it stops being followed (0: by the schedule).
+  FeedId feed_id = 0;
+  UnixSeconds expires_at = 0;
 };
 
 // What a new watch starts with.
@@ -53,6 +58,77 @@ struct WatchSettings {
   std::vector<std::string> notify;
   std::vector<std::string> alert_on;
   UnixSeconds every_seconds = 0;  // own interval; 0: by the article's age
+};
+
+// A feed or sitemap followed: each new article it lists becomes a watch.
+struct Feed {
+  FeedId id = 0;
+  std::string url;
+  std::string label;
+  UnixSeconds created_at = 0;
+  // Its watches: given the feed's label, notify and alert_on, and followed
+  // for follow_days from the item's date (or from when it appeared).
+  int follow_days = 14;
+  std::vector<std::string> notify;
+  std::vector<std::string> alert_on;
+  UnixSeconds every_seconds = 0;  // how often it is polled
+  // From the last successful poll.
+  std::string title;   // the feed's own title
+  std::string format;  // "RSS 2.0", "Atom"... (feed/feed_parser.h)
+  std::string etag;
+  std::string last_modified;
+  // The schedule.
+  UnixSeconds last_polled_at = 0;  // 0: never
+  UnixSeconds next_poll_at = 0;    // 0: as soon as possible
+  int failures = 0;                // consecutive failed polls
+  std::string last_error;          // of the last poll, "" if it worked
+  // Counts.
+  int items = 0;    // distinct article URLs it has listed
+  int watches = 0;  // watches it added that still exist
+};
+
+struct FeedSettings {
+  std::string label;
+  std::vector<std::string> notify;
+  std::vector<std::string> alert_on;
+  int follow_days = 14;
+  UnixSeconds every_seconds = 15 * 60;
+};
+
+// One article a feed lists, as stored.
+struct FeedEntry {
+  std::string url;  // canonical (core/url_canon.h)
+  std::string title;
+  std::string summary;
+  std::string published;  // as the feed writes it
+  UnixSeconds published_at = 0;
+  WatchId watch_id = 0;  // its watch (0: none: too old, or removed)
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+};
+
+// What a poll's items did to the store.
+struct FeedReconciliation {
+  int new_items = 0;        // URLs the feed had not listed before
+  std::vector<WatchId> added;  // watches made for them, due at once
+  int already_watched = 0;  // new items whose URL a watch already had
+  int too_old = 0;          // new items dated before the follow window
+  // Items whose title or summary changed in the feed: their watches are
+  // made due at once.
+  std::vector<WatchId> retitled;
+};
+
+// The outcome of polling a feed, for its schedule.
+struct FeedPoll {
+  UnixSeconds polled_at = 0;
+  UnixSeconds next_poll_at = 0;
+  int failures = 0;
+  std::string error;  // "" on success
+  // On success (left as they were when empty after a 304).
+  std::string title;
+  std::string format;
+  std::string etag;
+  std::string last_modified;
 };
 
 // One HTTP attempt, successful or not.
@@ -233,6 +309,29 @@ class RevisionStore {
   // its number.
   [[nodiscard]] virtual Result<int> RecordNewRevision(
       WatchId id, const FetchRecord& fetch, const NewRevision& revision) = 0;
+
+  // Follows a feed; kInvalidArgument if it is followed already.
+  [[nodiscard]] virtual Result<Feed> AddFeed(const std::string& url,
+                                             const FeedSettings& settings) = 0;
+  // Looks a feed up by decimal id or exact URL; kNotFound if absent.
+  [[nodiscard]] virtual Result<Feed> FindFeed(std::string_view url_or_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Feed>> ListFeeds() = 0;
+  // Stops following the feed; the watches it added stay, with their
+  // history and expiry.
+  [[nodiscard]] virtual Status RemoveFeed(FeedId id) = 0;
+  // The articles feed `id` has listed, newest first (by date, then by when
+  // they appeared).
+  [[nodiscard]] virtual Result<std::vector<FeedEntry>> ListFeedEntries(FeedId id) = 0;
+  // Records a poll's items in one transaction: a URL new to the feed is
+  // kept, with a watch (the feed's settings, expiring follow_days after
+  // the item's date or `now`) unless some watch has the URL already or
+  // the item is dated before the follow window; an item whose title or
+  // summary changed makes its watch due at once. `entries` are canonical
+  // and carry no watch ids.
+  [[nodiscard]] virtual Result<FeedReconciliation> ReconcileFeed(
+      FeedId id, const std::vector<FeedEntry>& entries, UnixSeconds now) = 0;
+  // Stores a poll's outcome and when the feed is due next.
+  [[nodiscard]] virtual Status RecordFeedPoll(FeedId id, const FeedPoll& poll) = 0;
 
   // Alerts, oldest first: with `pending_only`, those pending whose next
   // attempt is due by `now` (every pending one when `now` is 0); else all.

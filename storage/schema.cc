@@ -157,8 +157,50 @@ CREATE TRIGGER revisions_search_delete AFTER DELETE ON revisions BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {
-    kInitialSchema, kChangeScore, kSchedule, kSuspect, kCrashes, kAlerts, kSearch};
+// Feeds followed, and every item URL each has listed (canonical), with
+// the feed's own title, summary and date for it. A watch a feed created
+// names it, and stops being checked at expires_at (0: by the schedule's
+// maximum age). A feed removed leaves its watches; a watch removed
+// leaves the item, so the feed does not add it again.
+constexpr std::string_view kFeeds = R"sql(
+CREATE TABLE feeds (
+  id             INTEGER PRIMARY KEY,
+  url            TEXT NOT NULL UNIQUE,
+  label          TEXT NOT NULL DEFAULT '',
+  created_at     INTEGER NOT NULL,
+  follow_days    INTEGER NOT NULL,
+  every_seconds  INTEGER NOT NULL,
+  notify         TEXT NOT NULL DEFAULT '',
+  alert_on       TEXT NOT NULL DEFAULT '',
+  title          TEXT NOT NULL DEFAULT '',
+  format         TEXT NOT NULL DEFAULT '',
+  etag           TEXT NOT NULL DEFAULT '',
+  last_modified  TEXT NOT NULL DEFAULT '',
+  last_polled_at INTEGER NOT NULL DEFAULT 0,
+  next_poll_at   INTEGER NOT NULL DEFAULT 0,
+  failures       INTEGER NOT NULL DEFAULT 0,
+  last_error     TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE feed_items (
+  feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  url          TEXT NOT NULL,
+  watch_id     INTEGER REFERENCES watches(id) ON DELETE SET NULL,
+  title        TEXT NOT NULL DEFAULT '',
+  summary      TEXT NOT NULL DEFAULT '',
+  published    TEXT NOT NULL DEFAULT '',
+  published_at INTEGER NOT NULL DEFAULT 0,
+  first_seen   INTEGER NOT NULL,
+  last_seen    INTEGER NOT NULL,
+  PRIMARY KEY (feed_id, url)
+) WITHOUT ROWID;
+CREATE INDEX feed_items_by_watch ON feed_items(watch_id);
+ALTER TABLE watches ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL;
+ALTER TABLE watches ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX watches_by_feed ON watches(feed_id);
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {
+    kInitialSchema, kChangeScore, kSchedule, kSuspect, kCrashes, kAlerts, kSearch, kFeeds};
 
 }  // namespace
 

@@ -9,39 +9,10 @@
 #include "storage/schema.h"
 #include "storage/snapshot_codec.h"
 #include "storage/sqlite_statement.h"
+#include "storage/stored_lists.h"
 
 namespace revwatch {
 namespace {
-
-// Tags are stored comma-separated; paragraphs one per line (they never
-// contain a newline, so that is lossless).
-std::string Join(const std::vector<std::string>& parts, char separator) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& joined, char separator,
-                               bool keep_empty) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    std::size_t end = joined.find(separator, start);
-    if (end == std::string::npos) end = joined.size();
-    if (keep_empty || end > start) parts.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
-bool IsDecimal(std::string_view s) {
-  return !s.empty() && s.size() < 19 &&
-         std::all_of(s.begin(), s.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
 
 constexpr std::string_view kSelectWatch = R"sql(
   SELECT w.id, w.url, w.label, w.created_at, COALESCE(w.last_checked_at, 0),
@@ -53,7 +24,8 @@ constexpr std::string_view kSelectWatch = R"sql(
          w.failures, w.pinned, w.suspect_hash, w.checking_since, w.crashes,
          w.notify, w.alert_on,
          COALESCE((SELECT c.tags FROM changes c JOIN revisions r ON r.id = c.to_revision_id
-                    WHERE r.watch_id = w.id ORDER BY r.number DESC LIMIT 1), '')
+                    WHERE r.watch_id = w.id ORDER BY r.number DESC LIMIT 1), ''),
+         COALESCE(w.feed_id, 0), w.expires_at
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -78,6 +50,8 @@ Watch ReadWatch(const Statement& row) {
   w.notify = Split(row.Text(17), ',', /*keep_empty=*/false);
   w.alert_on = Split(row.Text(18), ',', /*keep_empty=*/false);
   w.last_tags = Split(row.Text(19), ',', /*keep_empty=*/false);
+  w.feed_id = row.Int(20);
+  w.expires_at = row.Int(21);
   return w;
 }
 

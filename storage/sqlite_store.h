@@ -79,6 +79,14 @@ class SqliteStore final : public RevisionStore {
   Result<std::vector<SearchHit>> Search(const std::string& match, WatchId watch,
                                         UnixSeconds since, const std::string& open,
                                         const std::string& close) override;
+  Result<Feed> AddFeed(const std::string& url, const FeedSettings& settings) override;
+  Result<Feed> FindFeed(std::string_view url_or_id) override;
+  Result<std::vector<Feed>> ListFeeds() override;
+  Status RemoveFeed(FeedId id) override;
+  Result<std::vector<FeedEntry>> ListFeedEntries(FeedId id) override;
+  Result<FeedReconciliation> ReconcileFeed(FeedId id, const std::vector<FeedEntry>& entries,
+                                           UnixSeconds now) override;
+  Status RecordFeedPoll(FeedId id, const FeedPoll& poll) override;
   Result<bool> ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) override;
   Status MarkAlertsSent(const std::vector<std::int64_t>& ids, UnixSeconds at,
                         const std::string& sent_as) override;

@@ -92,5 +92,19 @@ TEST(SchedulePolicyTest, OldWatchesExpireUnlessPinnedOrOnTheirOwnInterval) {
   EXPECT_FALSE(IsExpired(watch, month, policy));
 }
 
+TEST(SchedulePolicyTest, AFeedsWatchExpiresAtTheEndOfItsFollowWindow) {
+  const SchedulePolicy policy;  // 30 days
+  Watch watch = AddedAt(kAdded);
+  watch.expires_at = kAdded + 14 * kDay;
+  EXPECT_FALSE(IsExpired(watch, kAdded + 14 * kDay - 1, policy));
+  EXPECT_TRUE(IsExpired(watch, kAdded + 14 * kDay, policy));
+  std::mt19937_64 random(1);
+  EXPECT_EQ(PlanNextCheck(watch, true, 0, kAdded + 15 * kDay, policy, random).state, "expired");
+  watch.every_seconds = 600;  // an interval does not outlast the window
+  EXPECT_TRUE(IsExpired(watch, kAdded + 14 * kDay, policy));
+  watch.pinned = true;
+  EXPECT_FALSE(IsExpired(watch, kAdded + 60 * kDay, policy));
+}
+
 }  // namespace
 }  // namespace revwatch
