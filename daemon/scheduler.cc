@@ -9,10 +9,40 @@
 
 namespace revwatch {
 
+FeedCycle Scheduler::PollDueFeeds(UnixSeconds now) {
+  FeedCycle cycle;
+  auto feeds = store_.ListFeeds();
+  if (!feeds) {
+    Error("cannot list feeds: " + feeds.error().message);
+    return cycle;
+  }
+  for (const Feed& feed : *feeds) {
+    if (feed.next_poll_at > now) continue;
+    ++cycle.polled;
+    auto report = options_.feeds->Poll(feed, now);
+    notifier_.Watchdog();
+    if (!report) {
+      ++cycle.failed;
+      Warning("feed poll failed: " + report.error().message);
+      continue;
+    }
+    for (const std::string& warning : report->warnings) Warning(feed.url + ": " + warning);
+    const FeedReconciliation& r = report->reconciliation;
+    cycle.new_watches += static_cast<int>(r.added.size());
+    cycle.retitled += static_cast<int>(r.retitled.size());
+    if (!r.added.empty() || !r.retitled.empty()) {
+      Info(feed.url + ": " + std::to_string(r.added.size()) + " new watches, " +
+           std::to_string(r.retitled.size()) + " retitled in the feed");
+    }
+  }
+  return cycle;
+}
+
 Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
+  CycleSummary summary;
+  if (options_.feeds != nullptr) summary.feeds = PollDueFeeds(now);
   auto watches = store_.ListWatches();
   if (!watches) return tl::unexpected(watches.error());
-  CycleSummary summary;
   std::vector<Watch> due;
   for (Watch watch : *watches) {
     if (watch.state != "active") continue;
@@ -22,7 +52,9 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (watch.next_check_at > now) continue;
     if (IsExpired(watch, now, options_.policy)) {
       ++summary.expired;
-      Info(watch.url + ": expired (older than the maximum age; pin it to keep it)");
+      Info(watch.url + (watch.expires_at > 0
+                            ? ": expired (its feed's follow window ended; resume it to keep it)"
+                            : ": expired (older than the maximum age; pin it to keep it)"));
       if (Status s = store_.SetSchedule(watch.id, 0, watch.failures, "expired"); !s) {
         Error("cannot store schedule: " + s.error().message);
       }
@@ -52,7 +84,8 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   } else {
     for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
   }
-  if (summary.checked > 0 || summary.expired > 0 || summary.quarantined > 0) {
+  if (summary.checked > 0 || summary.expired > 0 || summary.quarantined > 0 ||
+      summary.feeds.polled > 0) {
     std::string line = "cycle: " + std::to_string(summary.checked) + " checked, " +
                        std::to_string(summary.new_revisions) + " new revisions, " +
                        std::to_string(summary.failed) + " failed";
@@ -60,6 +93,7 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
     if (summary.quarantined > 0) {
       line += ", " + std::to_string(summary.quarantined) + " quarantined";
     }
+    if (summary.feeds.polled > 0) line += "; " + DescribeFeedCycle(summary.feeds);
     Info(line);
   }
   return summary;

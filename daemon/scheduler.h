@@ -15,6 +15,7 @@
 #include <random>
 #include <vector>
 
+#include "daemon/feed_poller.h"
 #include "daemon/host_gate.h"
 #include "daemon/log.h"
 #include "daemon/schedule_policy.h"
@@ -51,6 +52,9 @@ struct SchedulerOptions {
   // Run after every cycle of Run() (the alerts are sent there); a message
   // it returns is logged.
   std::function<std::string()> after_cycle;
+  // When set, each cycle first polls the feeds that are due, so the
+  // watches they add are checked in the same cycle. Borrowed.
+  FeedPoller* feeds = nullptr;
 };
 
 struct CycleSummary {
@@ -59,6 +63,7 @@ struct CycleSummary {
   int failed = 0;
   int expired = 0;
   int quarantined = 0;
+  FeedCycle feeds;
 };
 
 // Borrows the watcher, store and the log's stream. Its methods are called
@@ -69,9 +74,11 @@ class Scheduler {
             SchedulerOptions options = {})
       : watcher_(watcher), store_(store), log_(log), options_(options), random_(options.seed) {}
 
-  // Checks every active watch that is due (next_check_at reached, or never
-  // scheduled), stores when each is due next, and expires watches past the
-  // maximum age. Fails only when the store cannot list watches.
+  // Polls the due feeds (when there is a FeedPoller), then checks every
+  // active watch that is due (next_check_at reached, or never scheduled),
+  // stores when each is due next, and expires watches past the maximum age
+  // or their feed's follow window. Fails only when the store cannot list
+  // watches.
   [[nodiscard]] Result<CycleSummary> RunDueChecks(UnixSeconds now);
 
   // Runs cycles until `stop` becomes non-zero (set from a signal handler),
@@ -89,6 +96,8 @@ class Scheduler {
   void SetOptions(const SchedulerOptions& options) { options_ = options; }
 
  private:
+  // Polls every feed due at `now` with options_.feeds.
+  FeedCycle PollDueFeeds(UnixSeconds now);
   void CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher, RevisionStore& store,
                 std::mt19937_64& random, CycleSummary& summary);
   void CheckInParallel(const std::vector<Watch>& due, UnixSeconds now, CycleSummary& summary);
