@@ -186,6 +186,7 @@ int RunCli(int argc, char** argv) {
   RegisterDaemonCommand(app, ctx);
   RegisterAlertCommands(app, ctx);
   RegisterExportCommand(app, ctx);
+  RegisterFeedCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -66,6 +66,7 @@ void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 void RegisterDaemonCommand(CLI::App& app, CliContext& ctx);
 void RegisterAlertCommands(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
+void RegisterFeedCommands(CLI::App& app, CliContext& ctx);
 
 // Parses `argv` and runs the chosen command; returns the exit code.
 int RunCli(int argc, char** argv);

@@ -412,4 +412,10 @@ Result<Config> LoadConfig(const std::string& path) {
   return ParseConfig(text.str(), file);
 }
 
+FeedPollOptions FeedPollOptionsFrom(const Config& config) {
+  FeedPollOptions options;
+  options.limits.max_bytes = config.fetch.max_body_bytes;
+  return options;
+}
+
 }  // namespace revwatch

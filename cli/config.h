@@ -47,6 +47,7 @@
 #include "daemon/host_gate.h"
 #include "daemon/schedule_policy.h"
 #include "diff/lexicon.h"
+#include "daemon/feed_poller.h"
 #include "fetch/curl_fetcher.h"
 
 namespace revwatch {
@@ -69,6 +70,9 @@ struct Config {
 // `path` if given (it must exist), else the user's default file if present,
 // else the defaults.
 [[nodiscard]] Result<Config> LoadConfig(const std::string& path);
+
+// How feeds are read: no larger than a fetched page may be.
+FeedPollOptions FeedPollOptionsFrom(const Config& config);
 
 // The built-in word lists plus those of `files` (in order).
 [[nodiscard]] Result<Lexicon> LexiconWith(const std::vector<std::string>& files);

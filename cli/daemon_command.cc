@@ -64,10 +64,13 @@ int RunDaemon(const CliContext& ctx, const DaemonArgs& args) {
     const std::string line = DescribeDelivery(*delivery);
     return line.empty() && !said.empty() ? said.substr(0, said.size() - 2) : said + line;
   };
+  // Feeds are polled on the main connection, before each cycle's checks.
+  FeedPoller feeds(fetcher, **store, FeedPollOptionsFrom(*config));
   auto scheduler_options = [&](const Config& c) {
     SchedulerOptions options = SchedulerOptionsFrom(c, args);
     options.make_worker = make_worker;
     options.after_cycle = deliver;
+    options.feeds = &feeds;
     return options;
   };
   Scheduler scheduler(watcher, **store, Log::ForStderr(), scheduler_options(*config));
@@ -118,7 +121,9 @@ void RegisterDaemonCommand(CLI::App& app, CliContext& ctx) {
           ->footer("A watch is checked every 5 min in its first 6 hours, every 15 min\n"
                    "to a day, hourly to 3 days, every 6 hours to a week, then daily,\n"
                    "and expires after 30 days; failures back off to at most a day and\n"
-                   "a server's Retry-After is honoured. The schedule is kept in the\n"
+                   "a server's Retry-After is honoured. Followed feeds are polled at\n"
+                   "the start of each cycle (`revwatch feed add`), and the articles they\n"
+                   "add are checked in the same cycle. The schedule is kept in the\n"
                    "database, so it survives restarts.\n"
                    "Examples:\n  revwatch daemon\n  revwatch daemon --interval 10\n"
                    "  revwatch daemon --once   (check what is due, then exit; for cron)");

@@ -1,6 +1,7 @@
 // revwatch add | rm | list
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -10,11 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
-#include "alert/mail_header.h"
-#include "alert/outbox.h"
 #include "cli/config.h"
 #include "cli/input_file.h"
+#include "cli/watch_settings.h"
 #include "core/timestamp.h"
+#include "core/url_canon.h"
 #include "fetch/curl_fetcher.h"
 
 namespace revwatch {
@@ -23,34 +24,8 @@ namespace {
 struct AddArgs {
   std::vector<std::string> urls;
   std::string from;  // a file of URLs, one per line ("-": standard input)
-  std::string label;
-  std::vector<std::string> notify;    // addresses
-  std::vector<std::string> alert_on;  // tags, comma-separated or repeated
-  std::string every;                  // own interval ("10m"), "" by age
+  WatchSettingArgs settings;  // --every: own interval, "" by age
 };
-
-// The tags of --alert-on, split at commas; every one must be substantive.
-std::optional<std::vector<std::string>> AlertTags(const std::vector<std::string>& args) {
-  std::vector<std::string> tags;
-  for (const std::string& arg : args) {
-    std::size_t start = 0;
-    while (start <= arg.size()) {
-      const std::size_t comma = std::min(arg.find(',', start), arg.size());
-      std::string tag = arg.substr(start, comma - start);
-      if (!tag.empty()) {
-        if (!IsAlertTag(tag)) {
-          std::cerr << "revwatch: --alert-on: unknown tag \"" << tag
-                    << "\" (substantive tags: headline, denial, negation, quote, number, entity, "
-                       "attribution, paragraph-added, paragraph-removed, correction)\n";
-          return std::nullopt;
-        }
-        tags.push_back(std::move(tag));
-      }
-      start = comma + 1;
-    }
-  }
-  return tags;
-}
 
 // Every URL is checked before any is added; all are added in one
 // transaction. Prints each new watch's id; a URL already watched is named
@@ -71,42 +46,19 @@ int RunAdd(const CliContext& ctx, const AddArgs& args) {
     std::cerr << "revwatch: add: no URL given\n";
     return kExitUsage;
   }
-  for (const std::string& url : urls) {
+  for (std::string& url : urls) {
     if (!IsFetchableUrl(url)) {
       std::cerr << "revwatch: " << url << ": not a valid http:// or https:// URL\n";
       return kExitUsage;
     }
+    url = CanonicalUrl(url);  // as feeds' items are, so neither adds it twice
   }
-  for (const std::string& address : args.notify) {
-    if (!IsValidMailAddress(address)) {
-      std::cerr << "revwatch: --notify: \"" << OneLine(address)
-                << "\" is not a plain address like desk@example.org\n";
-      return kExitUsage;
-    }
-  }
-  const auto tags = AlertTags(args.alert_on);
-  if (!tags) return kExitUsage;
-  if (!args.notify.empty()) {
-    auto config = LoadConfig(ctx.config_path);
-    if (config && !config->smtp.configured()) {
-      std::cerr << "revwatch: note: no [smtp] table in the configuration yet; alerts for "
-                   "--notify wait in the outbox until there is one\n";
-    }
-  }
-  UnixSeconds every = 0;
-  if (!args.every.empty()) {
-    const auto seconds = ParseDuration(args.every);
-    if (!seconds || *seconds < 60) {
-      std::cerr << "revwatch: --every: expected a duration of a minute or more, such as 10m, 6h "
-                   "or 1d, not \""
-                << args.every << "\"\n";
-      return kExitUsage;
-    }
-    every = *seconds;
-  }
+  const auto settings = CheckWatchSettings(args.settings, ctx.config_path);
+  if (!settings) return kExitUsage;
   auto store = ctx.OpenStore();
   if (!store) return ReportError(store.error());
-  auto ids = (*store)->AddWatches(urls, WatchSettings{args.label, args.notify, *tags, every});
+  auto ids = (*store)->AddWatches(urls, WatchSettings{args.settings.label, args.settings.notify,
+                                                      settings->alert_on, settings->every_seconds});
   if (!ids) return ReportError(ids.error());
   int status = kExitOk;
   for (std::size_t i = 0; i < urls.size(); ++i) {
@@ -151,6 +103,7 @@ struct ListArgs {
   bool json = false;
   std::string changed_since;  // "2d" or a time
   std::string tag;            // the last change carries this tag
+  std::string feed;           // added by this feed (id or URL)
 };
 
 int RunList(const CliContext& ctx, const ListArgs& args) {
@@ -172,7 +125,21 @@ int RunList(const CliContext& ctx, const ListArgs& args) {
   if (!store) return ReportError(store.error());
   auto watches = (*store)->ListWatches();
   if (!watches) return ReportError(watches.error());
+  // With --feed, each watch is shown with the title its feed gives it.
+  FeedId feed = 0;
+  std::map<WatchId, std::string> feed_titles;
+  if (!args.feed.empty()) {
+    auto found = (*store)->FindFeed(args.feed);
+    if (!found) return ReportError(found.error());
+    feed = found->id;
+    auto entries = (*store)->ListFeedEntries(feed);
+    if (!entries) return ReportError(entries.error());
+    for (const FeedEntry& entry : *entries) {
+      if (entry.watch_id != 0) feed_titles[entry.watch_id] = entry.title;
+    }
+  }
   std::erase_if(*watches, [&](const Watch& w) {
+    if (feed != 0 && w.feed_id != feed) return true;
     if (since > 0 && w.last_changed_at < since) return true;
     return !args.tag.empty() &&
            std::find(w.last_tags.begin(), w.last_tags.end(), args.tag) == w.last_tags.end();
@@ -194,13 +161,18 @@ int RunList(const CliContext& ctx, const ListArgs& args) {
                                                 w.last_changed_at))
                                           : nlohmann::json(nullptr)},
                      {"last_tags", w.last_tags},
-                     {"state", w.state}});
+                     {"state", w.state},
+                     {"feed", w.feed_id != 0 ? nlohmann::json(w.feed_id) : nlohmann::json(nullptr)},
+                     {"expires", w.expires_at != 0 ? nlohmann::json(FormatIso8601Utc(w.expires_at))
+                                                   : nlohmann::json(nullptr)}});
+      if (feed != 0) out.back()["feed_title"] = feed_titles[w.id];
     }
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   if (watches->empty()) {
-    std::cout << "no watches; `revwatch add URL` to start\n";
+    std::cout << (feed != 0 ? "this feed has added no watches (yet)\n"
+                            : "no watches; `revwatch add URL` to start\n");
     return kExitOk;
   }
   for (const Watch& w : *watches) {
@@ -210,6 +182,9 @@ int RunList(const CliContext& ctx, const ListArgs& args) {
               << HumanTime(w.last_checked_at) << "\tchanged " << HumanTime(w.last_changed_at)
               << (tags.empty() ? "" : " [" + tags + "]") << "\t" << w.url;
     if (!w.label.empty()) std::cout << "\t" << w.label;
+    if (const auto title = feed_titles.find(w.id); title != feed_titles.end()) {
+      std::cout << "\t" << title->second;
+    }
     std::cout << "\n";
   }
   return kExitOk;
@@ -224,14 +199,8 @@ void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
                                "  revwatch add --from urls.txt");
   add->add_option("urls", args->urls, "http:// or https:// URLs");
   add->add_option("--from", args->from, "Also the URLs in FILE, one per line (- for stdin)");
-  add->add_option("--label", args->label, "A name to show in lists");
-  add->add_option("--every", args->every,
-                  "Check this often (10m, 6h, 1d) instead of by the article's age");
-  add->add_option("--notify", args->notify,
-                  "Also e-mail this address about substantive edits (repeatable)");
-  add->add_option("--alert-on", args->alert_on,
-                  "Alert only on edits with one of these tags, e.g. denial,quote,headline "
-                  "(default: any substantive edit)");
+  AddWatchSettingOptions(*add, args->settings,
+                         "Check this often (10m, 6h, 1d) instead of by the article's age");
   add->callback([&ctx, args] { ctx.exit_code = RunAdd(ctx, *args); });
 
   auto target = std::make_shared<std::string>();
@@ -252,11 +221,14 @@ void RegisterWatchCommands(CLI::App& app, CliContext& ctx) {
 
   auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = app.add_subcommand("list", "List watched URLs")
-                       ->footer("Examples:\n  revwatch list --json\n  revwatch list --changed-since 2d --tag denial");
+                       ->footer("Examples:\n  revwatch list --json\n  revwatch list --changed-since 2d --tag denial\n"
+                               "  revwatch list --feed 1");
   list->add_flag("--json", list_args->json, "Print JSON");
   list->add_option("--changed-since", list_args->changed_since,
                    "Only watches with a revision since then (2d, 6h, or a time)");
   list->add_option("--tag", list_args->tag, "Only watches whose last change has this tag");
+  list->add_option("--feed", list_args->feed,
+                   "Only the watches this feed added (id or URL), with its titles");
   list->callback([&ctx, list_args] {
     ctx.exit_code = WithPager([&] { return RunList(ctx, *list_args); });
   });

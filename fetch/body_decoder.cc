@@ -53,7 +53,7 @@ Result<BodyDecoder> BodyDecoder::For(std::string_view content_encoding) {
 
 Status BodyDecoder::Feed(std::string_view data, std::string& out, std::size_t max_bytes) {
   auto too_large = [max_bytes] {
-    return MakeError(ErrorCode::kNetwork, "body larger than " + std::to_string(max_bytes) + " bytes");
+    return MakeError(ErrorCode::kNetwork, BodyTooLargeMessage(max_bytes));
   };
   if (!inflater_) {
     if (out.size() + data.size() > max_bytes) return too_large();
@@ -118,6 +118,16 @@ std::string Compress(std::string_view data, Compression framing) {
   out.resize(z.total_out);
   deflateEnd(&z);
   return out;
+}
+
+std::string BodyTooLargeMessage(std::size_t max_bytes) {
+  constexpr std::size_t kKiB = 1024;
+  constexpr std::size_t kMiB = kKiB * kKiB;
+  const std::string human = max_bytes % kMiB == 0   ? std::to_string(max_bytes / kMiB) + " MiB"
+                            : max_bytes % kKiB == 0 ? std::to_string(max_bytes / kKiB) + " KiB"
+                                                    : std::to_string(max_bytes) + " bytes";
+  return "body larger than " + std::to_string(max_bytes) + " bytes (" + human +
+         ", the [fetch] max_body limit)";
 }
 
 }  // namespace revwatch

@@ -47,6 +47,10 @@ class BodyDecoder {
 enum class Compression { kGzip, kRawDeflate };
 std::string Compress(std::string_view data, Compression framing);
 
+// What a fetch over the body limit fails with: "body larger than 16777216
+// bytes (16 MiB, the [fetch] max_body limit)".
+std::string BodyTooLargeMessage(std::size_t max_bytes);
+
 }  // namespace revwatch
 
 #endif  // REVWATCH_FETCH_BODY_DECODER_H_

@@ -205,8 +205,7 @@ Result<FetchedPage> CurlFetcher::Fetch(const FetchRequest& request) {
   }
   if (code == CURLE_FILESIZE_EXCEEDED) {
     return MakeError(ErrorCode::kNetwork,
-                     request.url + ": body larger than " +
-                         std::to_string(options_.max_body_bytes) + " bytes");
+                     request.url + ": " + BodyTooLargeMessage(options_.max_body_bytes));
   }
   if (code != CURLE_OK) {
     std::string reason = error_buffer[0] != '\0' ? error_buffer

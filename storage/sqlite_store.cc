@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/digest.h"
+#include "core/url_canon.h"
 #include "storage/schema.h"
 #include "storage/snapshot_codec.h"
 #include "storage/sqlite_statement.h"
@@ -401,6 +402,12 @@ Result<Watch> SqliteStore::FindWatch(std::string_view url_or_id) {
   auto row = stmt->Step();
   if (!row) return tl::unexpected(row.error());
   if (!*row) {
+    // Watches added since URLs are made canonical are found by the URL
+    // as the user has it (with its fragment or utm_ parameters).
+    if (const std::string canonical = CanonicalUrl(url_or_id);
+        !by_id && canonical != url_or_id) {
+      return FindWatch(canonical);
+    }
     return MakeError(ErrorCode::kNotFound,
                      std::string(url_or_id) +
                          ": not watched; `revwatch add URL` first");

@@ -38,7 +38,10 @@ class PageServer:
                 if etags and status == 200:
                     self.send_header("ETag", etag)
                 self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client stopped reading (a body over its limit)
 
             def log_message(self, *args):
                 pass
