@@ -3,7 +3,7 @@ _revwatch() {
   local cur prev words cword
   _init_completion || return
   local commands="add rm list pause resume check log show diff at blame search export
-    alerts test-mail extract compare demo daemon"
+    alerts test-mail extract compare demo daemon feed"
   local global="--db --config --color --utc --help --version"
   local command="" i
   for ((i = 1; i < cword; i++)); do
@@ -35,7 +35,12 @@ _revwatch() {
   local options="--help"
   case "$command" in
     add) options+=" --from --label --every --notify --alert-on" ;;
-    list) options+=" --json --changed-since --tag" ;;
+    list) options+=" --json --changed-since --tag --feed" ;;
+    feed)
+      case "${words[i + 1]}" in
+        add) options+=" --follow-days --label --every --notify --alert-on" ;;
+        list|items) options+=" --json" ;;
+      esac ;;
     alerts) options+=" --json" ;;
     check) options+=" --all" ;;
     log) options+=" --json --substantive -p --patch" ;;
@@ -55,6 +60,8 @@ _revwatch() {
     _filedir
   elif [[ "$command" == alerts ]]; then
     COMPREPLY=($(compgen -W "send" -- "$cur"))
+  elif [[ "$command" == feed && $((i + 1)) -eq $cword ]]; then
+    COMPREPLY=($(compgen -W "add list items check rm" -- "$cur"))
   fi
 }
 complete -F _revwatch revwatch

@@ -38,6 +38,9 @@ complete_line() {  # prints the candidates for the words given (the last may be 
 [[ $(complete_line revwatch add x --alert-on de) == " denial " ]] || fail "bash: alert tags"
 [[ $(complete_line revwatch alerts "") == *" send "* ]] || fail "bash: alerts send"
 [[ $(complete_line revwatch --color always lo) == *" log "* ]] || fail "bash: after --color WHEN"
+[[ $(complete_line revwatch feed "") == " add list items check rm " ]] || fail "bash: feed commands"
+[[ $(complete_line revwatch feed add x --fo) == " --follow-days " ]] || fail "bash: feed add options"
+[[ $(complete_line revwatch list --fe) == " --feed " ]] || fail "bash: list --feed"
 [[ $(complete_line revwatch --color "") == " auto always never " ]] || fail "bash: --color values"
 [[ $(complete_line revwatch list --) == *" --changed-since "* ]] || fail "bash: list options"
 exit $failed
