@@ -31,7 +31,7 @@ packages=(
   clang libclang-rt-14-dev wdiff dwdiff time systemd python3-aiosmtpd openssl
   bash-completion zsh
 )
-if ((bench)); then packages+=(nginx-light urlwatch); fi
+if ((bench)); then packages+=(nginx-light urlwatch python3-feedparser); fi
 
 missing=()
 for package in "${packages[@]}"; do
