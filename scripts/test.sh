@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every test: unit and integration tests on a
 # -Werror build, all of them again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then a 60 s libFuzzer run over charset decoding
-# and extraction.
+# UndefinedBehaviorSanitizer, then libFuzzer runs over charset decoding and
+# extraction (60 s) and over feed parsing (30 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,5 +23,4 @@ echo "== tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
-echo "== fuzzing charset decoding + extraction (60 s)"
 scripts/fuzz.sh 60
