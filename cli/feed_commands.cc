@@ -32,6 +32,14 @@ std::string Describe(const FeedPollReport& report, int follow_days) {
     line += ", " + std::to_string(r.too_old) + " older than " + std::to_string(follow_days) +
             " days (not watched)";
   }
+  if (r.undated > 0) {
+    line += ", " + std::to_string(r.undated) +
+            " undated at the first poll of a sitemap (its backlog, not watched)";
+  }
+  if (report.private_links > 0) {
+    line += ", " + std::to_string(report.private_links) +
+            " on a private network address (not watched: the feed is not)";
+  }
   if (!r.retitled.empty()) {
     line += ", " + std::to_string(r.retitled.size()) + " retitled (checked next)";
   }
@@ -76,11 +84,16 @@ int RunFeedAdd(const CliContext& ctx, const FeedAddArgs& args) {
   if (!settings) return kExitUsage;
   auto config = LoadConfig(ctx.config_path);
   if (!config) return ReportError(config.error());
+  auto store = ctx.OpenStore();
+  if (!store) return ReportError(store.error());
+  if (auto followed = (*store)->FindFeed(args.url); followed) {
+    std::cerr << "revwatch: " << args.url << ": followed already, as feed " << followed->id
+              << "\n";
+    return kExitUsage;
+  }
   CurlFetcher fetcher(config->fetch);
   auto feed_url = FindFeedUrl(fetcher, args.url);
   if (!feed_url) return ReportError(feed_url.error());
-  auto store = ctx.OpenStore();
-  if (!store) return ReportError(store.error());
   FeedSettings feed_settings{args.settings.label, args.settings.notify, settings->alert_on,
                              args.follow_days,
                              settings->every_seconds > 0 ? settings->every_seconds

@@ -125,8 +125,10 @@ std::optional<UnixSeconds> ParseRelative(std::string_view s, UnixSeconds now) {
 }
 
 // RFC 822 as RFC 1123 and RSS use it: "[Tue, ]10 Jun 2003 04:00[:00] ZONE"
-// with ZONE GMT, UT, UTC, Z, +hhmm/-hhmm or a North American zone name
-// (none: UTC); two-digit years are 19xx from 50 up, else 20xx.
+// with ZONE GMT, UT, UTC, Z, +hhmm/-hhmm (or, as feeds write it, +hh:mm)
+// or a North American zone name; none, or another name (ambiguous: IST is
+// Irish, Indian or Israeli), is taken as UTC. Two-digit years are 19xx
+// from 50 up, else 20xx; a one-digit hour is accepted.
 std::optional<UnixSeconds> ParseRfc822(std::string_view s) {
   if (const std::size_t comma = s.find(','); comma != std::string_view::npos) {
     s.remove_prefix(comma + 1);
@@ -162,7 +164,8 @@ std::optional<UnixSeconds> ParseRfc822(std::string_view s) {
   const std::string_view year_word = word();
   if (month == 0 || !number(year_word, year)) return std::nullopt;
   if (year_word.size() == 2) year += year >= 50 ? 1900 : 2000;
-  const std::string_view time = word();
+  std::string time(word());
+  if (time.size() >= 2 && time[1] == ':') time = "0" + time;  // "4:00:00"
   std::size_t pos = 0;
   if (!Number(time, pos, 2, hour) || pos >= time.size() || time[pos++] != ':' ||
       !Number(time, pos, 2, minute) ||
@@ -184,13 +187,18 @@ std::optional<UnixSeconds> ParseRfc822(std::string_view s) {
       known = true;
     }
   }
-  if (!known) {
+  const bool alphabetic = !zone.empty() && std::all_of(zone.begin(), zone.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+  if (!known && !alphabetic) {  // other zone names are ambiguous (IST): UTC
+    std::string digits = zone;
+    if (digits.size() == 6 && digits[3] == ':') digits.erase(3, 1);  // "+03:00"
     int hhmm = 0;
-    if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-') ||
-        !number(std::string_view(zone).substr(1), hhmm) || hhmm % 100 > 59) {
+    if (digits.size() != 5 || (digits[0] != '+' && digits[0] != '-') ||
+        !number(std::string_view(digits).substr(1), hhmm) || hhmm % 100 > 59) {
       return std::nullopt;
     }
-    offset = (zone[0] == '+' ? 1 : -1) * UnixSeconds{hhmm / 100 * 3600 + hhmm % 100 * 60};
+    offset = (digits[0] == '+' ? 1 : -1) * UnixSeconds{hhmm / 100 * 3600 + hhmm % 100 * 60};
   }
   const auto midnight = Midnight(year, month, day);
   if (!midnight) return std::nullopt;

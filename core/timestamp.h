@@ -25,7 +25,8 @@ std::optional<UnixSeconds> ParseTime(std::string_view text, UnixSeconds now);
 
 // A moment as feeds, sitemaps and HTTP headers write it: ISO 8601 / W3C
 // date-time (fractions of a second and "+0200" offsets allowed), or RFC
-// 822/1123 ("Tue, 10 Jun 2003 04:00:00 GMT", "+0300", "EST").
+// 822/1123 ("Tue, 10 Jun 2003 04:00:00 GMT", "+0300", "+03:00", "EST";
+// unknown zone names count as UTC).
 std::optional<UnixSeconds> ParseInternetTime(std::string_view text);
 
 }  // namespace revwatch

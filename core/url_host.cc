@@ -1,5 +1,8 @@
 #include "core/url_host.h"
 
+#include <algorithm>
+#include <string>
+
 #include "core/ascii.h"
 
 namespace revwatch {
@@ -21,6 +24,32 @@ std::string HostOf(std::string_view url) {
 
 bool IsLoopbackHost(std::string_view host) {
   return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+bool IsPrivateHost(std::string_view host) {
+  if (IsLoopbackHost(host) || host == "0.0.0.0") return true;
+  if (host.find(':') != std::string_view::npos) {  // IPv6
+    const std::string lower = AsciiLower(host);
+    return lower.starts_with("fc") || lower.starts_with("fd") || lower.starts_with("fe8") ||
+           lower.starts_with("fe9") || lower.starts_with("fea") || lower.starts_with("feb");
+  }
+  int octets[4] = {};
+  int count = 0;
+  std::size_t pos = 0;
+  while (count < 4) {
+    const std::size_t end = std::min(host.find('.', pos), host.size());
+    const std::string_view part = host.substr(pos, end - pos);
+    if (part.empty() || part.size() > 3 ||
+        part.find_first_not_of("0123456789") != std::string_view::npos) {
+      return false;  // a name, not an address
+    }
+    octets[count++] = std::stoi(std::string(part));
+    if (end == host.size()) break;
+    pos = end + 1;
+  }
+  if (count != 4) return false;
+  return octets[0] == 10 || (octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31) ||
+         (octets[0] == 192 && octets[1] == 168) || (octets[0] == 169 && octets[1] == 254);
 }
 
 }  // namespace revwatch

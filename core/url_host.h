@@ -14,6 +14,11 @@ std::string HostOf(std::string_view url);
 // localhost, 127.0.0.0/8 or ::1.
 bool IsLoopbackHost(std::string_view host);
 
+// A loopback host, or an address of a private or link-local network
+// (10/8, 172.16/12, 192.168/16, 169.254/16, 0.0.0.0, fc00::/7, fe80::/10),
+// given as a literal (names are not resolved).
+bool IsPrivateHost(std::string_view host);
+
 }  // namespace revwatch
 
 #endif  // REVWATCH_CORE_URL_HOST_H_

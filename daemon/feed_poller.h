@@ -5,6 +5,7 @@
 #ifndef REVWATCH_DAEMON_FEED_POLLER_H_
 #define REVWATCH_DAEMON_FEED_POLLER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,11 @@ struct FeedPollReport {
   int skipped = 0;  // items without an http(s) link
   bool truncated = false;
   FeedReconciliation reconciliation;
-  // Sitemaps of an index that could not be read; the others still count.
+  // Sitemaps of an index that could not be read (the others still count),
+  // or were left for later.
   std::vector<std::string> warnings;
+  int failed_sitemaps = 0;  // of an index's, those that could not be read
+  int private_links = 0;    // items left out for their address (see Poll)
 };
 
 // Borrows the fetcher and store, which must outlive it. Not thread-safe.
@@ -45,11 +49,22 @@ class FeedPoller {
   // failure (network, HTTP status, an HTML page or a feed that does not
   // parse) is recorded on the feed, which backs off, and returned as an
   // Error whose message names the feed's URL; other feeds are untouched.
-  [[nodiscard]] Result<FeedPollReport> Poll(const Feed& feed, UnixSeconds now);
+  // `after_fetch` runs after each HTTP request (a sitemap index makes
+  // several): the daemon tells systemd it is alive there.
+  //
+  // Items on a loopback, private or link-local address literal are left
+  // out unless the feed is on one too: a feed from the internet does not
+  // get the daemon to fetch (and mail) pages of the local network.
+  [[nodiscard]] Result<FeedPollReport> Poll(const Feed& feed, UnixSeconds now,
+                                            const std::function<void()>& after_fetch = {});
 
  private:
-  // Fetches and parses one document; sets `not_modified` on a 304.
-  Result<ParsedFeed> FetchFeed(const FetchRequest& request, FetchedPage& page);
+  // Fetches and parses one document (a 304 is an empty ParsedFeed).
+  Result<ParsedFeed> FetchFeed(const FetchRequest& request, FetchedPage& page,
+                               const std::function<void()>& after_fetch);
+  // Adds the articles of a sitemap index's sitemaps to `index`.
+  void ReadSitemaps(ParsedFeed& index, FeedPollReport& report,
+                    const std::function<void()>& after_fetch);
 
   Fetcher& fetcher_;
   RevisionStore& store_;

@@ -7,7 +7,9 @@ namespace revwatch {
 
 UnixSeconds BaseInterval(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy) {
   if (watch.every_seconds > 0) return watch.every_seconds;
-  const UnixSeconds age = std::max<UnixSeconds>(0, now - watch.created_at);
+  // A feed's article is as old as its date says, not as its watch.
+  const UnixSeconds born = watch.published_at > 0 ? watch.published_at : watch.created_at;
+  const UnixSeconds age = std::max<UnixSeconds>(0, now - born);
   for (const AgeStep& step : policy.steps) {
     if (age < step.younger_than) return step.interval;
   }
@@ -20,6 +22,11 @@ bool IsExpired(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy
   return watch.every_seconds == 0 && now - watch.created_at >= policy.max_age;
 }
 
+UnixSeconds BackedOff(UnixSeconds interval, int failures, UnixSeconds max_backoff) {
+  const int doublings = std::clamp(failures, 0, 20);
+  return std::min<UnixSeconds>(max_backoff, interval << doublings);
+}
+
 NextCheck PlanNextCheck(const Watch& watch, bool ok, UnixSeconds retry_after, UnixSeconds now,
                         const SchedulePolicy& policy, std::mt19937_64& random) {
   NextCheck next;
@@ -29,11 +36,7 @@ NextCheck PlanNextCheck(const Watch& watch, bool ok, UnixSeconds retry_after, Un
   }
   UnixSeconds interval = BaseInterval(watch, now, policy);
   next.failures = ok ? 0 : watch.failures + 1;
-  if (!ok) {
-    // Doubling per consecutive failure, up to a day.
-    const int doublings = std::min(next.failures, 20);
-    interval = std::min<UnixSeconds>(policy.max_backoff, interval << doublings);
-  }
+  if (!ok) interval = BackedOff(interval, next.failures, policy.max_backoff);
   std::uniform_real_distribution<double> spread(1.0 - policy.jitter, 1.0 + policy.jitter);
   const auto jittered = static_cast<UnixSeconds>(std::llround(static_cast<double>(interval) * spread(random)));
   next.at = now + std::max<UnixSeconds>({1, jittered, retry_after});

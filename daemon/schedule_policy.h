@@ -40,8 +40,12 @@ struct SchedulePolicy {
 bool IsExpired(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy);
 
 // How often the watch is checked when all is well: its own interval if it
-// has one, else the step for its age (since it was added).
+// has one, else the step for its age (since its feed's date for the
+// article, else since it was added).
 UnixSeconds BaseInterval(const Watch& watch, UnixSeconds now, const SchedulePolicy& policy);
+
+// `interval` doubled per consecutive failure, up to `max_backoff`.
+UnixSeconds BackedOff(UnixSeconds interval, int failures, UnixSeconds max_backoff);
 
 struct NextCheck {
   UnixSeconds at = 0;

@@ -19,8 +19,7 @@ FeedCycle Scheduler::PollDueFeeds(UnixSeconds now) {
   for (const Feed& feed : *feeds) {
     if (feed.next_poll_at > now) continue;
     ++cycle.polled;
-    auto report = options_.feeds->Poll(feed, now);
-    notifier_.Watchdog();
+    auto report = options_.feeds->Poll(feed, now, [this] { notifier_.Watchdog(); });
     if (!report) {
       ++cycle.failed;
       Warning("feed poll failed: " + report.error().message);

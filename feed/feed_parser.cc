@@ -1,6 +1,7 @@
 #include "feed/feed_parser.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -79,6 +80,48 @@ std::string TextOf(const xmlNode* node, std::size_t cap = kMaxTitleBytes) {
   std::string raw;
   AppendText(node, raw, cap * 4);
   return Collapse(raw, cap);
+}
+
+// A summary as plain text: feeds carry HTML there (escaped or in CDATA),
+// and its markup (an image's rotating CDN token, a tracking pixel) is not
+// what a reader sees; compared as text, a summary changes only when its
+// words do.
+std::string PlainText(std::string_view html) {
+  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+      {"&apos;", "'"}, {"&nbsp;", " "}, {"&#160;", " "}};
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      const std::size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      out += ' ';  // a tag separates words
+      i = end + 1;
+      continue;
+    }
+    if (html[i] == '&') {
+      bool decoded = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (html.substr(i).starts_with(entity)) {
+          out += text;
+          i += entity.size();
+          decoded = true;
+          break;
+        }
+      }
+      if (decoded) continue;
+    }
+    out += html[i++];
+  }
+  return Collapse(out, kMaxSummaryBytes);
+}
+
+std::string SummaryOf(const xmlNode* node) {
+  if (node == nullptr) return "";
+  std::string raw;
+  AppendText(node, raw, kMaxSummaryBytes * 8);
+  return PlainText(raw);
 }
 
 std::string AttributeOf(const xmlNode* node, std::string_view name,
@@ -197,7 +240,7 @@ void ReadRss2(const xmlNode* root, const Links& links, const FeedLimits& limits,
       }
       item.url = link.empty() ? "" : links.Resolve(link, links.feed_url());
       item.title = TextOf(Child(node, "title", ""));
-      item.summary = TextOf(Child(node, "description", ""), kMaxSummaryBytes);
+      item.summary = SummaryOf(Child(node, "description", ""));
       const xmlNode* date = Child(node, "pubDate", "");
       SetDate(item, TextOf(date != nullptr ? date : Child(node, "date", kDublinCore)));
       Keep(std::move(item), feed, limits);
@@ -218,7 +261,7 @@ void ReadRdf(const xmlNode* root, const Links& links, const FeedLimits& limits,
     if (link.empty()) link = AttributeOf(node, "about", kRdf);
     item.url = link.empty() ? "" : links.Resolve(link, links.feed_url());
     item.title = TextOf(Child(node, "title", ns));
-    item.summary = TextOf(Child(node, "description", ns), kMaxSummaryBytes);
+    item.summary = SummaryOf(Child(node, "description", ns));
     SetDate(item, TextOf(Child(node, "date", kDublinCore)));
     Keep(std::move(item), feed, limits);
     return true;
@@ -259,8 +302,7 @@ void ReadAtom(const xmlNode* root, const Links& links, const FeedLimits& limits,
     item.url = AtomLink(node, ns, links);
     item.title = TextOf(Child(node, "title", ns));
     const xmlNode* summary = Child(node, "summary", ns);
-    item.summary = TextOf(summary != nullptr ? summary : Child(node, "content", ns),
-                          kMaxSummaryBytes);
+    item.summary = SummaryOf(summary != nullptr ? summary : Child(node, "content", ns));
     const xmlNode* date = nullptr;
     for (const char* name : {"published", "issued", "updated", "modified"}) {
       if (date == nullptr) date = Child(node, name, ns);
@@ -298,29 +340,50 @@ void ReadSitemap(const xmlNode* root, const Links& links, const FeedLimits& limi
   });
 }
 
+// The sitemaps newest first by their <lastmod> (indexes often list the
+// oldest first, and only the first few are read per poll); undated ones
+// after, in index order.
 void ReadSitemapIndex(const xmlNode* root, const Links& links, const FeedLimits& limits,
                       ParsedFeed& feed) {
   feed.format = FeedFormat::kSitemapIndex;
+  std::vector<std::pair<UnixSeconds, std::string>> sitemaps;
   ForEachChild(root, "sitemap", std::nullopt, [&](const xmlNode* node) {
     std::string loc =
         links.Resolve(TextOf(Child(node, "loc", std::nullopt), kMaxUrlBytes), links.feed_url());
     if (!IsHttpUrl(loc)) {
       ++feed.skipped;
-    } else if (feed.sitemaps.size() < limits.max_items) {
-      feed.sitemaps.push_back(std::move(loc));
+    } else if (sitemaps.size() < limits.max_items) {
+      const std::string lastmod = TextOf(Child(node, "lastmod", std::nullopt));
+      sitemaps.emplace_back(ParseInternetTime(lastmod).value_or(0), std::move(loc));
     }
     return true;
   });
+  std::stable_sort(sitemaps.begin(), sitemaps.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& [lastmod, loc] : sitemaps) feed.sitemaps.push_back(std::move(loc));
 }
 
 // Entities can only be declared in a document type's internal subset
 // ("<!DOCTYPE rss [ <!ENTITY ...> ]>"). No feed needs one, so one is
-// refused before libxml2 sees it.
+// refused before libxml2 sees it (quoted literals in the declaration are
+// skipped: a '>' inside one does not end it).
 bool DeclaresInternalSubset(std::string_view body) {
   const std::size_t doctype = body.find("<!DOCTYPE");
   if (doctype == std::string_view::npos) return false;
-  const std::size_t bracket = body.find('[', doctype);
-  return bracket != std::string_view::npos && bracket < body.find('>', doctype);
+  char quote = 0;
+  for (std::size_t i = doctype; i < body.size(); ++i) {
+    const char c = body[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[') {
+      return true;
+    } else if (c == '>') {
+      return false;
+    }
+  }
+  return quote != 0;  // an unterminated literal: refused too
 }
 
 Result<ParsedFeed> ParseXmlFeed(std::string_view body, std::string_view feed_url,
@@ -328,6 +391,9 @@ Result<ParsedFeed> ParseXmlFeed(std::string_view body, std::string_view feed_url
   const std::string refused = "refused: the document declares XML entities, which no feed needs "
                               "(the shape of a billion-laughs or external-entity attack)";
   if (DeclaresInternalSubset(body)) return MakeError(ErrorCode::kParse, refused);
+  if (body.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return MakeError(ErrorCode::kParse, "the feed is over 2 GiB");  // libxml2 takes an int
+  }
   auto api = LoadXml();
   if (!api) return tl::unexpected(api.error());
   XmlParser parser((*api)->new_parser_ctxt(), XmlParserDeleter{*api});
@@ -457,7 +523,7 @@ Result<ParsedFeed> ParseJsonFeed(std::string_view body, std::string_view feed_ur
     item.title = Collapse(JsonString(entry, "title"), kMaxTitleBytes);
     std::string summary = JsonString(entry, "summary");
     if (summary.empty()) summary = JsonString(entry, "content_text");
-    item.summary = Collapse(summary, kMaxSummaryBytes);
+    item.summary = PlainText(summary);
     std::string date = JsonString(entry, "date_published");
     SetDate(item, date.empty() ? JsonString(entry, "date_modified") : std::move(date));
     Keep(std::move(item), feed, limits);
@@ -489,9 +555,9 @@ std::string_view FeedFormatName(FeedFormat format) {
 Result<ParsedFeed> ParseFeed(std::string_view body, std::string_view feed_url,
                              const FeedLimits& limits) {
   if (body.size() > limits.max_bytes) {
-    return MakeError(ErrorCode::kParse, "the feed is " + std::to_string(body.size() >> 20) +
-                                            " MiB, over the limit of " +
-                                            std::to_string(limits.max_bytes >> 20) + " MiB");
+    return MakeError(ErrorCode::kParse, "the feed is " + std::to_string(body.size()) +
+                                            " bytes, over the limit of " +
+                                            std::to_string(limits.max_bytes) + " bytes");
   }
   const std::string_view start = Trimmed(body);
   if (start.empty()) return MakeError(ErrorCode::kParse, "the feed is empty");
@@ -500,13 +566,15 @@ Result<ParsedFeed> ParseFeed(std::string_view body, std::string_view feed_url,
 }
 
 bool LooksLikeHtml(std::string_view content_type, std::string_view body) {
-  const std::string type = AsciiLower(content_type.substr(0, content_type.find(';')));
-  if (type.find("html") != std::string::npos && type != "application/xhtml+xml") return true;
-  if (type.find("xml") != std::string::npos || type.find("json") != std::string::npos) {
-    return false;
-  }
+  // The body first: feeds served as text/html are common.
   const std::string head = AsciiLower(Trimmed(body).substr(0, 64));
-  return head.starts_with("<!doctype html") || head.starts_with("<html");
+  for (std::string_view feed_start : {"<?xml", "<rss", "<feed", "<rdf:rdf", "<urlset",
+                                      "<sitemapindex", "{"}) {
+    if (head.starts_with(feed_start)) return false;
+  }
+  if (head.starts_with("<!doctype html") || head.starts_with("<html")) return true;
+  const std::string type = AsciiLower(content_type.substr(0, content_type.find(';')));
+  return type.find("html") != std::string::npos && type != "application/xhtml+xml";
 }
 
 }  // namespace revwatch

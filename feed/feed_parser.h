@@ -5,8 +5,11 @@
 // XML is parsed by libxml2 with everything that reaches beyond the
 // document turned off: no network, no external DTD, no entity
 // declarations at all (a document type with an internal subset is refused
-// before parsing, which stops billion-laughs and external-entity attacks),
-// libxml2's own depth limit, and a size limit.
+// before parsing, which stops billion-laughs and external-entity attacks;
+// in an encoding that byte scan cannot read, such as UTF-16, libxml2's own
+// entity-loop guard and a check of the parsed document type refuse it),
+// libxml2's own depth limit (256), and a size limit. Feeds that declare
+// entities such as &nbsp; are refused with the rest.
 #ifndef REVWATCH_FEED_FEED_PARSER_H_
 #define REVWATCH_FEED_FEED_PARSER_H_
 
@@ -29,7 +32,7 @@ std::string_view FeedFormatName(FeedFormat format);
 struct FeedItem {
   std::string url;        // absolute http(s), as the feed gives it
   std::string title;      // plain text, whitespace collapsed; may be ""
-  std::string summary;    // description/summary as given, collapsed, capped
+  std::string summary;    // description/summary as plain text, collapsed, capped
   std::string published;  // the date as written; "" if none
   UnixSeconds published_at = 0;  // 0: none, or unreadable
 };
@@ -38,7 +41,7 @@ struct ParsedFeed {
   FeedFormat format = FeedFormat::kRss2;
   std::string title;
   std::vector<FeedItem> items;        // in the feed's order
-  std::vector<std::string> sitemaps;  // a sitemap index's sitemaps
+  std::vector<std::string> sitemaps;  // a sitemap index's, newest <lastmod> first
   int skipped = 0;                    // items without an http(s) link
   bool truncated = false;             // more than max_items; the rest ignored
 };
@@ -55,8 +58,8 @@ struct FeedLimits {
 [[nodiscard]] Result<ParsedFeed> ParseFeed(std::string_view body, std::string_view feed_url,
                                            const FeedLimits& limits = {});
 
-// Whether a fetched body is an HTML page rather than a feed: by its
-// Content-Type, else by its first markup.
+// Whether a fetched body is an HTML page rather than a feed: by its first
+// markup (feeds are often served as text/html), else by its Content-Type.
 bool LooksLikeHtml(std::string_view content_type, std::string_view body);
 
 // The feeds an HTML page announces (<link rel="alternate"

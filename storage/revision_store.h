@@ -50,6 +50,9 @@ struct Watch {
   // removed), and when it stops being followed (0: by the schedule).
   FeedId feed_id = 0;
   UnixSeconds expires_at = 0;
+  // The article's date as its feed gave it (0: unknown): its age-based
+  // rhythm counts from there rather than from created_at.
+  UnixSeconds published_at = 0;
 };
 
 // What a new watch starts with.
@@ -113,6 +116,7 @@ struct FeedReconciliation {
   std::vector<WatchId> added;  // watches made for them, due at once
   int already_watched = 0;  // new items whose URL a watch already had
   int too_old = 0;          // new items dated before the follow window
+  int undated = 0;          // new undated items not watched (see ReconcileFeed)
   // Items whose title or summary changed in the feed: their watches are
   // made due at once.
   std::vector<WatchId> retitled;
@@ -124,7 +128,10 @@ struct FeedPoll {
   UnixSeconds next_poll_at = 0;
   int failures = 0;
   std::string error;  // "" on success
-  // On success (left as they were when empty after a 304).
+  // After a 200 that parsed (`fetched`), the feed's title and format and
+  // the response's validators replace the stored ones; otherwise (a 304,
+  // a failure) those are kept.
+  bool fetched = false;
   std::string title;
   std::string format;
   std::string etag;
@@ -323,13 +330,16 @@ class RevisionStore {
   // they appeared).
   [[nodiscard]] virtual Result<std::vector<FeedEntry>> ListFeedEntries(FeedId id) = 0;
   // Records a poll's items in one transaction: a URL new to the feed is
-  // kept, with a watch (the feed's settings, expiring follow_days after
-  // the item's date or `now`) unless some watch has the URL already or
-  // the item is dated before the follow window; an item whose title or
-  // summary changed makes its watch due at once. `entries` are canonical
+  // kept, with a watch (the feed's settings, aging from the item's date,
+  // expiring follow_days after it, or after `now` when undated) unless
+  // some watch has the URL already, the item is dated before the follow
+  // window, or it is undated and `watch_undated` is false (a plain
+  // sitemap's backlog). An item whose title or summary changed (to a
+  // non-empty value) makes its watch due at once. `entries` are canonical
   // and carry no watch ids.
   [[nodiscard]] virtual Result<FeedReconciliation> ReconcileFeed(
-      FeedId id, const std::vector<FeedEntry>& entries, UnixSeconds now) = 0;
+      FeedId id, const std::vector<FeedEntry>& entries, UnixSeconds now,
+      bool watch_undated) = 0;
   // Stores a poll's outcome and when the feed is due next.
   [[nodiscard]] virtual Status RecordFeedPoll(FeedId id, const FeedPoll& poll) = 0;
 

@@ -159,8 +159,9 @@ END;
 
 // Feeds followed, and every item URL each has listed (canonical), with
 // the feed's own title, summary and date for it. A watch a feed created
-// names it, and stops being checked at expires_at (0: by the schedule's
-// maximum age). A feed removed leaves its watches; a watch removed
+// names it, stops being checked at expires_at (0: by the schedule's
+// maximum age), and ages from published_at, the article's date in the
+// feed (0: unknown; from created_at). A feed removed leaves its watches; a watch removed
 // leaves the item, so the feed does not add it again.
 constexpr std::string_view kFeeds = R"sql(
 CREATE TABLE feeds (
@@ -196,6 +197,7 @@ CREATE TABLE feed_items (
 CREATE INDEX feed_items_by_watch ON feed_items(watch_id);
 ALTER TABLE watches ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL;
 ALTER TABLE watches ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE watches ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX watches_by_feed ON watches(feed_id);
 )sql";
 

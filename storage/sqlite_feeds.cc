@@ -141,7 +141,7 @@ Result<std::vector<FeedEntry>> SqliteStore::ListFeedEntries(FeedId id) {
 
 Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
                                                       const std::vector<FeedEntry>& entries,
-                                                      UnixSeconds now) {
+                                                      UnixSeconds now, bool watch_undated) {
   auto feed = FindFeed(std::to_string(id));
   if (!feed) return tl::unexpected(feed.error());
   auto txn = BeginWrite();
@@ -150,15 +150,16 @@ Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
       db_, "SELECT title, summary, COALESCE(watch_id, 0) FROM feed_items "
            "WHERE feed_id = ? AND url = ?");
   auto update_item = Statement::Prepare(
-      db_, "UPDATE feed_items SET title = ?, summary = ?, published = ?, published_at = ?, "
+      db_, "UPDATE feed_items SET title = COALESCE(NULLIF(?, ''), title), "
+           "summary = COALESCE(NULLIF(?, ''), summary), published = ?, published_at = ?, "
            "last_seen = ? WHERE feed_id = ? AND url = ?");
   auto insert_item = Statement::Prepare(
       db_, "INSERT INTO feed_items (feed_id, url, watch_id, title, summary, published, "
            "published_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto find_watch = Statement::Prepare(db_, "SELECT id FROM watches WHERE url = ?");
   auto insert_watch = Statement::Prepare(
-      db_, "INSERT INTO watches (url, label, created_at, notify, alert_on, feed_id, expires_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      db_, "INSERT INTO watches (url, label, created_at, notify, alert_on, feed_id, expires_at, "
+           "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   auto due_now = Statement::Prepare(
       db_, "UPDATE watches SET next_check_at = 0 WHERE id = ? AND state = 'active'");
   for (auto* stmt : {&find_item, &update_item, &insert_item, &find_watch, &insert_watch, &due_now}) {
@@ -173,8 +174,10 @@ Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
     auto known = find_item->Step();
     if (!known) return tl::unexpected(known.error());
     if (*known) {
-      const bool retitled =
-          find_item->Text(0) != entry.title || find_item->Text(1) != entry.summary;
+      // A title or summary the feed leaves out this time (a sitemap
+      // without news:title, a feed that drops <description>) is no change.
+      const bool retitled = (!entry.title.empty() && find_item->Text(0) != entry.title) ||
+                            (!entry.summary.empty() && find_item->Text(1) != entry.summary);
       const WatchId watch = find_item->Int(2);
       update_item->Reset()
           .Bind(1, entry.title)
@@ -199,6 +202,8 @@ Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
     WatchId watch = 0;
     if (start + window <= now) {
       ++result.too_old;
+    } else if (entry.published_at == 0 && !watch_undated) {
+      ++result.undated;
     } else {
       find_watch->Reset().Bind(1, entry.url);
       auto existing = find_watch->Step();
@@ -214,7 +219,8 @@ Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
             .Bind(4, notify)
             .Bind(5, alert_on)
             .Bind(6, id)
-            .Bind(7, start + window);
+            .Bind(7, start + window)
+            .Bind(8, entry.published_at > 0 ? start : 0);
         if (Status s = insert_watch->Run(); !s) return tl::unexpected(s.error());
         watch = sqlite3_last_insert_rowid(db_);
         result.added.push_back(watch);
@@ -245,20 +251,26 @@ Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,
 
 Status SqliteStore::RecordFeedPoll(FeedId id, const FeedPoll& poll) {
   auto stmt = Statement::Prepare(
-      db_, "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, failures = ?, "
-           "last_error = ?, title = COALESCE(NULLIF(?, ''), title), "
-           "format = COALESCE(NULLIF(?, ''), format), etag = COALESCE(NULLIF(?, ''), etag), "
-           "last_modified = COALESCE(NULLIF(?, ''), last_modified) WHERE id = ?");
+      db_, "UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, failures = ?, last_error = ?, "
+           "title = CASE WHEN ? THEN ? ELSE title END, "
+           "format = CASE WHEN ? THEN ? ELSE format END, "
+           "etag = CASE WHEN ? THEN ? ELSE etag END, "
+           "last_modified = CASE WHEN ? THEN ? ELSE last_modified END WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
+  const std::int64_t fetched = poll.fetched ? 1 : 0;
   stmt->Bind(1, poll.polled_at)
       .Bind(2, poll.next_poll_at)
       .Bind(3, std::int64_t{poll.failures})
       .Bind(4, poll.error)
-      .Bind(5, poll.title)
-      .Bind(6, poll.format)
-      .Bind(7, poll.etag)
-      .Bind(8, poll.last_modified)
-      .Bind(9, id);
+      .Bind(5, fetched)
+      .Bind(6, poll.title)
+      .Bind(7, fetched)
+      .Bind(8, poll.format)
+      .Bind(9, fetched)
+      .Bind(10, poll.etag)
+      .Bind(11, fetched)
+      .Bind(12, poll.last_modified)
+      .Bind(13, id);
   return RunWrite(*stmt);
 }
 

@@ -26,7 +26,7 @@ constexpr std::string_view kSelectWatch = R"sql(
          w.notify, w.alert_on,
          COALESCE((SELECT c.tags FROM changes c JOIN revisions r ON r.id = c.to_revision_id
                     WHERE r.watch_id = w.id ORDER BY r.number DESC LIMIT 1), ''),
-         COALESCE(w.feed_id, 0), w.expires_at
+         COALESCE(w.feed_id, 0), w.expires_at, w.published_at
     FROM watches w )sql";
 
 Watch ReadWatch(const Statement& row) {
@@ -53,6 +53,7 @@ Watch ReadWatch(const Statement& row) {
   w.last_tags = Split(row.Text(19), ',', /*keep_empty=*/false);
   w.feed_id = row.Int(20);
   w.expires_at = row.Int(21);
+  w.published_at = row.Int(22);
   return w;
 }
 

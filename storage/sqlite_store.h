@@ -85,7 +85,7 @@ class SqliteStore final : public RevisionStore {
   Status RemoveFeed(FeedId id) override;
   Result<std::vector<FeedEntry>> ListFeedEntries(FeedId id) override;
   Result<FeedReconciliation> ReconcileFeed(FeedId id, const std::vector<FeedEntry>& entries,
-                                           UnixSeconds now) override;
+                                           UnixSeconds now, bool watch_undated) override;
   Status RecordFeedPoll(FeedId id, const FeedPoll& poll) override;
   Result<bool> ClaimAlert(std::int64_t id, UnixSeconds now, UnixSeconds until) override;
   Status MarkAlertsSent(const std::vector<std::int64_t>& ids, UnixSeconds at,

@@ -50,6 +50,9 @@ TEST(ParseInternetTimeTest, Rfc822DatesAsRssAndHttpWriteThem) {
   EXPECT_EQ(ParseInternetTime("Tue, 27 January 2026 08:36:00 EST"), kNow);
   EXPECT_EQ(ParseInternetTime("Tue,  27 jan 26 13:36:00 UT"), kNow);
   EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 13:36:00"), kNow);  // no zone: UTC
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 16:36:00 +03:00"), kNow);
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 13:36:00 CEST"), kNow);  // unknown: UTC
+  EXPECT_EQ(ParseInternetTime("Tue, 27 Jan 2026 9:36:00 -0400"), kNow);
   EXPECT_EQ(ParseInternetTime("Sun, 01 Jan 1950 00:00:00 GMT"),
             ParseInternetTime("1950-01-01T00:00:00Z"));
 }
@@ -57,7 +60,7 @@ TEST(ParseInternetTimeTest, Rfc822DatesAsRssAndHttpWriteThem) {
 TEST(ParseInternetTimeTest, AnythingElseIsRefused) {
   for (const char* bad : {"", "yesterday", "3 h ago", "Tue, 31 Feb 2026 10:00:00 GMT",
                           "27 Foo 2026 13:36 GMT", "27 Jan 2026 25:00 GMT", "27 Jan 2026",
-                          "27 Jan 2026 13:36 +03", "27 Jan 2026 13:36 Mars", "2026-01-27T13:36:00.Z",
+                          "27 Jan 2026 13:36 +03", "27 Jan 2026 13:36 +3:00", "2026-01-27T13:36:00.Z",
                           "27 Jan 2026 13:36:00 GMT extra"}) {
     EXPECT_FALSE(ParseInternetTime(bad)) << bad;
   }

@@ -1,4 +1,5 @@
 #include "core/url_canon.h"
+#include "core/url_host.h"
 
 #include <gtest/gtest.h>
 
@@ -50,6 +51,18 @@ TEST(CanonicalUrlTest, IsIdempotent) {
                           "https://c.example"}) {
     const std::string once = CanonicalUrl(url);
     EXPECT_EQ(CanonicalUrl(once), once) << url;
+  }
+}
+
+TEST(IsPrivateHostTest, LoopbackPrivateAndLinkLocalLiteralsButNotNames) {
+  for (const char* host : {"localhost", "127.0.0.1", "::1", "10.0.0.8", "172.16.0.1",
+                           "172.31.255.255", "192.168.1.1", "169.254.169.254", "0.0.0.0",
+                           "fd00::1", "fe80::1"}) {
+    EXPECT_TRUE(IsPrivateHost(host)) << host;
+  }
+  for (const char* host : {"example.org", "172.32.0.1", "172.15.0.1", "8.8.8.8", "10.example",
+                           "2001:db8::1", "192.169.0.1", "1.2.3.4.5"}) {
+    EXPECT_FALSE(IsPrivateHost(host)) << host;
   }
 }
 

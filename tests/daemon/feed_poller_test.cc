@@ -12,6 +12,7 @@ namespace revwatch {
 namespace {
 
 constexpr UnixSeconds kNow = 1769520960;  // 2026-01-27T13:36:00Z
+const std::string kLastmod = "<lastmod>2026-01-27</lastmod>";
 
 // Serves pages by URL, with ETags answered by 304 like a static server.
 class MapFetcher final : public Fetcher {
@@ -160,11 +161,11 @@ TEST_F(FeedPollerTest, ASitemapIndexIsFollowedToItsSitemaps) {
                  "<sitemap><loc>/missing.xml</loc></sitemap></sitemapindex>",
                  "application/xml");
   fetcher_.Serve("https://gazette.example/s1.xml",
-                 "<urlset><url><loc>https://gazette.example/1</loc></url></urlset>",
+                 "<urlset><url><loc>https://gazette.example/1</loc>" + kLastmod + "</url></urlset>",
                  "application/xml");
   fetcher_.Serve("https://gazette.example/s2.xml",
-                 "<urlset><url><loc>https://gazette.example/2</loc></url>"
-                 "<url><loc>https://gazette.example/1</loc></url></urlset>",
+                 "<urlset><url><loc>https://gazette.example/2</loc>" + kLastmod + "</url>"
+                 "<url><loc>https://gazette.example/1</loc>" + kLastmod + "</url></urlset>",
                  "application/xml");
   FeedPoller poller(fetcher_, *store_);
   auto report = poller.Poll(CurrentFeed(), kNow);
@@ -174,6 +175,80 @@ TEST_F(FeedPollerTest, ASitemapIndexIsFollowedToItsSitemaps) {
   EXPECT_EQ(report->reconciliation.added.size(), 2u);
   ASSERT_EQ(report->warnings.size(), 1u);
   EXPECT_NE(report->warnings[0].find("missing.xml: connection refused"), std::string::npos);
+}
+
+TEST_F(FeedPollerTest, AnUnchangedIndexIsStillReadThroughToItsSitemaps) {
+  fetcher_.Serve(kFeedUrl,
+                 "<sitemapindex><sitemap><loc>/s1.xml</loc></sitemap></sitemapindex>",
+                 "application/xml", "\"index-v1\"");
+  fetcher_.Serve("https://gazette.example/s1.xml",
+                 "<urlset><url><loc>https://gazette.example/1</loc></url></urlset>",
+                 "application/xml");
+  FeedPoller poller(fetcher_, *store_);
+  ASSERT_TRUE(poller.Poll(CurrentFeed(), kNow));
+  EXPECT_EQ(CurrentFeed().etag, "");  // not kept for an index
+  fetcher_.Serve("https://gazette.example/s1.xml",
+                 "<urlset><url><loc>https://gazette.example/2</loc><lastmod>2026-01-27</lastmod>"
+                 "</url><url><loc>https://gazette.example/1</loc></url></urlset>",
+                 "application/xml");
+  auto second = poller.Poll(CurrentFeed(), kNow + 600);
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_FALSE(second->not_modified);
+  EXPECT_EQ(second->reconciliation.added.size(), 1u);
+}
+
+TEST_F(FeedPollerTest, OneReadableSitemapOfManyIsEnough) {
+  std::string index = "<sitemapindex>";
+  for (int i = 0; i < 30; ++i) index += "<sitemap><loc>/s" + std::to_string(i) + ".xml</loc></sitemap>";
+  fetcher_.Serve(kFeedUrl, index + "</sitemapindex>", "application/xml");
+  fetcher_.Serve("https://gazette.example/s7.xml",
+                 "<urlset><url><loc>https://gazette.example/7</loc>" + kLastmod + "</url></urlset>",
+                 "application/xml");
+  FeedPoller poller(fetcher_, *store_);
+  auto report = poller.Poll(CurrentFeed(), kNow);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->failed_sitemaps, 19);
+  EXPECT_EQ(report->reconciliation.added.size(), 1u);
+  EXPECT_NE(report->warnings.back().find("10 older sitemaps in the index not read"),
+            std::string::npos);
+}
+
+TEST_F(FeedPollerTest, APlainSitemapsUndatedBacklogIsNotWatchedButItsNewUrlsAre) {
+  fetcher_.Serve(kFeedUrl,
+                 "<urlset><url><loc>https://gazette.example/old</loc></url>"
+                 "<url><loc>https://gazette.example/dated</loc><lastmod>2026-01-27</lastmod></url>"
+                 "</urlset>",
+                 "application/xml");
+  FeedPoller poller(fetcher_, *store_);
+  auto first = poller.Poll(CurrentFeed(), kNow);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->reconciliation.undated, 1);
+  EXPECT_EQ(first->reconciliation.added.size(), 1u);
+  fetcher_.Serve(kFeedUrl,
+                 "<urlset><url><loc>https://gazette.example/new</loc></url>"
+                 "<url><loc>https://gazette.example/old</loc></url></urlset>",
+                 "application/xml");
+  auto second = poller.Poll(CurrentFeed(), kNow + 600);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->reconciliation.added.size(), 1u);
+  EXPECT_TRUE(store_->FindWatch("https://gazette.example/new"));
+  EXPECT_FALSE(store_->FindWatch("https://gazette.example/old"));
+}
+
+TEST_F(FeedPollerTest, AFeedCannotPointTheDaemonAtThePrivateNetwork) {
+  fetcher_.Serve(kFeedUrl,
+                 Rss({{"http://169.254.169.254/latest/meta-data/", "Metadata"},
+                      {"http://127.0.0.1:8080/admin", "Admin"},
+                      {"http://[::1]/x", "Loopback"},
+                      {"http://10.1.2.3/intranet", "Intranet"},
+                      {"https://gazette.example/a", "A"}}),
+                 "text/html; charset=utf-8");  // a feed served as HTML is still a feed
+  FeedPoller poller(fetcher_, *store_);
+  auto report = poller.Poll(CurrentFeed(), kNow);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->private_links, 4);
+  EXPECT_EQ(report->reconciliation.added.size(), 1u);
+  EXPECT_EQ(store_->ListWatches()->size(), 1u);
 }
 
 TEST_F(FeedPollerTest, TheDaemonChecksANewArticleInTheCycleThatFoundIt) {

@@ -25,6 +25,12 @@ TEST(SchedulePolicyTest, YoungArticlesAreCheckedOftenOldOnesDaily) {
   EXPECT_EQ(BaseInterval(watch, kAdded + 10 * kDay, policy), kDay);
 }
 
+TEST(SchedulePolicyTest, AFeedsArticleAgesFromItsDateNotFromWhenItWasAdded) {
+  Watch watch = AddedAt(kAdded);
+  watch.published_at = kAdded - 5 * kDay;  // found in a feed five days late
+  EXPECT_EQ(BaseInterval(watch, kAdded + kHour, SchedulePolicy{}), 6 * kHour);
+}
+
 TEST(SchedulePolicyTest, OwnIntervalOverridesTheAgeRhythm) {
   Watch watch = AddedAt(kAdded);
   watch.every_seconds = 600;

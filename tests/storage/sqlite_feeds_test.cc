@@ -49,8 +49,8 @@ class SqliteFeedsTest : public ::testing::Test {
   }
 
   FeedReconciliation Reconcile(FeedId id, const std::vector<FeedEntry>& entries,
-                               UnixSeconds now = kNow) {
-    auto result = store_->ReconcileFeed(id, entries, now);
+                               UnixSeconds now = kNow, bool watch_undated = true) {
+    auto result = store_->ReconcileFeed(id, entries, now, watch_undated);
     EXPECT_TRUE(result) << result.error().message;
     return result ? *result : FeedReconciliation{};
   }
@@ -178,6 +178,7 @@ TEST_F(SqliteFeedsTest, RemovingAFeedKeepsItsWatchesAndRemovingAWatchKeepsTheIte
 TEST_F(SqliteFeedsTest, APollKeepsItsValidatorsAndAFailureKeepsTheOldOnes) {
   const Feed feed = AddFeed("https://gazette.example/rss.xml");
   FeedPoll ok;
+  ok.fetched = true;
   ok.polled_at = kNow;
   ok.next_poll_at = kNow + 900;
   ok.title = "Gazette";
@@ -197,6 +198,46 @@ TEST_F(SqliteFeedsTest, APollKeepsItsValidatorsAndAFailureKeepsTheOldOnes) {
   EXPECT_EQ(after.last_error, "connection refused");
   EXPECT_EQ(after.failures, 1);
   EXPECT_EQ(after.next_poll_at, kNow + 2700);
+  // A 200 without validators forgets the old ones: they would be stale.
+  FeedPoll plain;
+  plain.fetched = true;
+  plain.polled_at = kNow + 2700;
+  plain.title = "Gazette";
+  ASSERT_TRUE(store_->RecordFeedPoll(feed.id, plain));
+  EXPECT_EQ(store_->FindFeed(feed.url)->etag, "");
+}
+
+TEST_F(SqliteFeedsTest, AnEmptyTitleOrSummaryIsNoChangeAndKeepsTheStoredOne) {
+  const Feed feed = AddFeed("https://gazette.example/sitemap.xml");
+  FeedEntry entry = Entry("https://gazette.example/a", "Minister resigns");
+  entry.summary = "The minister resigned.";
+  Reconcile(feed.id, {entry});
+  const WatchId id = store_->FindWatch("https://gazette.example/a")->id;
+  ASSERT_TRUE(store_->SetSchedule(id, kNow + 3600, 0, "active"));
+  const auto silent = Reconcile(feed.id, {Entry("https://gazette.example/a", "")});
+  EXPECT_TRUE(silent.retitled.empty());
+  EXPECT_EQ(store_->ListFeedEntries(feed.id)->front().title, "Minister resigns");
+  EXPECT_EQ(store_->ListFeedEntries(feed.id)->front().summary, "The minister resigned.");
+  entry.summary = "The minister denied resigning.";  // the summary alone changes
+  const auto summary = Reconcile(feed.id, {entry});
+  EXPECT_EQ(summary.retitled, std::vector<WatchId>{id});
+}
+
+TEST_F(SqliteFeedsTest, UndatedItemsCanBeLeftUnwatchedAndDatedOnesAgeFromTheirDate) {
+  const Feed feed = AddFeed("https://gazette.example/sitemap.xml");
+  const auto first =
+      Reconcile(feed.id, {Entry("https://gazette.example/old-undated", "Old"),
+                          Entry("https://gazette.example/dated", "Dated", kNow - 3 * kDay)},
+                kNow, /*watch_undated=*/false);
+  EXPECT_EQ(first.undated, 1);
+  ASSERT_EQ(first.added.size(), 1u);
+  EXPECT_FALSE(store_->FindWatch("https://gazette.example/old-undated"));
+  auto dated = store_->FindWatch("https://gazette.example/dated");
+  ASSERT_TRUE(dated);
+  EXPECT_EQ(dated->published_at, kNow - 3 * kDay);
+  // An item dated in the future ages from now.
+  Reconcile(feed.id, {Entry("https://gazette.example/future", "F", kNow + kDay)});
+  EXPECT_EQ(store_->FindWatch("https://gazette.example/future")->published_at, kNow);
 }
 
 }  // namespace
