@@ -70,15 +70,8 @@ Result<Feed> SqliteStore::AddFeed(const std::string& url, const FeedSettings& se
 }
 
 Result<Feed> SqliteStore::FindFeed(std::string_view url_or_id) {
-  const bool by_id = IsDecimal(url_or_id);
-  auto stmt = Statement::Prepare(
-      db_, std::string(kSelectFeed) + (by_id ? "WHERE f.id = ?" : "WHERE f.url = ?"));
+  auto stmt = SelectByIdOrUrl(db_, kSelectFeed, "f.id", "f.url", url_or_id);
   if (!stmt) return tl::unexpected(stmt.error());
-  if (by_id) {
-    stmt->Bind(1, static_cast<std::int64_t>(std::stoll(std::string(url_or_id))));
-  } else {
-    stmt->Bind(1, url_or_id);
-  }
   auto row = stmt->Step();
   if (!row) return tl::unexpected(row.error());
   if (!*row) {
@@ -92,13 +85,7 @@ Result<Feed> SqliteStore::FindFeed(std::string_view url_or_id) {
 Result<std::vector<Feed>> SqliteStore::ListFeeds() {
   auto stmt = Statement::Prepare(db_, std::string(kSelectFeed) + "ORDER BY f.id");
   if (!stmt) return tl::unexpected(stmt.error());
-  std::vector<Feed> feeds;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return feeds;
-    feeds.push_back(ReadFeed(*stmt));
-  }
+  return ReadRows(*stmt, ReadFeed);
 }
 
 Status SqliteStore::RemoveFeed(FeedId id) {
@@ -121,22 +108,18 @@ Result<std::vector<FeedEntry>> SqliteStore::ListFeedEntries(FeedId id) {
            "CASE WHEN published_at > 0 THEN published_at ELSE first_seen END DESC, url");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, id);
-  std::vector<FeedEntry> entries;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return entries;
+  return ReadRows(*stmt, [](const Statement& row) {
     FeedEntry e;
-    e.url = stmt->Text(0);
-    e.title = stmt->Text(1);
-    e.summary = stmt->Text(2);
-    e.published = stmt->Text(3);
-    e.published_at = stmt->Int(4);
-    e.watch_id = stmt->Int(5);
-    e.first_seen = stmt->Int(6);
-    e.last_seen = stmt->Int(7);
-    entries.push_back(std::move(e));
-  }
+    e.url = row.Text(0);
+    e.title = row.Text(1);
+    e.summary = row.Text(2);
+    e.published = row.Text(3);
+    e.published_at = row.Int(4);
+    e.watch_id = row.Int(5);
+    e.first_seen = row.Int(6);
+    e.last_seen = row.Int(7);
+    return e;
+  });
 }
 
 Result<FeedReconciliation> SqliteStore::ReconcileFeed(FeedId id,

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "core/error.h"
 
@@ -51,6 +53,19 @@ class Statement {
   sqlite3* db_;
   std::unique_ptr<sqlite3_stmt, SqliteStmtDeleter> stmt_;
 };
+
+// Steps `stmt` to its end and returns `read(stmt)` for each row.
+template <typename Read>
+auto ReadRows(Statement& stmt, Read read)
+    -> Result<std::vector<std::invoke_result_t<Read, const Statement&>>> {
+  std::vector<std::invoke_result_t<Read, const Statement&>> rows;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return rows;
+    rows.push_back(read(stmt));
+  }
+}
 
 // Runs `sql` (may hold several statements). Fails with kStorage.
 [[nodiscard]] Status Execute(sqlite3* db, std::string_view sql);

@@ -392,14 +392,8 @@ Result<std::vector<WatchId>> SqliteStore::AddWatches(const std::vector<std::stri
 
 Result<Watch> SqliteStore::FindWatch(std::string_view url_or_id) {
   const bool by_id = IsDecimal(url_or_id);
-  auto stmt = Statement::Prepare(
-      db_, std::string(kSelectWatch) + (by_id ? "WHERE w.id = ?" : "WHERE w.url = ?"));
+  auto stmt = SelectByIdOrUrl(db_, kSelectWatch, "w.id", "w.url", url_or_id);
   if (!stmt) return tl::unexpected(stmt.error());
-  if (by_id) {
-    stmt->Bind(1, static_cast<std::int64_t>(std::stoll(std::string(url_or_id))));
-  } else {
-    stmt->Bind(1, url_or_id);
-  }
   auto row = stmt->Step();
   if (!row) return tl::unexpected(row.error());
   if (!*row) {
@@ -419,13 +413,7 @@ Result<Watch> SqliteStore::FindWatch(std::string_view url_or_id) {
 Result<std::vector<Watch>> SqliteStore::ListWatches() {
   auto stmt = Statement::Prepare(db_, std::string(kSelectWatch) + "ORDER BY w.id");
   if (!stmt) return tl::unexpected(stmt.error());
-  std::vector<Watch> watches;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return watches;
-    watches.push_back(ReadWatch(*stmt));
-  }
+  return ReadRows(*stmt, ReadWatch);
 }
 
 Status SqliteStore::RemoveWatch(WatchId id) {
@@ -631,13 +619,7 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(bool pending_only, Unix
   auto stmt = Statement::Prepare(db_, sql + " ORDER BY a.id");
   if (!stmt) return tl::unexpected(stmt.error());
   if (pending_only && now > 0) stmt->Bind(1, now);
-  std::vector<AlertRecord> alerts;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return alerts;
-    alerts.push_back(ReadAlert(*stmt));
-  }
+  return ReadRows(*stmt, ReadAlert);
 }
 
 Result<int> SqliteStore::IndexForSearch() {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/sqlite_statement.h"
+
 namespace revwatch {
 
 // Tags are stored comma-separated; paragraphs one per line (they never
@@ -39,6 +41,24 @@ inline bool IsDecimal(std::string_view s) {
   return !s.empty() && s.size() < 19 &&
          std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// `select` (ending before its WHERE) narrowed to the row whose `id_column`
+// is `url_or_id` when that is a decimal id, else whose `url_column` is it.
+inline Result<Statement> SelectByIdOrUrl(sqlite3* db, std::string_view select,
+                                         std::string_view id_column,
+                                         std::string_view url_column,
+                                         std::string_view url_or_id) {
+  const bool by_id = IsDecimal(url_or_id);
+  auto stmt = Statement::Prepare(db, std::string(select) + "WHERE " +
+                                         std::string(by_id ? id_column : url_column) + " = ?");
+  if (!stmt) return stmt;
+  if (by_id) {
+    stmt->Bind(1, static_cast<std::int64_t>(std::stoll(std::string(url_or_id))));
+  } else {
+    stmt->Bind(1, url_or_id);
+  }
+  return stmt;
 }
 
 }  // namespace revwatch
