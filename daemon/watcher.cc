@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <initializer_list>
 #include <optional>
 
@@ -36,10 +35,8 @@ UnixSeconds RetryAfterSeconds(std::string_view headers, UnixSeconds now) {
                                       [](unsigned char c) { return std::isdigit(c); })) {
       return value.size() > 7 ? kMaxWait : std::min<UnixSeconds>(kMaxWait, std::stoll(value));
     }
-    std::tm tm{};
-    if (strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm) != nullptr) {
-      const UnixSeconds at = timegm(&tm);
-      return std::clamp<UnixSeconds>(at - now, 0, kMaxWait);
+    if (const auto at = ParseInternetTime(value)) {  // an HTTP-date
+      return std::clamp<UnixSeconds>(*at - now, 0, kMaxWait);
     }
     return 0;
   }
