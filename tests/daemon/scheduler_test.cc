@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -21,6 +22,16 @@ namespace {
 constexpr const char* kPage =
     "<html><body><article><h1>Headline</h1><p>A paragraph long enough to be "
     "the article text of this small test page.</p></article></body></html>";
+
+// "Tue, 27 Jan 2026 13:36:00 GMT".
+std::string HttpDate(UnixSeconds t) {
+  const std::time_t time = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[64];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return text;
+}
 
 class SchedulerTest : public ::testing::Test {
  protected:
@@ -111,6 +122,19 @@ TEST_F(SchedulerTest, FailingWatchBacksOffAndRetryAfterIsKept) {
   EXPECT_EQ(watch->failures, 1);
   EXPECT_EQ(watch->next_check_at, now + 7200);
   EXPECT_EQ(scheduler.RunDueChecks(now + 3600)->checked, 0);
+}
+
+TEST_F(SchedulerTest, RetryAfterMayBeAnHttpDate) {
+  const UnixSeconds now = NowUnixSeconds();
+  fetcher_.page.status = 429;
+  fetcher_.page.headers = "HTTP/1.1 429 Too Many Requests\r\nRetry-After: " +
+                          HttpDate(now + 3 * 3600) + "\r\n\r\n";
+  Watcher watcher(fetcher_, *store_);
+  Scheduler scheduler(watcher, *store_, Log(log_, false));
+  ASSERT_EQ(scheduler.RunDueChecks(now)->failed, 2);
+  const UnixSeconds next = store_->FindWatch("https://example.org/a")->next_check_at;
+  EXPECT_GE(next, now + 3 * 3600 - 2);  // the clock may tick between the two reads
+  EXPECT_LE(next, now + 3 * 3600);
 }
 
 TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
