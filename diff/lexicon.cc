@@ -327,7 +327,7 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   Traits traits;
   const std::span<const std::string_view> one(&word, 1);
   // Most words start no entry at all: one lookup settles them.
-  const std::uint32_t mask = StartMaskOf(id, word);
+  const std::uint32_t mask = StartMask(id, word);
   auto listed = [&](LexiconList list) {
     return (mask & (std::uint32_t{1} << static_cast<unsigned>(list))) != 0 &&
            lexicon_.MatchAt(list, one, 0) == 1;
@@ -345,23 +345,11 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   return *memo_[index];
 }
 
-std::uint32_t WordLookup::StartMaskOf(int id, std::string_view word) {
+std::uint32_t WordLookup::StartMask(int id, std::string_view word) {
   const auto index = static_cast<std::size_t>(id);
   if (index >= start_masks_.size()) start_masks_.resize(index + 1, kUnknownMask);
   if (start_masks_[index] == kUnknownMask) start_masks_[index] = lexicon_.StartMask(word);
   return start_masks_[index];
-}
-
-std::size_t WordLookup::MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos) {
-  if (pos >= text.tokens.size()) return 0;
-  const std::uint32_t mask = StartMaskOf(text.tokens[pos].folded, text.folded[pos]);
-  if ((mask & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
-  return lexicon_.MatchAt(list, text.folded, pos);
-}
-
-int WordLookup::MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos) {
-  if (MatchAt(list, text, pos) == 0) return -1;
-  return lexicon_.MatchedEntry(list, text.folded, pos);
 }
 
 }  // namespace revwatch

@@ -127,15 +127,14 @@ class WordLookup {
 
   // `word` is a lower-cased token key and `id` its Vocabulary id.
   const Traits& Of(int id, std::string_view word);
-  // Lexicon::MatchAt on a text's case-folded words, answered at once for
-  // words that start no entry of `list`.
-  std::size_t MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos);
-  int MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos);
+  // Lexicon::StartMask of that word: bit `list` is set when an entry of
+  // `list` may start with it (TextFacts keeps one per token, so that
+  // MatchAt is skipped at once for words that start nothing).
+  std::uint32_t StartMask(int id, std::string_view word);
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
-  std::uint32_t StartMaskOf(int id, std::string_view word);
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id

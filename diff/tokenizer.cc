@@ -501,9 +501,14 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
       out.tokens = TokensOf(out.normalized_, vocabulary, composable);
     }
   }
-  out.folded.reserve(out.tokens.size());
-  for (const Token& token : out.tokens) out.folded.push_back(vocabulary.Text(token.folded));
   return out;
+}
+
+std::vector<std::string_view> TokenizedText::FoldedWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(tokens.size());
+  for (const Token& token : tokens) words.push_back(vocabulary_->Text(token.folded));
+  return words;
 }
 
 }  // namespace revwatch

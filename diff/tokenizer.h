@@ -54,7 +54,6 @@ struct Token {
 class TokenizedText {
  public:
   std::vector<Token> tokens;
-  std::vector<std::string_view> folded;  // per token: its lower-cased key
 
   std::string_view Source() const { return normalized_.empty() ? borrowed_ : normalized_; }
   std::string_view Text(const Token& token) const {
@@ -63,6 +62,10 @@ class TokenizedText {
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
   std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
+  // Token i's lower-cased key (see Token::folded).
+  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(tokens[i].folded); }
+  // Every token's lower-cased key, in order (what Lexicon::MatchAt reads).
+  std::vector<std::string_view> FoldedWords() const;
 
   // Moves the tokens to `target`, where the id that was `i` is ids[i]
   // (texts tokenized on another thread join the main vocabulary this way).

@@ -11,7 +11,7 @@ namespace {
 // long as the test binary.
 std::vector<std::string_view> Folded(std::string_view text) {
   static Vocabulary vocabulary;
-  return Tokenize(text, vocabulary).folded;
+  return Tokenize(text, vocabulary).FoldedWords();
 }
 
 TEST(LexiconTest, BuiltInListsCoverEnglishUkrainianRussian) {
