@@ -19,6 +19,16 @@ StringTable::StringTable(std::size_t count) {
   texts_.reserve(count);
 }
 
+StringTable::StringTable(const Snapshot& snapshot)
+    : slots_(snapshot.slots.begin(), snapshot.slots.end()) {
+  texts_.reserve(snapshot.ends.size());
+  std::uint32_t begin = 0;
+  for (const std::uint32_t end : snapshot.ends) {
+    texts_.push_back(snapshot.bytes.substr(begin, end - begin));
+    begin = end;
+  }
+}
+
 StringTable::StringTable(const StringTable& other) { *this = other; }
 
 StringTable& StringTable::operator=(StringTable&& other) noexcept {
