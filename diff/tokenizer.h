@@ -27,9 +27,14 @@ class Vocabulary {
   // Stable for the vocabulary's life.
   std::string_view Text(int id) const { return strings_.Text(id); }
   // Id of the lower-cased spelling of `id` (see FoldCase), computed once.
-  int Folded(int id);
+  int Folded(int id) {
+    const int known = folded_[static_cast<std::size_t>(id)];
+    return known >= 0 ? known : Fold(id);
+  }
 
  private:
+  int Fold(int id);
+
   StringTable strings_{2048};  // an article's distinct words, about
   std::vector<int> folded_;  // -1 until computed
   std::string scratch_;
