@@ -77,9 +77,10 @@ int RunCompare(const CliContext& ctx, const CompareArgs& args) {
   }
   // The raw files matter only for this; freed before the comparison, which
   // on long articles is what sets the peak memory.
+  // (Swapped out: assigning an empty string would keep the capacity.)
   const bool files_differ = *old_text != *new_text;
-  *old_text = std::string();
-  *new_text = std::string();
+  std::string().swap(*old_text);
+  std::string().swap(*new_text);
   ArticleDiff diff =
       DiffArticles(*old_article, *new_article, extended ? *extended : Lexicon::BuiltIn());
   if (files_differ) MarkInvisibleChange(diff);  // e.g. whitespace only

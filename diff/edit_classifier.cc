@@ -104,17 +104,16 @@ struct Side {
 // Rules applied to one side of a run, with the lexicon.
 class SideReader {
  public:
-  SideReader(const Side& side, WordLookup& words) : side_(side), words_(words) {}
+  explicit SideReader(const Side& side) : side_(side) {}
 
   // Matches of `list` that overlap the side's range (a phrase may reach into
   // the unchanged words around it: "is {+not+} true").
   int CountTouching(LexiconList list) const {
-    if (side_.Empty()) return 0;
+    if (side_.Empty() || !side_.facts->MayMatch(list)) return 0;
     int count = 0;
     const int from = std::max(0, side_.begin - 4);
     for (int pos = from; pos < side_.end; ++pos) {
-      const std::size_t n =
-          words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos));
+      const std::size_t n = side_.facts->MatchAt(list, static_cast<std::size_t>(pos));
       if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
     }
     return count;
@@ -139,7 +138,7 @@ class SideReader {
   int CountWithin(LexiconList list) const {
     int count = 0;
     for (int pos = side_.begin; pos < side_.end && !side_.Empty(); ++pos) {
-      count += words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(pos)) > 0;
+      count += side_.facts->MatchAt(list, static_cast<std::size_t>(pos)) > 0;
     }
     return count;
   }
@@ -149,7 +148,7 @@ class SideReader {
   // that verb, not a second negation).
   bool SentenceContains(LexiconList list,
                         std::optional<LexiconList> skip = std::nullopt) const {
-    if (side_.Empty()) return false;
+    if (side_.Empty() || !side_.facts->MayMatch(list)) return false;
     int begin = side_.begin;
     while (begin > 0 && !IsSentenceEnd(side_.Key(begin - 1))) --begin;
     int end = side_.end;
@@ -157,12 +156,12 @@ class SideReader {
     for (int pos = begin; pos < end; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       if (skip) {
-        if (const std::size_t n = words_.MatchAt(*skip, side_.Text(), at)) {
+        if (const std::size_t n = side_.facts->MatchAt(*skip, at)) {
           pos += static_cast<int>(n) - 1;
           continue;
         }
       }
-      if (words_.MatchAt(list, side_.Text(), at) > 0) return true;
+      if (side_.facts->MatchAt(list, at) > 0) return true;
     }
     return false;
   }
@@ -211,7 +210,7 @@ class SideReader {
         continue;
       }
       if (!IsWordish(side_.At(i))) continue;
-      const std::string_view folded = side_.Text().folded[static_cast<std::size_t>(i)];
+      const std::string_view folded = side_.facts->Folded(i);
       // "a dozen" is 12 and "a million" one million.
       if ((folded == "a" || folded == "an") && i + 1 < side_.end && side_.facts->Figure(i + 1)) {
         if (!HasDigit(*side_.facts->Figure(i + 1))) words.emplace_back("1");
@@ -234,7 +233,7 @@ class SideReader {
   std::vector<std::string_view> ProperNouns() const {
     std::vector<std::string_view> names;
     for (int i = side_.begin; i < side_.end; ++i) {
-      if (side_.facts->IsName(i)) names.push_back(side_.Text().folded[static_cast<std::size_t>(i)]);
+      if (side_.facts->IsName(i)) names.push_back(side_.facts->Folded(i));
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -257,21 +256,21 @@ class SideReader {
   }
 
   int MatchedEntry(LexiconList list, int i) const {
-    return words_.MatchedEntry(list, side_.Text(), static_cast<std::size_t>(i));
+    return side_.facts->MatchedEntry(list, static_cast<std::size_t>(i));
   }
 
   std::size_t MatchLength(LexiconList list, int i) const {
-    return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i));
+    return side_.facts->MatchAt(list, static_cast<std::size_t>(i));
   }
 
   bool IsLexiconWord(int i, LexiconList list) const {
-    return words_.MatchAt(list, side_.Text(), static_cast<std::size_t>(i)) == 1;
+    return side_.facts->MatchAt(list, static_cast<std::size_t>(i)) == 1;
   }
 
   // Whether the range spells the lower-cased word with a capital.
   bool WrittenCapitalised(std::string_view folded) const {
     for (int i = side_.begin; i < side_.end && !side_.Empty(); ++i) {
-      if (side_.Text().folded[static_cast<std::size_t>(i)] != folded) continue;
+      if (side_.facts->Folded(i) != folded) continue;
       if (StartsWithCapital(side_.Text().Text(static_cast<std::size_t>(i)))) return true;
     }
     return false;
@@ -283,7 +282,6 @@ class SideReader {
 
  private:
   Side side_;
-  WordLookup& words_;
 };
 
 constexpr std::size_t kLongWord = 7;
@@ -345,13 +343,11 @@ int WordCount(const Side& side) {
 // What one run of changed words inside a paragraph amounts to.
 class RunClassifier {
  public:
-  RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run,
-                WordLookup& words)
+  RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run)
       : old_({old_facts, run.old_begin, run.old_end}),
         new_({new_facts, run.new_begin, run.new_end}),
-        old_reader_(old_, words),
-        new_reader_(new_, words),
-        words_(words) {}
+        old_reader_(old_),
+        new_reader_(new_) {}
 
   // Only spacing, case, punctuation, number words or typos changed. Words
   // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
@@ -511,7 +507,7 @@ class RunClassifier {
 
   bool MultiWordCorrection() const {
     for (int i = new_.begin; i < new_.end; ++i) {
-      if (words_.MatchAt(LexiconList::kCorrection, new_.Text(), static_cast<std::size_t>(i)) > 1) {
+      if (new_.facts->MatchAt(LexiconList::kCorrection, static_cast<std::size_t>(i)) > 1) {
         return true;
       }
     }
@@ -535,14 +531,14 @@ class RunClassifier {
     };
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
-      const std::size_t n = words_.MatchAt(LexiconList::kAttribution, side.Text(), at);
+      const std::size_t n = side.facts->MatchAt(LexiconList::kAttribution, at);
       if (n > 0 && pos + static_cast<int>(n) >= side.begin - 1) return true;
-      const std::size_t v = words_.MatchAt(LexiconList::kAttributionVerb, side.Text(), at);
+      const std::size_t v = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
       if (v > 0 && pos + static_cast<int>(v) >= side.begin - 1 && names()) return true;
     }
     for (int pos = side.end; pos < std::min(side.Size(), side.end + 2); ++pos) {
-      if (words_.MatchAt(LexiconList::kAttributionVerb, side.Text(),
-                         static_cast<std::size_t>(pos)) > 0 && names()) {
+      if (side.facts->MatchAt(LexiconList::kAttributionVerb, static_cast<std::size_t>(pos)) > 0 &&
+          names()) {
         return true;
       }
     }
@@ -553,7 +549,6 @@ class RunClassifier {
   Side new_;
   SideReader old_reader_;
   SideReader new_reader_;
-  WordLookup& words_;
 };
 
 // The facts of both sides of a change, each computed once.
@@ -579,8 +574,8 @@ struct ChangeFacts {
 // "said on Wednesday that") is a changed figure.
 class ParagraphBalance {
  public:
-  ParagraphBalance(const TextFacts& text, WordLookup& words)
-      : text_(text), reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}, words) {}
+  explicit ParagraphBalance(const TextFacts& text)
+      : text_(text), reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}) {}
 
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
 
@@ -597,7 +592,7 @@ class ParagraphBalance {
   // allowing a case ending ("Олег Дорошенко", "Олега Дорошенка"), so that a
   // name which only moved to a sentence start is no new name.
   bool NamesIn(const ParagraphBalance& other) const {
-    const auto& words = other.text_.text().folded;
+    const auto words = other.text_.FoldedWords();
     for (const std::string_view name : text_.AllNames()) {
       const bool found = std::any_of(words.begin(), words.end(), [&](std::string_view word) {
         return SameStem(name, word);
@@ -626,7 +621,27 @@ class ParagraphBalance {
   // Source phrases and reporting verbs together: "энергетики говорят" and
   // "по словам энергетиков" report the same statement.
   int Reports() const {
+    if (!reports_) reports_ = CountReports();
+    return *reports_;
+  }
+
+  const TextFacts& facts() const { return text_; }
+
+  // Which source entries the paragraph names, by entry, so that
+  // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
+  // match the same entry ("полиц*", "мэр*"), are the same source.
+  const std::multiset<int>& Sources() const {
+    if (!sources_) sources_ = FindSources();
+    return *sources_;
+  }
+
+ private:
+  int CountReports() const {
     int reports = 0;
+    if (!text_.MayMatch(LexiconList::kAttribution) &&
+        !text_.MayMatch(LexiconList::kAttributionVerb)) {
+      return reports;
+    }
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int pos = 0; pos < size; ++pos) {
       std::size_t n = reader_.MatchLength(LexiconList::kAttribution, pos);
@@ -638,13 +653,9 @@ class ParagraphBalance {
     return reports;
   }
 
-  const TextFacts& facts() const { return text_; }
-
-  // Which source entries the paragraph names, by entry, so that
-  // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
-  // match the same entry ("полиц*", "мэр*"), are the same source.
-  std::multiset<int> Sources() const {
+  std::multiset<int> FindSources() const {
     std::multiset<int> sources;
+    if (!text_.MayMatch(LexiconList::kSource)) return sources;
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int i = 0; i < size; ++i) {
       if (const int entry = reader_.MatchedEntry(LexiconList::kSource, i); entry >= 0) {
@@ -654,9 +665,11 @@ class ParagraphBalance {
     return sources;
   }
 
- private:
   const TextFacts& text_;
   SideReader reader_;
+  // Computed on first use; asked for several times per paragraph.
+  mutable std::optional<int> reports_;
+  mutable std::optional<std::multiset<int>> sources_;
 };
 
 // Whether each side has a figure the other lacks.
@@ -670,11 +683,10 @@ bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
   return !only_old.empty() && !only_new.empty();
 }
 
-void CheckAgainstWholeParagraphs(const ChangeFacts& facts, WordLookup& words,
-                                 std::set<std::string>& tags) {
+void CheckAgainstWholeParagraphs(const ChangeFacts& facts, std::set<std::string>& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
-  const ParagraphBalance before(*facts.Old(), words);
-  const ParagraphBalance after(*facts.New(), words);
+  const ParagraphBalance before(*facts.Old());
+  const ParagraphBalance after(*facts.New());
   if (tags.contains("negation") && !NegationChanged(before.Negations(), after.Negations())) {
     tags.erase("negation");
   }
@@ -718,14 +730,14 @@ bool IsCallToAction(const Side& whole) {
 
 // Tags of a paragraph that appeared or disappeared as a whole.
 std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
-                                         const ChangeFacts& facts, WordLookup& words) {
+                                         const ChangeFacts& facts) {
   const TextFacts& text = inserted ? *facts.New() : *facts.Old();
   if (text.IsBoilerplate()) return {"boilerplate"};
   std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
   const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
-  if (SideReader(whole, words).TouchesSpeech()) tags.insert("quote");
+  if (SideReader(whole).TouchesSpeech()) tags.insert("quote");
   if (inserted) {
-    const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front(), words);
+    const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front());
     if (classifier.IsDenial()) tags.insert("denial");
     if (classifier.IsCorrection()) tags.insert("correction");
   }
@@ -747,7 +759,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
     case ParagraphOp::kInserted:
     case ParagraphOp::kDeleted:
       return InVocabularyOrder(
-          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts, words));
+          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts));
     case ParagraphOp::kChanged:
     case ParagraphOp::kMoved:
       break;
@@ -756,9 +768,9 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   std::set<std::string> tags;
   if (op == ParagraphOp::kMoved) tags.insert("moved");
   for (const ChangeRun& run : diff.runs) {
-    tags.merge(RunClassifier(facts.Old(), facts.New(), run, words).Tags());
+    tags.merge(RunClassifier(facts.Old(), facts.New(), run).Tags());
   }
-  CheckAgainstWholeParagraphs(facts, words, tags);
+  CheckAgainstWholeParagraphs(facts, tags);
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the
   // substantive tags alone.
@@ -770,7 +782,7 @@ std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLooku
   const ChangeFacts facts(diff, words);
   std::set<std::string> tags;
   for (const ChangeRun& run : diff.runs) {
-    const RunClassifier classifier(facts.Old(), facts.New(), run, words);
+    const RunClassifier classifier(facts.Old(), facts.New(), run);
     // A question mark turns a headline's statement into a question.
     if (classifier.IsCosmetic() && !classifier.ChangesQuestionMark()) continue;
     tags.insert("headline");

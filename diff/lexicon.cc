@@ -1,8 +1,5 @@
 #include "diff/lexicon.h"
 
-#include <stdexcept>
-
-#include "diff/lexicon_data.h"
 #include "diff/tokenizer.h"
 
 #include <algorithm>
@@ -84,32 +81,28 @@ std::uint32_t Bit(std::size_t list) { return std::uint32_t{1} << list; }
 
 }  // namespace
 
-const Lexicon& Lexicon::BuiltIn() {
-  static const Lexicon* lexicon = [] {
-    auto* built = new Lexicon;
-    // Sized for the built-in files at once (an entry per line at most),
-    // so loading them never regrows a table.
-    std::size_t lines = 0;
-    for (const auto& [name, text] : BuiltInLexiconFiles()) {
-      lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-    }
-    built->Reserve(lines);
-    for (const auto& [name, text] : BuiltInLexiconFiles()) {
-      // The built-in files are tested; a failure here is a build defect.
-      if (Status s = built->Add(text, name); !s) throw std::logic_error(s.error().message);
-    }
-    return built;
-  }();
-  return *lexicon;
-}
-
-void Lexicon::Reserve(std::size_t entries) {
-  words_ = StringTable(entries * 2);
-  pattern_words_.reserve(entries * 2);
-  patterns_.reserve(entries);
-  exact_head_.reserve(entries * 2);
-  exact_mask_.reserve(entries * 2);
-  number_values_.reserve(entries / 8);
+Lexicon::Lexicon(const LexiconSnapshot& snapshot)
+    : words_(snapshot.words),
+      pattern_words_(snapshot.pattern_words.begin(), snapshot.pattern_words.end()),
+      exact_head_(snapshot.exact_head.begin(), snapshot.exact_head.end()),
+      exact_mask_(snapshot.exact_mask.begin(), snapshot.exact_mask.end()),
+      wildcard_keys_(snapshot.wildcard_keys),
+      wildcard_head_(snapshot.wildcard_head.begin(), snapshot.wildcard_head.end()),
+      wildcard_mask_(snapshot.wildcard_mask.begin(), snapshot.wildcard_mask.end()),
+      number_keys_(snapshot.number_keys) {
+  patterns_.reserve(snapshot.patterns.size() / 3);
+  for (std::size_t i = 0; i + 2 < snapshot.patterns.size(); i += 3) {
+    const std::uint32_t shape = snapshot.patterns[i + 1];
+    patterns_.push_back({snapshot.patterns[i], static_cast<std::uint16_t>(shape & 0xFFFF),
+                         static_cast<std::uint8_t>(shape >> 16),
+                         static_cast<std::int32_t>(snapshot.patterns[i + 2])});
+  }
+  number_values_.reserve(snapshot.number_value_ends.size());
+  std::uint32_t begin = 0;
+  for (const std::uint32_t end : snapshot.number_value_ends) {
+    number_values_.emplace_back(snapshot.number_value_bytes.substr(begin, end - begin));
+    begin = end;
+  }
 }
 
 Status Lexicon::Add(std::string_view text, std::string_view source) {
@@ -327,7 +320,7 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   Traits traits;
   const std::span<const std::string_view> one(&word, 1);
   // Most words start no entry at all: one lookup settles them.
-  const std::uint32_t mask = StartMaskOf(id, word);
+  const std::uint32_t mask = StartMask(id, word);
   auto listed = [&](LexiconList list) {
     return (mask & (std::uint32_t{1} << static_cast<unsigned>(list))) != 0 &&
            lexicon_.MatchAt(list, one, 0) == 1;
@@ -345,23 +338,11 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   return *memo_[index];
 }
 
-std::uint32_t WordLookup::StartMaskOf(int id, std::string_view word) {
+std::uint32_t WordLookup::StartMask(int id, std::string_view word) {
   const auto index = static_cast<std::size_t>(id);
   if (index >= start_masks_.size()) start_masks_.resize(index + 1, kUnknownMask);
   if (start_masks_[index] == kUnknownMask) start_masks_[index] = lexicon_.StartMask(word);
   return start_masks_[index];
-}
-
-std::size_t WordLookup::MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos) {
-  if (pos >= text.tokens.size()) return 0;
-  const std::uint32_t mask = StartMaskOf(text.tokens[pos].folded, text.folded[pos]);
-  if ((mask & (std::uint32_t{1} << static_cast<unsigned>(list))) == 0) return 0;
-  return lexicon_.MatchAt(list, text.folded, pos);
-}
-
-int WordLookup::MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos) {
-  if (MatchAt(list, text, pos) == 0) return -1;
-  return lexicon_.MatchedEntry(list, text.folded, pos);
 }
 
 }  // namespace revwatch

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "diff/string_table.h"
 #include "diff/tokenizer.h"
 
 namespace revwatch {
@@ -42,9 +43,31 @@ enum class LexiconList {
 };
 inline constexpr std::size_t kLexiconListCount = 19;
 
+// Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
+// writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.
+struct LexiconSnapshot {
+  StringTable::Snapshot words;
+  std::span<const int> pattern_words;
+  // Per pattern: first word, size | list << 16, next pattern (-1: none).
+  std::span<const std::uint32_t> patterns;
+  std::span<const std::int32_t> exact_head;
+  std::span<const std::uint32_t> exact_mask;
+  StringTable::Snapshot wildcard_keys;
+  std::span<const std::int32_t> wildcard_head;
+  std::span<const std::uint32_t> wildcard_mask;
+  StringTable::Snapshot number_keys;
+  // The value of each number key, by its id, end to end as in a table.
+  std::string_view number_value_bytes;
+  std::span<const std::uint32_t> number_value_ends;
+};
+
 // Immutable after loading; safe to share between threads.
 class Lexicon {
  public:
+  Lexicon() = default;
+  // The tables of a snapshot (only BuiltIn() and tests need this).
+  explicit Lexicon(const LexiconSnapshot& snapshot);
+
   // English, Ukrainian and Russian lists built into the binary.
   static const Lexicon& BuiltIn();
 
@@ -75,6 +98,7 @@ class Lexicon {
   std::uint32_t StartMask(std::string_view word) const;
 
  private:
+  friend class LexiconSnapshotWriter;
   // Flat arrays rather than a map and vectors per entry: the built-in
   // lists (~1,500 entries) are loaded by every comparison, so loading them
   // must cost next to nothing.
@@ -88,7 +112,6 @@ class Lexicon {
   // The longest entry of `list` at `pos`: (its length in words, its index).
   std::pair<std::size_t, int> Longest(LexiconList list, std::span<const std::string_view> words,
                                       std::size_t pos) const;
-  void Reserve(std::size_t entries);  // before the first Add
   bool PatternMatches(const Pattern& pattern, std::span<const std::string_view> words,
                       std::size_t pos) const;
   void AddPattern(std::size_t list, std::span<const int> word_ids, std::string_view value);
@@ -127,15 +150,14 @@ class WordLookup {
 
   // `word` is a lower-cased token key and `id` its Vocabulary id.
   const Traits& Of(int id, std::string_view word);
-  // Lexicon::MatchAt on a text's case-folded words, answered at once for
-  // words that start no entry of `list`.
-  std::size_t MatchAt(LexiconList list, const TokenizedText& text, std::size_t pos);
-  int MatchedEntry(LexiconList list, const TokenizedText& text, std::size_t pos);
+  // Lexicon::StartMask of that word: bit `list` is set when an entry of
+  // `list` may start with it (TextFacts keeps one per token, so that
+  // MatchAt is skipped at once for words that start nothing).
+  std::uint32_t StartMask(int id, std::string_view word);
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
-  std::uint32_t StartMaskOf(int id, std::string_view word);
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id

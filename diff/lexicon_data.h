@@ -1,27 +1,14 @@
-// The lexicon files of diff/lexicon/, compiled in (generated lexicon_data.cc).
+// The word lists of diff/lexicon/, frozen at build time: lexicon_snapshot
+// (diff/lexicon_snapshot.cc) loads them and writes the generated
+// lexicon_data.cc, so that loading the built-in lexicon reads no text.
 #ifndef REVWATCH_DIFF_LEXICON_DATA_H_
 #define REVWATCH_DIFF_LEXICON_DATA_H_
 
-#include <span>
-#include <string_view>
-#include <utility>
+#include "diff/lexicon.h"
 
 namespace revwatch {
 
-extern const std::string_view kLexiconEn;
-extern const std::string_view kLexiconUk;
-extern const std::string_view kLexiconRu;
-
-// (file name, text) of each built-in lexicon.
-inline std::span<const std::pair<std::string_view, std::string_view>>
-BuiltInLexiconFiles() {
-  static const std::pair<std::string_view, std::string_view> kFiles[] = {
-      {"lexicon/en.txt", kLexiconEn},
-      {"lexicon/uk.txt", kLexiconUk},
-      {"lexicon/ru.txt", kLexiconRu},
-  };
-  return kFiles;
-}
+extern const LexiconSnapshot kBuiltInLexicon;
 
 }  // namespace revwatch
 

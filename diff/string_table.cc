@@ -19,6 +19,16 @@ StringTable::StringTable(std::size_t count) {
   texts_.reserve(count);
 }
 
+StringTable::StringTable(const Snapshot& snapshot)
+    : slots_(snapshot.slots.begin(), snapshot.slots.end()) {
+  texts_.reserve(snapshot.ends.size());
+  std::uint32_t begin = 0;
+  for (const std::uint32_t end : snapshot.ends) {
+    texts_.push_back(snapshot.bytes.substr(begin, end - begin));
+    begin = end;
+  }
+}
+
 StringTable::StringTable(const StringTable& other) { *this = other; }
 
 StringTable& StringTable::operator=(StringTable&& other) noexcept {
@@ -54,7 +64,8 @@ std::uint32_t Load4(const char* p) {
 
 // The bytes of a short string as one or two integers, read with fixed-size
 // (overlapping) loads: no byte loop and no call for the common word.
-void ShortWords(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
+[[gnu::always_inline]] inline void ShortWords(const char* p, std::size_t n,
+                                              std::uint64_t& first, std::uint64_t& last) {
   if (n >= 8) {
     first = Load8(p);
     last = Load8(p + n - 8);
@@ -70,7 +81,7 @@ void ShortWords(const char* p, std::size_t n, std::uint64_t& first, std::uint64_
   }
 }
 
-bool Equal(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool Equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
   std::uint64_t a1, a2, b1, b2;
@@ -82,8 +93,10 @@ bool Equal(std::string_view a, std::string_view b) {
 }  // namespace
 
 // Up to 16 bytes (most words) take two fixed loads; longer strings are
-// read 8 bytes at a time. One multiply mixes each load.
-std::uint32_t StringTable::Hash(std::string_view text) {
+// read 8 bytes at a time. One multiply mixes each load. Hash, Slot and the
+// helpers above are forced inline: every token of a comparison is interned,
+// and the calls cost as much as the hashing.
+[[gnu::always_inline]] inline std::uint32_t StringTable::Hash(std::string_view text) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const char* p = text.data();
   const std::size_t n = text.size();
@@ -104,7 +117,8 @@ std::uint32_t StringTable::Hash(std::string_view text) {
   return static_cast<std::uint32_t>(h >> 32);
 }
 
-std::size_t StringTable::Slot(std::string_view text, std::uint32_t hash) const {
+[[gnu::always_inline]] inline std::size_t StringTable::Slot(std::string_view text,
+                                                            std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Entry& e = slots_[i];

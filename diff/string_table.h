@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -16,7 +17,24 @@ namespace revwatch {
 
 class StringTable {
  public:
+  // The open-addressing slots: `hash` picks the slot, `id` is -1 when empty.
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::int32_t id = -1;
+  };
+  // A table frozen into the binary at build time (see
+  // diff/lexicon_snapshot.cc): its slots, and the strings of ids 0, 1, ...
+  // stored end to end in `bytes`, string i ending at ends[i].
+  struct Snapshot {
+    std::span<const Entry> slots;
+    std::string_view bytes;
+    std::span<const std::uint32_t> ends;
+  };
+
   StringTable() = default;
+  // The table a snapshot was taken of, without hashing its strings again;
+  // the strings stay where `snapshot` keeps them (static data).
+  explicit StringTable(const Snapshot& snapshot);
   // Room for about `count` strings without growing.
   explicit StringTable(std::size_t count);
   StringTable(const StringTable& other);
@@ -41,10 +59,7 @@ class StringTable {
   void Grow();
   std::string_view Store(std::string_view text);
 
-  struct Entry {
-    std::uint32_t hash = 0;  // picks the slot; compared before the bytes
-    std::int32_t id = -1;         // -1: empty slot
-  };
+  friend class LexiconSnapshotWriter;
   std::vector<Entry> slots_;  // size is a power of two, at most half full
   std::vector<std::string_view> texts_;
   std::vector<std::unique_ptr<char[]>> blocks_;

@@ -38,14 +38,34 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), words_(words) {
+    : text_(text), words_(words), folded_(text.FoldedWords()) {
   const std::size_t n = text.tokens.size();
+  starts_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
+    lists_ |= starts_[i];
+  }
   figure_.resize(n);
   for (std::size_t i = 0; i < n; ++i) figure_[i] = FigureValue(i);
   ReadNumberPhrases();
   JoinCompoundNumbers();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
+}
+
+std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
+  if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
+  if (matches_.empty()) matches_.assign(starts_.size() * kLexiconListCount, kUnknownMatch);
+  std::uint8_t& known = matches_[pos * kLexiconListCount + static_cast<std::size_t>(list)];
+  if (known != kUnknownMatch) return known;
+  const std::size_t length = words_.lexicon().MatchAt(list, folded_, pos);
+  if (length < kUnknownMatch) known = static_cast<std::uint8_t>(length);
+  return length;
+}
+
+int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
+  if (MatchAt(list, pos) == 0) return -1;
+  return words_.lexicon().MatchedEntry(list, folded_, pos);
 }
 
 namespace {
@@ -90,7 +110,7 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
 // word as digits, a magnitude, month or weekday as the word.
 std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   const Token& t = text_.tokens[i];
-  const std::string_view folded = text_.folded[i];
+  const std::string_view folded = folded_[i];
   if (t.kind == TokenKind::kNumber) {
     std::string value;
     for (char c : text_.Key(i)) {
@@ -113,10 +133,10 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
 void TextFacts::ReadNumberPhrases() {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t length = words_.MatchAt(LexiconList::kNumberWord, text_, i);
+    const std::size_t length = MatchAt(LexiconList::kNumberWord, i);
     if (length < 2) continue;
-    std::string phrase(text_.folded[i]);
-    for (std::size_t k = i + 1; k < i + length; ++k) phrase += ' ' + std::string(text_.folded[k]);
+    std::string phrase(folded_[i]);
+    for (std::size_t k = i + 1; k < i + length; ++k) phrase += ' ' + std::string(folded_[k]);
     auto value = words_.lexicon().NumberValue(phrase);
     if (!value) continue;
     figure_[i] = std::move(*value);
@@ -134,7 +154,7 @@ void TextFacts::JoinCompoundNumbers() {
     if (text_.tokens[i].kind != TokenKind::kWord) continue;
     int total = SmallNumber(figure_[i]);
     // "three hundred": a unit word times "hundred".
-    if (total >= 1 && total <= 9 && i + 1 < n && text_.folded[i + 1] == "hundred") {
+    if (total >= 1 && total <= 9 && i + 1 < n && folded_[i + 1] == "hundred") {
       total *= 100;
       figure_[i + 1] = std::string();
       ++i;
@@ -244,13 +264,13 @@ void TextFacts::FindNames() const {
   }
   std::sort(mid_sentence.begin(), mid_sentence.end());
   for (const std::size_t i : sentence_starts) {
-    if (words_.Of(text_.tokens[i].folded, text_.folded[i]).function_word) continue;
+    if (words_.Of(text_.tokens[i].folded, folded_[i]).function_word) continue;
     name_[i] = IsAllCaps(text_.Text(i)) ||
                std::binary_search(mid_sentence.begin(), mid_sentence.end(),
                                   text_.tokens[i].folded);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (name_[i]) all_names_.insert(text_.folded[i]);
+    if (name_[i]) all_names_.insert(folded_[i]);
   }
 }
 
@@ -303,9 +323,9 @@ void TextFacts::MarkQuotations(bool single) {
 }
 
 bool TextFacts::ComputeBoilerplate() const {
-  const auto& folded = text_.folded;
+  const auto& folded = folded_;
   if (folded.empty()) return false;
-  if (words_.MatchAt(LexiconList::kBoilerplateLead, text_, 0) > 0) return true;
+  if (MatchAt(LexiconList::kBoilerplateLead, 0) > 0) return true;
   if (IsStampLine()) return true;
   int words = 0;
   bool stamp_words = false;
@@ -315,7 +335,7 @@ bool TextFacts::ComputeBoilerplate() const {
       continue;
     }
     if (++words > 12) return false;
-    if (const std::size_t n = words_.MatchAt(LexiconList::kBoilerplate, text_, pos)) {
+    if (const std::size_t n = MatchAt(LexiconList::kBoilerplate, pos)) {
       pos += n;
       stamp_words = true;
     } else if (figure_[pos] ||
@@ -339,14 +359,14 @@ bool TextFacts::IsStampLine() const {
   for (std::size_t i = 0; i < n; ++i) {
     if (!IsWordish(text_.tokens[i])) continue;
     if (++words > kMaxWords) return false;
-    stamp = stamp || words_.MatchAt(LexiconList::kBoilerplate, text_, i) > 0;
+    stamp = stamp || MatchAt(LexiconList::kBoilerplate, i) > 0;
   }
   return stamp && !IsSentenceEnd(text_.Key(n - 1));
 }
 
 bool TextFacts::HasWord(std::string_view folded) const {
   if (sorted_words_.empty()) {
-    sorted_words_.assign(text_.folded.begin(), text_.folded.end());
+    sorted_words_.assign(folded_.begin(), folded_.end());
     std::sort(sorted_words_.begin(), sorted_words_.end());
   }
   return std::binary_search(sorted_words_.begin(), sorted_words_.end(), folded);

@@ -5,7 +5,9 @@
 #define REVWATCH_DIFF_TEXT_FACTS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +30,19 @@ class TextFacts {
   TextFacts(const TokenizedText& text, WordLookup& words);
 
   const TokenizedText& text() const { return text_; }
+  // Token i's lower-cased key, and all of them in order.
+  std::string_view Folded(int i) const { return folded_[Index(i)]; }
+  std::span<const std::string_view> FoldedWords() const { return folded_; }
+
+  // Lexicon::MatchAt / MatchedEntry at token `pos` (0 / -1 past the end).
+  // Words that start no entry of `list` are answered without a lookup,
+  // and answers are kept: the rules ask about the same tokens many times.
+  std::size_t MatchAt(LexiconList list, std::size_t pos) const;
+  int MatchedEntry(LexiconList list, std::size_t pos) const;
+  // Whether some token may start an entry of `list`: when not, no MatchAt
+  // in this text can match.
+  bool MayMatch(LexiconList list) const { return (lists_ & Bit(list)) != 0; }
+
   // A figure's normalised value: a number without separators, a number
   // word as digits ("five" -> "5", "percent" -> "%"), a magnitude, month or
   // weekday as the word; nullopt for other tokens. An empty value marks a
@@ -53,6 +68,9 @@ class TextFacts {
 
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+  static std::uint32_t Bit(LexiconList list) {
+    return std::uint32_t{1} << static_cast<unsigned>(list);
+  }
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
   void ReadNumberPhrases();
@@ -71,6 +89,12 @@ class TextFacts {
 
   const TokenizedText& text_;
   WordLookup& words_;
+  std::vector<std::string_view> folded_;
+  std::vector<std::uint32_t> starts_;  // per token, WordLookup::StartMask
+  std::uint32_t lists_ = 0;            // the union of starts_
+  // MatchAt answers by (token, list); kUnknownMatch until asked.
+  static constexpr std::uint8_t kUnknownMatch = 0xFF;
+  mutable std::vector<std::uint8_t> matches_;
   std::vector<std::optional<std::string>> figure_;
   mutable std::vector<bool> name_;  // empty until FindNames
   mutable bool names_found_ = false;

@@ -131,7 +131,27 @@ constexpr utf8proc_int32_t kPunctBegin = 0x2000;
 constexpr utf8proc_int32_t kPunctEnd = 0x2070;
 constexpr std::uint8_t kClassified = 0x80;  // set on every filled entry
 
+// ASCII, most of any text, from a table built at compile time (the same
+// answers as ClassifySlow).
+constexpr std::uint8_t AsciiClass(int cp) {
+  std::uint8_t c = 0;
+  if (cp == ' ' || cp < 0x20 || cp == 0x7F) c |= kSpace;
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) c |= kLetter;
+  if (cp >= '0' && cp <= '9') c |= kDigit;
+  if (cp == '\'' || cp == '`') c |= kApostrophe;
+  if (cp == '-') c |= kHyphen;
+  if (cp == '"' || cp == '\'') c |= kQuoteMark;
+  return c;
+}
+
+constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
+  std::array<std::uint8_t, 0x80> table{};
+  for (int cp = 0; cp < 0x80; ++cp) table[static_cast<std::size_t>(cp)] = AsciiClass(cp);
+  return table;
+}();
+
 std::uint8_t Classify(utf8proc_int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
   // Zero (unfilled) at start-up; threads that fill the same entry store
   // the same value, so relaxed atomics are all the sharing needs.
   static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
@@ -192,9 +212,15 @@ std::string MakeKey(std::string_view text) {
   return key;
 }
 
-bool IsAsciiAlnum(unsigned char b) {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
+// ASCII letters and digits, by byte.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    table[static_cast<std::size_t>(b)] =
+        (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  }
+  return table;
+}();
 
 // A cursor over the text that decodes each character once.
 class Scanner {
@@ -225,7 +251,7 @@ class Scanner {
     const std::size_t n = text_.size();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     for (;;) {
-      if (p < n && bytes[p] < 0x80 && IsAsciiAlnum(bytes[p])) {
+      if (p < n && kAsciiAlnum[bytes[p]]) {
         ++p;
       } else if (p + 1 < n && (bytes[p] == 0xD0 || bytes[p] == 0xD1) &&
                  (bytes[p + 1] & 0xC0) == 0x80) {
@@ -407,15 +433,12 @@ int Vocabulary::Intern(std::string_view text) {
   return id;
 }
 
-int Vocabulary::Folded(int id) {
-  const auto index = static_cast<std::size_t>(id);
-  if (folded_[index] < 0) {
-    FoldCaseInto(Text(id), scratch_);
-    // Most words are already lower case: no second entry for them.
-    const int folded_id = scratch_ == Text(id) ? id : Intern(scratch_);
-    folded_[index] = folded_id;  // Intern may grow folded_
-  }
-  return folded_[index];
+int Vocabulary::Fold(int id) {
+  FoldCaseInto(Text(id), scratch_);
+  // Most words are already lower case: no second entry for them.
+  const int folded_id = scratch_ == Text(id) ? id : Intern(scratch_);
+  folded_[static_cast<std::size_t>(id)] = folded_id;  // Intern may grow folded_
+  return folded_id;
 }
 
 namespace {
@@ -501,9 +524,14 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
       out.tokens = TokensOf(out.normalized_, vocabulary, composable);
     }
   }
-  out.folded.reserve(out.tokens.size());
-  for (const Token& token : out.tokens) out.folded.push_back(vocabulary.Text(token.folded));
   return out;
+}
+
+std::vector<std::string_view> TokenizedText::FoldedWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(tokens.size());
+  for (const Token& token : tokens) words.push_back(vocabulary_->Text(token.folded));
+  return words;
 }
 
 }  // namespace revwatch

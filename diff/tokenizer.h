@@ -27,9 +27,14 @@ class Vocabulary {
   // Stable for the vocabulary's life.
   std::string_view Text(int id) const { return strings_.Text(id); }
   // Id of the lower-cased spelling of `id` (see FoldCase), computed once.
-  int Folded(int id);
+  int Folded(int id) {
+    const int known = folded_[static_cast<std::size_t>(id)];
+    return known >= 0 ? known : Fold(id);
+  }
 
  private:
+  int Fold(int id);
+
   StringTable strings_{2048};  // an article's distinct words, about
   std::vector<int> folded_;  // -1 until computed
   std::string scratch_;
@@ -54,7 +59,6 @@ struct Token {
 class TokenizedText {
  public:
   std::vector<Token> tokens;
-  std::vector<std::string_view> folded;  // per token: its lower-cased key
 
   std::string_view Source() const { return normalized_.empty() ? borrowed_ : normalized_; }
   std::string_view Text(const Token& token) const {
@@ -63,6 +67,10 @@ class TokenizedText {
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
   std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
+  // Token i's lower-cased key (see Token::folded).
+  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(tokens[i].folded); }
+  // Every token's lower-cased key, in order (what Lexicon::MatchAt reads).
+  std::vector<std::string_view> FoldedWords() const;
 
   // Moves the tokens to `target`, where the id that was `i` is ids[i]
   // (texts tokenized on another thread join the main vocabulary this way).

@@ -1,13 +1,11 @@
 #include "diff/word_diff.h"
 
 #include <algorithm>
-#include <exception>
 #include <iterator>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include "diff/edit_classifier.h"
+#include "diff/run_both.h"
 #include "diff/paragraph_align.h"
 #include "diff/sequence_diff.h"
 #include "diff/text_facts.h"
@@ -15,36 +13,6 @@
 
 namespace revwatch {
 namespace {
-
-// Runs `first` here and `second` on another thread, and returns when both
-// are done; an exception from either is rethrown after both finished. If
-// no thread can be started, runs them one after the other.
-template <typename First, typename Second>
-void RunBoth(First first, Second second) {
-  std::exception_ptr failure;
-  std::thread worker;
-  try {
-    worker = std::thread([&] {
-      try {
-        second();
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {
-    first();
-    second();
-    return;
-  }
-  try {
-    first();
-  } catch (...) {
-    worker.join();
-    throw;
-  }
-  worker.join();
-  if (failure) std::rethrow_exception(failure);
-}
 
 // Below this many tokens in changed paragraphs a second thread costs more
 // than it saves (starting one takes ~50 us; classifying 20,000 tokens ~5 ms).

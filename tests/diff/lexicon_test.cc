@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "diff/tokenizer.h"
 
 namespace revwatch {
@@ -11,7 +15,7 @@ namespace {
 // long as the test binary.
 std::vector<std::string_view> Folded(std::string_view text) {
   static Vocabulary vocabulary;
-  return Tokenize(text, vocabulary).folded;
+  return Tokenize(text, vocabulary).FoldedWords();
 }
 
 TEST(LexiconTest, BuiltInListsCoverEnglishUkrainianRussian) {
@@ -25,6 +29,39 @@ TEST(LexiconTest, BuiltInListsCoverEnglishUkrainianRussian) {
   EXPECT_TRUE(lexicon.Contains(LexiconList::kNegation, Folded("it won't happen")));
   EXPECT_EQ(lexicon.NumberValue("five"), "5");
   EXPECT_EQ(lexicon.NumberValue("п'ять"), "5");
+}
+
+// The built-in lexicon is frozen at build time (diff/lexicon_snapshot.cc):
+// it must answer as the list files loaded at run time do, for every line
+// of them read as text.
+TEST(LexiconTest, BuiltInAnswersAsItsListFiles) {
+  Lexicon loaded;
+  std::string all;
+  for (const char* name : {"lexicon/en.txt", "lexicon/uk.txt", "lexicon/ru.txt"}) {
+    std::ifstream in(std::string(REVWATCH_SOURCE_DIR) + "/diff/" + name, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    ASSERT_FALSE(text.empty()) << name;
+    ASSERT_TRUE(loaded.Add(text, name));
+    all += text;
+  }
+  const Lexicon& built_in = Lexicon::BuiltIn();
+  std::size_t lines = 0;
+  for (std::size_t pos = 0, end; pos < all.size(); pos = end + 1) {
+    end = all.find('\n', pos);
+    if (end == std::string::npos) end = all.size();
+    const std::vector<std::string_view> words = Folded(all.substr(pos, end - pos));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      ASSERT_EQ(built_in.StartMask(words[i]), loaded.StartMask(words[i])) << words[i];
+      ASSERT_EQ(built_in.NumberValue(words[i]), loaded.NumberValue(words[i])) << words[i];
+      for (std::size_t list = 0; list < kLexiconListCount; ++list) {
+        const auto id = static_cast<LexiconList>(list);
+        ASSERT_EQ(built_in.MatchAt(id, words, i), loaded.MatchAt(id, words, i)) << words[i];
+        ASSERT_EQ(built_in.MatchedEntry(id, words, i), loaded.MatchedEntry(id, words, i));
+      }
+    }
+    ++lines;
+  }
+  EXPECT_GT(lines, 1000u);
 }
 
 TEST(LexiconTest, PhrasesAndWildcardsMatchAtAPosition) {
