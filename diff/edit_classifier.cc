@@ -326,6 +326,50 @@ std::string Joined(const std::vector<std::string>& words) {
 // shows in both, so "не меньше недели" -> "как минимум неделю" (a bound
 // reworded) and "не превысит" -> "не более" (a negated verb become a
 // bound) are no negation.
+std::size_t Letters(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Equal but for at most two trailing letters of the shorter word.
+bool SameStem(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  const std::size_t shared = Letters(a.substr(0, common));
+  const std::size_t shorter = std::min(Letters(a), Letters(b));
+  return shared >= 3 && shared + 2 >= shorter;
+}
+
+// Whether the words a negation governed in `negated` went with it: two or
+// more words of three letters or more follow it in the run, and none of
+// them is left, with any ending, in the other side's paragraph ("so that
+// families would not have to travel" -> "sparing families": a clause
+// rewritten, not a negation flipped). One word is not enough: "did not
+// know" -> "knew" changes the fact and shares no stem.
+bool NegatedWordsGone(const Side& negated, const Side& other) {
+  if (negated.Empty() || other.facts == nullptr) return false;
+  int from = -1;
+  for (int i = negated.begin; i < negated.end && from < 0; ++i) {
+    if (negated.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i)) > 0) {
+      from = i + 1;
+    }
+  }
+  if (from < 0) return false;
+  const auto words = other.facts->FoldedWords();
+  int gone = 0;
+  for (int i = from; i < negated.end; ++i) {
+    const std::string_view word = negated.facts->Folded(i);
+    if (!IsWordish(negated.At(i)) || Letters(word) < 3) continue;
+    const bool left = std::any_of(words.begin(), words.end(),
+                                  [&](std::string_view w) { return SameStem(word, w); });
+    if (left) return false;
+    ++gone;
+  }
+  return gone >= 2;
+}
+
 bool NegationChanged(std::pair<int, int> before, std::pair<int, int> after) {
   return before.first != after.first && before.second != after.second;
 }
@@ -384,8 +428,12 @@ class RunClassifier {
   // "would not say" for "declined to say" keeps the meaning: a negative
   // verb counts as a negation.
   bool IsNegation() const {
-    return WordCount(old_) + WordCount(new_) <= kMaxNegationRunWords &&
-           NegationChanged(old_reader_.NegationCounts(), new_reader_.NegationCounts());
+    if (WordCount(old_) + WordCount(new_) > kMaxNegationRunWords) return false;
+    const auto before = old_reader_.NegationCounts();
+    const auto after = new_reader_.NegationCounts();
+    if (!NegationChanged(before, after)) return false;
+    return before.second > after.second ? !NegatedWordsGone(old_, new_)
+                                        : !NegatedWordsGone(new_, old_);
   }
 
   // A figure changed: the run's figures differ, and the paragraph's too (a
@@ -600,22 +648,6 @@ class ParagraphBalance {
       if (!found) return false;
     }
     return true;
-  }
-
-  static std::size_t Letters(std::string_view s) {
-    std::size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-  }
-
-  // Equal but for at most two trailing letters of the shorter word.
-  static bool SameStem(std::string_view a, std::string_view b) {
-    if (a == b) return true;
-    std::size_t common = 0;
-    while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
-    const std::size_t shared = Letters(a.substr(0, common));
-    const std::size_t shorter = std::min(Letters(a), Letters(b));
-    return shared >= 3 && shared + 2 >= shorter;
   }
 
   // Source phrases and reporting verbs together: "энергетики говорят" and
