@@ -161,7 +161,11 @@ END;
 // the feed's own title, summary and date for it. A watch a feed created
 // names it, stops being checked at expires_at (0: by the schedule's
 // maximum age), and ages from published_at, the article's date in the
-// feed (0: unknown; from created_at). A feed removed leaves its watches; a watch removed
+// feed (0: unknown; from created_at). Watches added before URLs were made
+// canonical get the canonical spelling, so that a feed listing the same
+// article finds them (a URL whose canonical form another watch already
+// has keeps its spelling: OR IGNORE). revwatch_canonical_url is
+// core/url_canon.h's CanonicalUrl, registered on every connection. A feed removed leaves its watches; a watch removed
 // leaves the item, so the feed does not add it again.
 constexpr std::string_view kFeeds = R"sql(
 CREATE TABLE feeds (
@@ -199,6 +203,8 @@ ALTER TABLE watches ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SE
 ALTER TABLE watches ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE watches ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX watches_by_feed ON watches(feed_id);
+UPDATE OR IGNORE watches SET url = revwatch_canonical_url(url)
+ WHERE url <> revwatch_canonical_url(url);
 )sql";
 
 constexpr std::array<std::string_view, 8> kMigrations = {

@@ -252,6 +252,22 @@ Result<std::int64_t> InsertChange(sqlite3* db, WatchId id, std::int64_t from_rev
   return sqlite3_last_insert_rowid(db);
 }
 
+// revwatch_canonical_url(URL) in SQL, for the migration that stores
+// watches' URLs in their canonical form.
+void RegisterCanonicalUrl(sqlite3* db) {
+  auto canonical = [](sqlite3_context* context, int, sqlite3_value** args) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+    if (text == nullptr) {
+      sqlite3_result_null(context);
+      return;
+    }
+    const std::string url = CanonicalUrl(text);
+    sqlite3_result_text(context, url.data(), static_cast<int>(url.size()), SQLITE_TRANSIENT);
+  };
+  sqlite3_create_function(db, "revwatch_canonical_url", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                          nullptr, canonical, nullptr, nullptr);
+}
+
 Result<int> ReadUserVersion(sqlite3* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -309,6 +325,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   }
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
   sqlite3_extended_result_codes(raw, 1);
+  RegisterCanonicalUrl(raw);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (!options.read_only) {
     pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";  // for migrations

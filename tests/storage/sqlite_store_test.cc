@@ -345,5 +345,40 @@ TEST(SqliteStoreMigrationTest, UpgradesAVersionOneDatabaseKeepingItsData) {
   std::filesystem::remove_all(pattern);
 }
 
+TEST(SqliteStoreMigrationTest, WatchesGetTheirCanonicalUrlsInVersionEight) {
+  char pattern[] = "/tmp/revwatch-migrate-test-XXXXXX";
+  ASSERT_NE(mkdtemp(pattern), nullptr);
+  const std::string path = std::string(pattern) + "/v7.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (std::size_t i = 0; i < 7; ++i) {
+      const std::string migration(SchemaMigrations()[i]);
+      ASSERT_EQ(sqlite3_exec(db, migration.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << i;
+    }
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA user_version = 7;"
+                           "INSERT INTO watches (url, created_at) VALUES "
+                           "('https://Example.org/a?utm_source=x#top', 1),"
+                           "('https://example.org/b?id=1', 1),"
+                           "('https://example.org/c#one', 1), ('https://example.org/c#two', 1);",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::Open(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto watches = (*store)->ListWatches();
+  ASSERT_TRUE(watches);
+  std::vector<std::string> urls;
+  for (const Watch& w : *watches) urls.push_back(w.url);
+  // Two spellings of one URL: one takes the canonical form, one keeps its own.
+  EXPECT_EQ(urls, (std::vector<std::string>{"https://example.org/a", "https://example.org/b?id=1",
+                                            "https://example.org/c",
+                                            "https://example.org/c#two"}));
+  store->reset();
+  std::filesystem::remove_all(pattern);
+}
+
 }  // namespace
 }  // namespace revwatch
