@@ -9,10 +9,8 @@
 #include <bit>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
 #include <cstddef>
 #include <optional>
-#include <set>
 
 namespace revwatch {
 namespace {
@@ -501,12 +499,10 @@ class RunClassifier {
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
-    const auto& new_names = new_.facts->AllNames();
-    const auto& old_names = old_.facts->AllNames();
     bool left = false;
     bool arrived = false;
-    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_names.contains(name);
-    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_names.contains(name);
+    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_.facts->HasName(name);
+    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_.facts->HasName(name);
     return left && arrived;
   }
 
@@ -717,7 +713,7 @@ class ParagraphBalance {
   // Which source entries the paragraph names, by entry, so that
   // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
   // match the same entry ("полиц*", "мэр*"), are the same source.
-  const std::multiset<int>& Sources() const {
+  const std::vector<int>& Sources() const {
     if (!sources_) sources_ = FindSources();
     return *sources_;
   }
@@ -740,15 +736,17 @@ class ParagraphBalance {
     return reports;
   }
 
-  std::multiset<int> FindSources() const {
-    std::multiset<int> sources;
+  // Sorted, repeats kept.
+  std::vector<int> FindSources() const {
+    std::vector<int> sources;
     if (!text_.MayMatch(LexiconList::kSource)) return sources;
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int i = 0; i < size; ++i) {
       if (const int entry = reader_.MatchedEntry(LexiconList::kSource, i); entry >= 0) {
-        sources.insert(entry);
+        sources.push_back(entry);
       }
     }
+    std::sort(sources.begin(), sources.end());
     return sources;
   }
 
@@ -756,18 +754,16 @@ class ParagraphBalance {
   SideReader reader_;
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
-  mutable std::optional<std::multiset<int>> sources_;
+  mutable std::optional<std::vector<int>> sources_;
 };
 
 // Whether each side has a figure the other lacks.
 bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
   const auto& a = old_text.AllFigures();
   const auto& b = new_text.AllFigures();
-  std::vector<std::string> only_old;
-  std::vector<std::string> only_new;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_old));
-  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_new));
-  return !only_old.empty() && !only_new.empty();
+  // (Sorted with repeats: "not included" is a non-empty multiset difference.)
+  return !std::includes(b.begin(), b.end(), a.begin(), a.end()) &&
+         !std::includes(a.begin(), a.end(), b.begin(), b.end());
 }
 
 void CheckAgainstWholeParagraphs(const ChangeFacts& facts, TagSet& tags) {
