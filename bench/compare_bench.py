@@ -17,9 +17,14 @@ Tools (all get the same two files, output goes to /dev/null):
   wdiff      wdiff OLD NEW
   dwdiff     dwdiff OLD NEW
 
-Time is the median wall time of --runs runs (after one untimed warm-up run);
-peak RSS is the largest ru_maxrss that wait4() reports for the tool's
-process over those runs. A tool that exceeds --timeout is killed and shown as
+The tools take turns: each round runs every tool once on the case, in an
+order that rotates from round to round, so a burst of load on this shared
+machine falls on all of them alike rather than on whichever ran then. Time
+is the median over --runs rounds (after one untimed warm-up round) of wall
+time and of CPU time (user + system, from wait4()); ratios to git are given
+for both, since a tool that uses a second core is faster on the wall clock
+than in CPU. Peak RSS is measured in the warm-up round through
+/usr/bin/time (else the largest ru_maxrss seen). A tool that exceeds --timeout is killed and shown as
 ">60 s"; it is then skipped for the larger sizes of the same scenario and
 language. A tool that is not installed is shown as "n/a".
 
@@ -210,7 +215,7 @@ def tool_command(tool, revwatch, old, new):
 
 
 def run_once(cmd, timeout, env):
-    """Returns (seconds or None on timeout, peak RSS KiB, exit status)."""
+    """Returns (wall s or None on timeout, CPU s, peak RSS KiB, exit status, stderr)."""
     errf = tempfile.TemporaryFile()
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -234,50 +239,79 @@ def run_once(cmd, timeout, env):
     errf.seek(0)
     err = errf.read(4096).decode("utf-8", "replace")
     errf.close()
+    cpu = usage.ru_utime + usage.ru_stime
     if killed.is_set():
-        return None, usage.ru_maxrss, None, ""
-    return elapsed, usage.ru_maxrss, p.returncode, err
+        return None, cpu, usage.ru_maxrss, None, ""
+    return elapsed, cpu, usage.ru_maxrss, p.returncode, err
 
 
 TIME_BIN = "/usr/bin/time"
 
 
-def measure(cmd, runs, timeout, env):
-    """Returns dict(time=median s | None, rss=KiB, error=str|None, timeout=bool).
+def run_measured(cmd, timeout, env, with_rss):
+    """One run; with_rss goes through /usr/bin/time -f %M for the tool's own
+    peak RSS (wait4's ru_maxrss of a child forked from Python would include
+    the Python process's pages before exec). Returns
+    (wall, cpu, rss KiB, exact rss KiB or None, exit status, stderr)."""
+    rss_file = None
+    run_cmd = cmd
+    if with_rss and os.access(TIME_BIN, os.X_OK):
+        fd, rss_file = tempfile.mkstemp(prefix="rss-")
+        os.close(fd)
+        run_cmd = [TIME_BIN, "-f", "%M", "-o", rss_file] + cmd
+    t, cpu, r, rc, err = run_once(run_cmd, timeout, env)
+    exact = None
+    if rss_file:
+        try:
+            with open(rss_file) as f:
+                lines = [l.strip() for l in f if l.strip()]
+            if lines and lines[-1].isdigit():
+                exact = int(lines[-1])
+        finally:
+            os.unlink(rss_file)
+    return t, cpu, r, exact, rc, err
 
-    The first run is an untimed warm-up that goes through /usr/bin/time -f %M
-    to get the peak RSS of the tool itself (wait4's ru_maxrss of a child forked
-    from Python would include the Python process's pages before exec). The
-    timed runs start the tool directly. Without /usr/bin/time the largest
-    ru_maxrss seen is used, an upper bound.
+
+def measure_case(cmds, runs, timeout, env):
+    """Times every tool of `cmds` ({tool: argv}) on one case, interleaved.
+
+    Round 0 is an untimed warm-up that also takes each tool's peak RSS;
+    rounds 1..runs are timed, the tools in an order rotated by one each
+    round. Returns {tool: dict(time=median wall s | None, cpu=median CPU s,
+    rss=KiB, error=str|None, timeout=bool)}.
     """
-    times, rss, exact_rss = [], 0, None
+    order = list(cmds)
+    state = {t: {"walls": [], "cpus": [], "rss": 0, "exact": None, "error": None,
+                 "timeout": False} for t in order}
     for i in range(runs + 1):
-        rss_file = None
-        run_cmd = cmd
-        if i == 0 and os.access(TIME_BIN, os.X_OK):
-            fd, rss_file = tempfile.mkstemp(prefix="rss-")
-            os.close(fd)
-            run_cmd = [TIME_BIN, "-f", "%M", "-o", rss_file] + cmd
-        t, r, rc, err = run_once(run_cmd, timeout, env)
-        if rss_file:
-            try:
-                with open(rss_file) as f:
-                    lines = [l.strip() for l in f if l.strip()]
-                if lines and lines[-1].isdigit():
-                    exact_rss = int(lines[-1])
-            finally:
-                os.unlink(rss_file)
-        rss = exact_rss if exact_rss is not None else max(rss, r)
-        if t is None:
-            # killed: only a /usr/bin/time reading would be the tool's own RSS
-            return {"time": None, "rss": exact_rss or 0, "error": None, "timeout": True}
-        if rc not in (0, 1):
-            msg = (err.strip().splitlines() or [f"exit {rc}"])[0]
-            return {"time": None, "rss": rss, "error": f"exit {rc}: {msg}", "timeout": False}
-        if i > 0:
-            times.append(t)
-    return {"time": statistics.median(times), "rss": rss, "error": None, "timeout": False}
+        rotated = order[i % len(order):] + order[:i % len(order)] if order else []
+        for tool in rotated:
+            st = state[tool]
+            if st["error"] or st["timeout"]:
+                continue
+            t, cpu, r, exact, rc, err = run_measured(cmds[tool], timeout, env, with_rss=i == 0)
+            if exact is not None:
+                st["exact"] = exact
+            st["rss"] = st["exact"] if st["exact"] is not None else max(st["rss"], r)
+            if t is None:
+                # killed: only a /usr/bin/time reading would be the tool's own RSS
+                st["timeout"] = True
+                st["rss"] = st["exact"] or 0
+                continue
+            if rc not in (0, 1):
+                msg = (err.strip().splitlines() or [f"exit {rc}"])[0]
+                st["error"] = f"exit {rc}: {msg}"
+                continue
+            if i > 0:
+                st["walls"].append(t)
+                st["cpus"].append(cpu)
+    out = {}
+    for tool, st in state.items():
+        ok = not st["error"] and not st["timeout"] and st["walls"]
+        out[tool] = {"time": statistics.median(st["walls"]) if ok else None,
+                     "cpu": statistics.median(st["cpus"]) if ok else None,
+                     "rss": st["rss"], "error": st["error"], "timeout": st["timeout"]}
+    return out
 
 
 def fmt_time(m, timeout):
@@ -295,12 +329,12 @@ def fmt_time(m, timeout):
     return f"{t:.2f} s"
 
 
-def fmt_ratio(m, base):
+def fmt_ratio(m, base, field="time"):
     if m is None or base is None or m.get("skipped") or m["timeout"] or m["error"]:
         return "–"
-    if base["time"] in (None, 0) or base["timeout"] or base["error"]:
+    if base[field] in (None, 0) or base["timeout"] or base["error"]:
         return "–"
-    return f"{m['time'] / base['time']:.2f}×"
+    return f"{m[field] / base[field]:.2f}×"
 
 
 def fmt_rss(m):
@@ -325,7 +359,7 @@ def main(argv):
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog="Run under flock /tmp/revwatch-build.lock.")
     ap.add_argument("--bin", default=None, help="revwatch binary (default build/revwatch)")
-    ap.add_argument("--runs", "-n", type=int, default=None, help="timed runs per tool and case (median; default 5)")
+    ap.add_argument("--runs", "-n", type=int, default=None, help="timed rounds per case (median; default 9)")
     ap.add_argument("--sizes", default=None, help="word counts (default 1k,10k,100k)")
     ap.add_argument("--langs", default="en,uk", help="languages (default en,uk)")
     ap.add_argument("--scenarios", default=",".join(SCENARIOS), help="default " + ",".join(SCENARIOS))
@@ -336,7 +370,7 @@ def main(argv):
     ap.add_argument("--keep", action="store_true", help="keep the generated files and print where")
     args = ap.parse_args(argv)
 
-    defaults = ("1k", 2, 10.0) if args.quick else ("1k,10k,100k", 5, 60.0)
+    defaults = ("1k", 2, 10.0) if args.quick else ("1k,10k,100k", 9, 60.0)
     if args.sizes is None:
         args.sizes = defaults[0]
     if args.runs is None:
@@ -397,15 +431,16 @@ def main(argv):
                     with open(new, "w", encoding="utf-8") as f:
                         f.write(new_text)
                     row = {"lang": lang, "scenario": scen, "size": size, "words": total, "m": {}}
+                    cmds = {}
                     for t in tools:
                         if not available[t]:
                             row["m"][t] = None
-                            continue
-                        if (t, lang, scen) in skip:
-                            row["m"][t] = {"time": None, "rss": 0, "error": None,
+                        elif (t, lang, scen) in skip:
+                            row["m"][t] = {"time": None, "cpu": None, "rss": 0, "error": None,
                                            "timeout": True, "skipped": True}
-                            continue
-                        m = measure(tool_command(t, revwatch, old, new), args.runs, args.timeout, env)
+                        else:
+                            cmds[t] = tool_command(t, revwatch, old, new)
+                    for t, m in measure_case(cmds, args.runs, args.timeout, env).items():
                         if m["timeout"]:
                             skip.add((t, lang, scen))
                         if m["error"]:
@@ -423,13 +458,15 @@ def main(argv):
     cmdline = "flock /tmp/revwatch-build.lock /usr/bin/python3 bench/compare_bench.py " + " ".join(
         shlex.quote(a) for a in argv)
     print(f"Command: `{cmdline.strip()}`  ")
-    print(f"Median of {args.runs} run(s) after one warm-up; timeout {args.timeout:g} s; "
-          f"{os.cpu_count()} CPUs; peak RSS in MiB.")
+    print(f"Median of {args.runs} interleaved round(s) after one warm-up round; timeout "
+          f"{args.timeout:g} s; {os.cpu_count()} CPUs; times are wall time, ratios wall "
+          f"and CPU (user+sys) time against git; peak RSS in MiB.")
     print()
     others = [t for t in tools if t != "git"]
     hdr = ["lang", "words", "edit"] + tools
     if "git" in tools:
         hdr += [f"{t}/git" for t in others]
+        hdr += [f"{t}/git CPU" for t in others]
     hdr += [f"RSS {t}" for t in tools]
     print("| " + " | ".join(hdr) + " |")
     print("|" + "|".join(["---"] * 3 + ["---:"] * (len(hdr) - 3)) + "|")
@@ -438,6 +475,7 @@ def main(argv):
         cells += [fmt_time(row["m"][t], args.timeout) for t in tools]
         if "git" in tools:
             cells += [fmt_ratio(row["m"][t], row["m"]["git"]) for t in others]
+            cells += [fmt_ratio(row["m"][t], row["m"]["git"], "cpu") for t in others]
         cells += [fmt_rss(row["m"][t]) for t in tools]
         print("| " + " | ".join(cells) + " |")
     return 0

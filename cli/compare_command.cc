@@ -39,13 +39,14 @@ void Print(const ArticleDiff& diff, const std::string& format) {
     return;
   }
   if (format == "html") {
-    std::cout << RenderDiff(diff, DiffStyle::kHtml);
+    WriteDiff(diff, DiffStyle::kHtml, std::cout);
     return;
   }
   const bool ansi = format == "ansi" || (format.empty() && StdoutWantsColor());
   std::cout << RenderSummary(diff) << "\n";
   if (diff.HasChanges()) {
-    std::cout << "\n" << RenderDiff(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText);
+    std::cout << "\n";
+    WriteDiff(diff, ansi ? DiffStyle::kAnsi : DiffStyle::kText, std::cout);
   }
 }
 

@@ -237,7 +237,10 @@ std::string Render(const ArticleDiff& diff, DiffStyle style, int context_words,
     out += Heading(Describe(change), change.tags, style);
     const int at = change.new_index;
     if (at >= 0) out += context(at - paragraphs, at);
-    out += Body(WithContext(change.spans, context_words), style);
+    // (Without a cut, the spans as they are: copying them cost as much as
+    // rendering.)
+    out += context_words > 0 ? Body(WithContext(change.spans, context_words), style)
+                             : Body(change.spans, style);
     if (at >= 0) {
       // After it, up to the next change (which shows its own before-context).
       int until = count;  // the next change's before-context starts there
@@ -260,6 +263,24 @@ std::string Render(const ArticleDiff& diff, DiffStyle style, int context_words,
 
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words) {
   return Render(diff, style, context_words, nullptr, 0);
+}
+
+void WriteDiff(const ArticleDiff& diff, DiffStyle style, std::ostream& out) {
+  bool any = false;  // the same separators as Render
+  auto begin_block = [&] {
+    if (!any && style == DiffStyle::kHtml) out << "<div class=\"revwatch-diff\">\n";
+    if (any && style != DiffStyle::kHtml) out << "\n";
+    any = true;
+  };
+  if (diff.title_changed) {
+    begin_block();
+    out << Heading("headline", diff.title_tags, style) << Body(diff.title_spans, style);
+  }
+  for (const ParagraphChange& change : diff.paragraphs) {
+    begin_block();
+    out << Heading(Describe(change), change.tags, style) << Body(change.spans, style);
+  }
+  if (any && style == DiffStyle::kHtml) out << "</div>\n";
 }
 
 std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,

@@ -2,6 +2,7 @@
 #ifndef REVWATCH_DIFF_DIFF_RENDER_H_
 #define REVWATCH_DIFF_DIFF_RENDER_H_
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,11 @@ enum class DiffStyle {
 // kHtml returns a self-contained <div> fragment.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style);
 
-// As above, but unchanged words around each change are cut to
+// The same bytes written to `out` a paragraph at a time, so that a long
+// diff is never held twice (revwatch compare prints it this way).
+void WriteDiff(const ArticleDiff& diff, DiffStyle style, std::ostream& out);
+
+// As RenderDiff(diff, style), but unchanged words around each change are cut to
 // `context_words` on either side ("… "), for e-mail; 0 keeps them all.
 std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_words);
 

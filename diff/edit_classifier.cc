@@ -6,10 +6,11 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
+#include <bit>
+#include <cstdint>
+#include <initializer_list>
 #include <cstddef>
 #include <optional>
-#include <set>
 
 namespace revwatch {
 namespace {
@@ -38,6 +39,15 @@ constexpr std::array<TagInfo, 14> kTags = {{
     {"boilerplate", false, 0.01},
 }};
 
+// Positions in kTags.
+enum class Tag : unsigned {
+  kHeadline, kDenial, kNegation, kQuote, kNumber, kEntity, kAttribution,
+  kParagraphAdded, kParagraphRemoved, kCorrection, kMoved, kReworded, kCosmetic,
+  kBoilerplate,
+};
+static_assert(kTags[static_cast<std::size_t>(Tag::kBoilerplate)].name == "boilerplate");
+static_assert(kTags[static_cast<std::size_t>(Tag::kParagraphAdded)].name == "paragraph-added");
+
 const TagInfo* FindTag(std::string_view name) {
   for (const TagInfo& tag : kTags) {
     if (tag.name == name) return &tag;
@@ -45,48 +55,133 @@ const TagInfo* FindTag(std::string_view name) {
   return nullptr;
 }
 
-std::vector<std::string> InVocabularyOrder(const std::set<std::string>& tags) {
-  std::vector<std::string> out;
-  for (const TagInfo& tag : kTags) {
-    if (tags.contains(std::string(tag.name))) out.emplace_back(tag.name);
+// A set of tags as bits: every change run yields one, and a std::set of
+// strings cost an allocation per tag.
+class TagSet {
+ public:
+  TagSet() = default;
+  TagSet(std::initializer_list<Tag> tags) {
+    for (const Tag tag : tags) insert(tag);
   }
-  return out;
-}
-
-std::vector<char32_t> CodePoints(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t pos = 0; pos < s.size();) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
-                              static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
-    if (n <= 0) n = 1;
-    out.push_back(static_cast<char32_t>(cp));
-    pos += static_cast<std::size_t>(n);
+  void insert(Tag tag) { bits_ |= Bit(tag); }
+  void erase(Tag tag) { bits_ &= ~Bit(tag); }
+  void merge(TagSet other) { bits_ |= other.bits_; }
+  bool contains(Tag tag) const { return (bits_ & Bit(tag)) != 0; }
+  bool empty() const { return bits_ == 0; }
+  int size() const { return std::popcount(bits_); }
+  bool AnySubstantive() const {
+    for (std::size_t i = 0; i < kTags.size(); ++i) {
+      if (kTags[i].substantive && contains(static_cast<Tag>(i))) return true;
+    }
+    return false;
   }
-  return out;
-}
+  std::vector<std::string> InVocabularyOrder() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < kTags.size(); ++i) {
+      if (contains(static_cast<Tag>(i))) out.emplace_back(kTags[i].name);
+    }
+    return out;
+  }
 
-// Optimal-string-alignment distance, stopping early above 2.
-int EditDistance(std::string_view a_text, std::string_view b_text) {
-  const auto a = CodePoints(a_text);
-  const auto b = CodePoints(b_text);
+ private:
+  static std::uint32_t Bit(Tag tag) { return std::uint32_t{1} << static_cast<unsigned>(tag); }
+  std::uint32_t bits_ = 0;
+};
+
+// A word's code points; words up to kSmallWord letters (nearly all) are
+// kept without allocating, since every equal-length run is typo-checked.
+class CodePoints {
+ public:
+  static constexpr std::size_t kSmallWord = 32;
+
+  explicit CodePoints(std::string_view s) {
+    for (std::size_t pos = 0; pos < s.size();) {
+      utf8proc_int32_t cp = 0;
+      auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                                static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+      if (n <= 0) n = 1;
+      Add(static_cast<char32_t>(cp));
+      pos += static_cast<std::size_t>(n);
+    }
+  }
+  std::size_t size() const { return size_; }
+  char32_t operator[](std::size_t i) const { return size_ <= kSmallWord ? small_[i] : large_[i]; }
+  char32_t front() const { return (*this)[0]; }
+
+ private:
+  void Add(char32_t cp) {
+    if (size_ < kSmallWord) {
+      small_[size_++] = cp;
+      return;
+    }
+    if (size_ == kSmallWord) large_.assign(small_.begin(), small_.end());
+    large_.push_back(cp);
+    ++size_;
+  }
+
+  std::array<char32_t, kSmallWord> small_;
+  std::vector<char32_t> large_;  // all of them, once past kSmallWord
+  std::size_t size_ = 0;
+};
+
+// Optimal-string-alignment distance, stopping early above 2. Three rolling
+// rows (the transposition looks two back), on the stack for short words.
+int EditDistance(const CodePoints& a, const CodePoints& b) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > 2) return 3;
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  const std::size_t width = m + 1;
+  std::array<int, 3 * (CodePoints::kSmallWord + 1)> small;
+  std::vector<int> large;
+  int* rows = small.data();
+  if (width > CodePoints::kSmallWord + 1) {
+    large.resize(3 * width);
+    rows = large.data();
+  }
+  auto row = [&](std::size_t i) { return rows + (i % 3) * width; };
+  for (std::size_t j = 0; j <= m; ++j) row(0)[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
+    int* d = row(i);
+    const int* up = row(i - 1);
+    const int* up2 = row(i + 1);  // (i - 2) % 3, read only when i > 1
+    d[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= m; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      d[j] = std::min({up[j] + 1, d[j - 1] + 1, up[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d[j] = std::min(d[j], up2[j - 2] + 1);
       }
     }
   }
-  return d[n][m];
+  return row(n)[m];
 }
+
+// A run's words as compared for "cosmetic": all in one string, so that
+// "35 percent" and "35%" ("35" "%") agree, with where each word ends.
+class CosmeticWords {
+ public:
+  void Add(std::string_view word) {
+    joined_ += word;
+    ends_.push_back(joined_.size());
+  }
+  void AddWithoutApostrophesAndHyphens(std::string_view word) {
+    for (const char c : word) {
+      if (c != '\'' && c != '-') joined_ += c;
+    }
+    ends_.push_back(joined_.size());
+  }
+  const std::string& joined() const { return joined_; }
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(joined_).substr(begin, ends_[i] - begin);
+  }
+
+ private:
+  std::string joined_;
+  std::vector<std::size_t> ends_;
+};
 
 // One side of a change run: a text's facts and the token range [begin, end).
 struct Side {
@@ -201,30 +296,26 @@ class SideReader {
 
   // The words of the range as compared for "cosmetic": lower-cased,
   // apostrophes and hyphens dropped, number words as digits.
-  std::vector<std::string> CosmeticWords() const {
-    std::vector<std::string> words;
+  CosmeticWords CosmeticText() const {
+    CosmeticWords words;
     for (int i = side_.begin; i < side_.end; ++i) {
       // A percent sign is part of the figure: "27 %" is "27%".
       if (side_.Key(i) == "%") {
-        words.emplace_back("%");
+        words.Add("%");
         continue;
       }
       if (!IsWordish(side_.At(i))) continue;
       const std::string_view folded = side_.facts->Folded(i);
       // "a dozen" is 12 and "a million" one million.
       if ((folded == "a" || folded == "an") && i + 1 < side_.end && side_.facts->Figure(i + 1)) {
-        if (!HasDigit(*side_.facts->Figure(i + 1))) words.emplace_back("1");
+        if (!HasDigit(*side_.facts->Figure(i + 1))) words.Add("1");
         continue;
       }
       if (side_.facts->Figure(i)) {
-        if (const auto value = FigureAt(i)) words.emplace_back(*value);
+        if (const auto value = FigureAt(i)) words.Add(*value);
         continue;
       }
-      std::string word;
-      for (char c : folded) {
-        if (c != '\'' && c != '-') word += c;
-      }
-      words.push_back(word);
+      words.AddWithoutApostrophesAndHyphens(folded);
     }
     return words;
   }
@@ -286,7 +377,7 @@ class SideReader {
 
 constexpr std::size_t kLongWord = 7;
 
-bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::string>& b,
+bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
                   const SideReader& old_side, const SideReader& new_side) {
   if (a.size() != b.size() || a.empty()) return false;
   if (old_side.Negations() != new_side.Negations() ||
@@ -296,8 +387,8 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] == b[i]) continue;
     if (HasDigit(a[i]) || HasDigit(b[i])) return false;
-    const auto a_chars = CodePoints(a[i]);
-    const auto b_chars = CodePoints(b[i]);
+    const CodePoints a_chars(a[i]);
+    const CodePoints b_chars(b[i]);
     if (std::min(a_chars.size(), b_chars.size()) < 4) return false;
     // A name with a different initial is a different name (Ветров,
     // Петров) unless the old text already uses the corrected one; ordinary
@@ -309,16 +400,10 @@ bool AreTypoFixes(const std::vector<std::string>& a, const std::vector<std::stri
     // One slip; in a long word of the same length two ("Tesally" ->
     // "Tessaly"), which a different name of that length rarely is.
     const int allowed = a_chars.size() == b_chars.size() && a_chars.size() >= kLongWord ? 2 : 1;
-    const int distance = EditDistance(a[i], b[i]);
+    const int distance = EditDistance(a_chars, b_chars);
     if (distance < 1 || distance > allowed) return false;
   }
   return true;
-}
-
-std::string Joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) out += word;
-  return out;
 }
 
 // A negation flips a sentence that otherwise stays: "will" -> "will not".
@@ -396,9 +481,9 @@ class RunClassifier {
   // Only spacing, case, punctuation, number words or typos changed. Words
   // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
   bool IsCosmetic() const {
-    const auto a = old_reader_.CosmeticWords();
-    const auto b = new_reader_.CosmeticWords();
-    return Joined(a) == Joined(b) || AreTypoFixes(a, b, old_reader_, new_reader_);
+    const CosmeticWords a = old_reader_.CosmeticText();
+    const CosmeticWords b = new_reader_.CosmeticText();
+    return a.joined() == b.joined() || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
   // Denial words on one side; "was denied bail" holds one but denies no claim.
@@ -462,12 +547,10 @@ class RunClassifier {
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
-    const auto& new_names = new_.facts->AllNames();
-    const auto& old_names = old_.facts->AllNames();
     bool left = false;
     bool arrived = false;
-    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_names.contains(name);
-    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_names.contains(name);
+    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_.facts->HasName(name);
+    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_.facts->HasName(name);
     return left && arrived;
   }
 
@@ -496,21 +579,21 @@ class RunClassifier {
            CorrectionAtStart();
   }
 
-  std::set<std::string> Tags() const {
-    if (IsCosmetic()) return {"cosmetic"};
-    std::set<std::string> tags;
+  TagSet Tags() const {
+    if (IsCosmetic()) return {Tag::kCosmetic};
+    TagSet tags;
     // A denial negates by nature: "denies" is not a negation added too.
     if (IsDenial() || IsDenialWithdrawn()) {
-      tags.insert("denial");
+      tags.insert(Tag::kDenial);
     } else if (IsNegation()) {
-      tags.insert("negation");
+      tags.insert(Tag::kNegation);
     }
-    if (IsNumber()) tags.insert("number");
-    if (IsQuote()) tags.insert("quote");
-    if (IsAttribution()) tags.insert("attribution");
-    if (IsEntity()) tags.insert("entity");
-    if (IsCorrection()) tags.insert("correction");
-    if (tags.empty()) tags.insert("reworded");
+    if (IsNumber()) tags.insert(Tag::kNumber);
+    if (IsQuote()) tags.insert(Tag::kQuote);
+    if (IsAttribution()) tags.insert(Tag::kAttribution);
+    if (IsEntity()) tags.insert(Tag::kEntity);
+    if (IsCorrection()) tags.insert(Tag::kCorrection);
+    if (tags.empty()) tags.insert(Tag::kReworded);
     return tags;
   }
 
@@ -662,7 +745,7 @@ class ParagraphBalance {
   // Which source entries the paragraph names, by entry, so that
   // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
   // match the same entry ("полиц*", "мэр*"), are the same source.
-  const std::multiset<int>& Sources() const {
+  const std::vector<int>& Sources() const {
     if (!sources_) sources_ = FindSources();
     return *sources_;
   }
@@ -685,15 +768,17 @@ class ParagraphBalance {
     return reports;
   }
 
-  std::multiset<int> FindSources() const {
-    std::multiset<int> sources;
+  // Sorted, repeats kept.
+  std::vector<int> FindSources() const {
+    std::vector<int> sources;
     if (!text_.MayMatch(LexiconList::kSource)) return sources;
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int i = 0; i < size; ++i) {
       if (const int entry = reader_.MatchedEntry(LexiconList::kSource, i); entry >= 0) {
-        sources.insert(entry);
+        sources.push_back(entry);
       }
     }
+    std::sort(sources.begin(), sources.end());
     return sources;
   }
 
@@ -701,44 +786,39 @@ class ParagraphBalance {
   SideReader reader_;
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
-  mutable std::optional<std::multiset<int>> sources_;
+  mutable std::optional<std::vector<int>> sources_;
 };
 
 // Whether each side has a figure the other lacks.
 bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
   const auto& a = old_text.AllFigures();
   const auto& b = new_text.AllFigures();
-  std::vector<std::string> only_old;
-  std::vector<std::string> only_new;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_old));
-  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_new));
-  return !only_old.empty() && !only_new.empty();
+  // (Sorted with repeats: "not included" is a non-empty multiset difference.)
+  return !std::includes(b.begin(), b.end(), a.begin(), a.end()) &&
+         !std::includes(a.begin(), a.end(), b.begin(), b.end());
 }
 
-void CheckAgainstWholeParagraphs(const ChangeFacts& facts, std::set<std::string>& tags) {
+void CheckAgainstWholeParagraphs(const ChangeFacts& facts, TagSet& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
   const ParagraphBalance before(*facts.Old());
   const ParagraphBalance after(*facts.New());
-  if (tags.contains("negation") && !NegationChanged(before.Negations(), after.Negations())) {
-    tags.erase("negation");
+  if (tags.contains(Tag::kNegation) && !NegationChanged(before.Negations(), after.Negations())) {
+    tags.erase(Tag::kNegation);
   }
-  if (tags.contains("attribution") && before.SameSources(after)) tags.erase("attribution");
+  if (tags.contains(Tag::kAttribution) && before.SameSources(after)) tags.erase(Tag::kAttribution);
   // A source phrase dropped or added in a rewrite ("По предварительным
   // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,
   // the paragraph's reports and sources do.
-  if (!tags.contains("attribution") && before.Reports() != after.Reports() &&
+  if (!tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
       before.Sources() != after.Sources()) {
-    tags.insert("attribution");
+    tags.insert(Tag::kAttribution);
   }
-  if (tags.contains("reworded") && !tags.contains("number") &&
+  if (tags.contains(Tag::kReworded) && !tags.contains(Tag::kNumber) &&
       FigureReplaced(*facts.Old(), *facts.New())) {
-    tags.insert("number");
+    tags.insert(Tag::kNumber);
   }
-  const bool substantive = std::any_of(tags.begin(), tags.end(), [](const std::string& tag) {
-    return IsSubstantiveTag(tag);
-  });
-  if (!substantive && !tags.contains("cosmetic") && !tags.contains("moved")) {
-    tags.insert("reworded");
+  if (!tags.AnySubstantive() && !tags.contains(Tag::kCosmetic) && !tags.contains(Tag::kMoved)) {
+    tags.insert(Tag::kReworded);
   }
 }
 
@@ -761,19 +841,18 @@ bool IsCallToAction(const Side& whole) {
 }
 
 // Tags of a paragraph that appeared or disappeared as a whole.
-std::set<std::string> WholeParagraphTags(bool inserted, const TokenDiff& diff,
-                                         const ChangeFacts& facts) {
+TagSet WholeParagraphTags(bool inserted, const TokenDiff& diff, const ChangeFacts& facts) {
   const TextFacts& text = inserted ? *facts.New() : *facts.Old();
-  if (text.IsBoilerplate()) return {"boilerplate"};
-  std::set<std::string> tags = {inserted ? "paragraph-added" : "paragraph-removed"};
+  if (text.IsBoilerplate()) return {Tag::kBoilerplate};
+  TagSet tags = {inserted ? Tag::kParagraphAdded : Tag::kParagraphRemoved};
   const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
-  if (SideReader(whole).TouchesSpeech()) tags.insert("quote");
+  if (SideReader(whole).TouchesSpeech()) tags.insert(Tag::kQuote);
   if (inserted) {
     const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front());
-    if (classifier.IsDenial()) tags.insert("denial");
-    if (classifier.IsCorrection()) tags.insert("correction");
+    if (classifier.IsDenial()) tags.insert(Tag::kDenial);
+    if (classifier.IsCorrection()) tags.insert(Tag::kCorrection);
   }
-  if (tags.size() == 1 && IsCallToAction(whole)) return {"boilerplate"};
+  if (tags.size() == 1 && IsCallToAction(whole)) return {Tag::kBoilerplate};
   return tags;
 }
 
@@ -790,15 +869,14 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   switch (op) {
     case ParagraphOp::kInserted:
     case ParagraphOp::kDeleted:
-      return InVocabularyOrder(
-          WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts));
+      return WholeParagraphTags(op == ParagraphOp::kInserted, diff, facts).InVocabularyOrder();
     case ParagraphOp::kChanged:
     case ParagraphOp::kMoved:
       break;
   }
   if (facts.EitherIsBoilerplate()) return {"boilerplate"};
-  std::set<std::string> tags;
-  if (op == ParagraphOp::kMoved) tags.insert("moved");
+  TagSet tags;
+  if (op == ParagraphOp::kMoved) tags.insert(Tag::kMoved);
   for (const ChangeRun& run : diff.runs) {
     tags.merge(RunClassifier(facts.Old(), facts.New(), run).Tags());
   }
@@ -806,27 +884,27 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the
   // substantive tags alone.
-  if (tags.empty()) tags.insert("cosmetic");
-  return InVocabularyOrder(tags);
+  if (tags.empty()) tags.insert(Tag::kCosmetic);
+  return tags.InVocabularyOrder();
 }
 
 std::vector<std::string> ClassifyHeadlineChange(const TokenDiff& diff, WordLookup& words) {
   const ChangeFacts facts(diff, words);
-  std::set<std::string> tags;
+  TagSet tags;
   for (const ChangeRun& run : diff.runs) {
     const RunClassifier classifier(facts.Old(), facts.New(), run);
     // A question mark turns a headline's statement into a question.
     if (classifier.IsCosmetic() && !classifier.ChangesQuestionMark()) continue;
-    tags.insert("headline");
+    tags.insert(Tag::kHeadline);
     if (classifier.IsDenial()) {
-      tags.insert("denial");
+      tags.insert(Tag::kDenial);
     } else if (classifier.IsNegation()) {
-      tags.insert("negation");
+      tags.insert(Tag::kNegation);
     }
-    if (classifier.IsNumber()) tags.insert("number");
+    if (classifier.IsNumber()) tags.insert(Tag::kNumber);
   }
-  if (tags.empty()) tags.insert("cosmetic");
-  return InVocabularyOrder(tags);
+  if (tags.empty()) tags.insert(Tag::kCosmetic);
+  return tags.InVocabularyOrder();
 }
 
 void MarkInvisibleChange(ArticleDiff& diff) {
@@ -836,11 +914,15 @@ void MarkInvisibleChange(ArticleDiff& diff) {
 }
 
 void SummarizeEdit(ArticleDiff& diff) {
-  std::set<std::string> tags(diff.title_tags.begin(), diff.title_tags.end());
-  for (const ParagraphChange& change : diff.paragraphs) {
-    tags.insert(change.tags.begin(), change.tags.end());
-  }
-  diff.tags = InVocabularyOrder(tags);
+  TagSet tags;
+  auto add = [&tags](const std::vector<std::string>& names) {
+    for (const std::string& name : names) {
+      tags.insert(static_cast<Tag>(FindTag(name) - kTags.data()));
+    }
+  };
+  add(diff.title_tags);
+  for (const ParagraphChange& change : diff.paragraphs) add(change.tags);
+  diff.tags = tags.InVocabularyOrder();
   double unimportance = 1.0;
   double minor = 0.0;
   for (const std::string& tag : diff.tags) {

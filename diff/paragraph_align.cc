@@ -7,7 +7,7 @@
 #include <emmintrin.h>
 #endif
 #include <cstddef>
-#include <string>
+#include <span>
 #include <unordered_map>
 
 #include "diff/run_both.h"
@@ -38,17 +38,20 @@ constexpr std::size_t kBuckets = 256;
 using Histogram = std::array<std::uint8_t, kBuckets>;
 
 struct Shape {
-  std::string key;            // the token key ids' bytes; equal = same paragraph
-  std::vector<int> word_ids;  // sorted lower-cased words and numbers
+  std::span<const Token> tokens;  // the paragraph's, borrowed
+  std::uint64_t hash = 0;         // of the tokens' keys
+  int id = -1;                    // equal ids: the same keys (see AssignIds)
+  std::vector<int> word_ids;      // sorted lower-cased words and numbers
   Histogram histogram{};
   bool saturated = false;  // a bucket passed 255: the bound does not hold
 };
 
 Shape ShapeOf(const TokenizedText& text) {
   Shape shape;
-  shape.key.reserve(text.tokens.size() * sizeof(int));
+  shape.tokens = text.tokens;
+  std::uint64_t hash = 0xcbf29ce484222325;
   for (const Token& token : text.tokens) {
-    shape.key.append(reinterpret_cast<const char*>(&token.key), sizeof token.key);
+    hash = (hash ^ static_cast<std::uint32_t>(token.key)) * 0x100000001b3;
     if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
       shape.word_ids.push_back(token.folded);
       std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
@@ -59,8 +62,34 @@ Shape ShapeOf(const TokenizedText& text) {
       }
     }
   }
+  shape.hash = hash;
   std::sort(shape.word_ids.begin(), shape.word_ids.end());
   return shape;
+}
+
+bool SameKeys(const Shape& a, const Shape& b) {
+  return std::equal(a.tokens.begin(), a.tokens.end(), b.tokens.begin(), b.tokens.end(),
+                    [](const Token& x, const Token& y) { return x.key == y.key; });
+}
+
+// Numbers the shapes so that equal ids are paragraphs with the same token
+// keys (compared key by key, no copy of them made).
+void AssignIds(std::vector<Shape>& old_shapes, std::vector<Shape>& new_shapes) {
+  struct Hash {
+    std::size_t operator()(const Shape* s) const { return static_cast<std::size_t>(s->hash); }
+  };
+  struct Equal {
+    bool operator()(const Shape* a, const Shape* b) const {
+      return a->hash == b->hash && SameKeys(*a, *b);
+    }
+  };
+  std::unordered_map<const Shape*, int, Hash, Equal> ids;
+  ids.reserve(old_shapes.size() + new_shapes.size());
+  for (auto* shapes : {&old_shapes, &new_shapes}) {
+    for (Shape& s : *shapes) {
+      s.id = ids.try_emplace(&s, static_cast<int>(ids.size())).first->second;
+    }
+  }
 }
 
 std::size_t SharedBound(const Histogram& a, const Histogram& b) {
@@ -134,22 +163,21 @@ class Aligner {
     if (tokens < kParallelTokens) {
       shapes(old_paragraphs, old_);
       shapes(new_paragraphs, new_);
-      return;
+    } else {
+      RunBoth([&] { shapes(old_paragraphs, old_); }, [&] { shapes(new_paragraphs, new_); });
     }
-    RunBoth([&] { shapes(old_paragraphs, old_); }, [&] { shapes(new_paragraphs, new_); });
+    AssignIds(old_, new_);
   }
 
   std::vector<AlignedParagraph> Run() {
-    std::unordered_map<std::string_view, int> ids;
-    auto intern = [&ids](const std::vector<Shape>& shapes) {
+    auto ids = [](const std::vector<Shape>& shapes) {
       std::vector<int> out;
-      for (const Shape& s : shapes) {
-        out.push_back(ids.try_emplace(s.key, static_cast<int>(ids.size())).first->second);
-      }
+      out.reserve(shapes.size());
+      for (const Shape& s : shapes) out.push_back(s.id);
       return out;
     };
-    const std::vector<int> a = intern(old_);
-    const std::vector<int> b = intern(new_);
+    const std::vector<int> a = ids(old_);
+    const std::vector<int> b = ids(new_);
     std::vector<int> deleted;
     std::vector<int> inserted;
     for (const Edit& edit : DiffSequences(a, b)) {
@@ -278,19 +306,19 @@ class Aligner {
   // elsewhere is that paragraph, moved. The deleted entry is blanked and
   // dropped at the end.
   void FindMoves() {
-    std::unordered_map<std::string_view, std::vector<std::size_t>> deleted_by_key;
+    std::unordered_map<int, std::vector<std::size_t>> deleted_by_key;
     std::vector<std::size_t> deleted_entries;
     std::vector<std::size_t> inserted_entries;
     for (std::size_t e = 0; e < out_.size(); ++e) {
       if (out_[e].op == AlignOp::kDeleted) {
-        deleted_by_key[Old(out_[e].old_index).key].push_back(e);
+        deleted_by_key[Old(out_[e].old_index).id].push_back(e);
         deleted_entries.push_back(e);
       } else if (out_[e].op == AlignOp::kInserted) {
         inserted_entries.push_back(e);
       }
     }
     for (std::size_t e : inserted_entries) {
-      auto it = deleted_by_key.find(New(out_[e].new_index).key);
+      auto it = deleted_by_key.find(New(out_[e].new_index).id);
       if (it == deleted_by_key.end() || it->second.empty()) continue;
       MarkMoved(it->second.front(), e);
       it->second.erase(it->second.begin());

@@ -220,7 +220,7 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 // only starts a sentence: a sentence-initial word counts when it is an
 // acronym or occurs capitalised mid-sentence too, never when it is a
 // function word.
-const std::multiset<std::string>& TextFacts::AllFigures() const {
+const std::vector<std::string_view>& TextFacts::AllFigures() const {
   if (!all_figures_) {
     all_figures_.emplace();
     // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
@@ -231,17 +231,18 @@ const std::multiset<std::string>& TextFacts::AllFigures() const {
       if (!figure && text_.Key(i) == "%") percent = true;
       if (!figure || figure->empty()) continue;
       if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->insert(figure->substr(0, figure->size() - 1));
+        all_figures_->push_back(std::string_view(*figure).substr(0, figure->size() - 1));
         percent = true;
       } else if (*figure == "%") {
         percent = true;
       } else {
-        all_figures_->insert(*figure);
+        all_figures_->push_back(*figure);
       }
     }
     // Whether percentages are spoken of, not how often the sign is
     // written: "from six to four per cent" is "from 6% to 4%".
-    if (percent) all_figures_->insert("%");
+    if (percent) all_figures_->push_back("%");
+    std::sort(all_figures_->begin(), all_figures_->end());
   }
   return *all_figures_;
 }
@@ -270,8 +271,10 @@ void TextFacts::FindNames() const {
                                   text_.tokens[i].folded);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (name_[i]) all_names_.insert(folded_[i]);
+    if (name_[i]) all_names_.push_back(folded_[i]);
   }
+  std::sort(all_names_.begin(), all_names_.end());
+  all_names_.erase(std::unique(all_names_.begin(), all_names_.end()), all_names_.end());
 }
 
 // Quoted speech: a quotation of at least three words between double-style

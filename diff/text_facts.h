@@ -4,11 +4,11 @@
 #ifndef REVWATCH_DIFF_TEXT_FACTS_H_
 #define REVWATCH_DIFF_TEXT_FACTS_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,10 +55,17 @@ class TextFacts {
   }
   // Inside a quotation of at least three words.
   bool InSpeech(int i) const { return speech_[Index(i)]; }
-  const std::multiset<std::string>& AllFigures() const;
-  const std::set<std::string_view>& AllNames() const {
+  // The text's figure values, sorted, repeats kept (as a multiset; views of
+  // the values kept here).
+  const std::vector<std::string_view>& AllFigures() const;
+  // The lower-cased names, sorted and distinct.
+  const std::vector<std::string_view>& AllNames() const {
     FindNames();
     return all_names_;
+  }
+  bool HasName(std::string_view folded) const {
+    FindNames();
+    return std::binary_search(all_names_.begin(), all_names_.end(), folded);
   }
   // Stamps, counters and widget lines: "Updated 13:36", "1,234 views",
   // "Read also: ...", "Tags: ...".
@@ -99,8 +106,10 @@ class TextFacts {
   mutable std::vector<bool> name_;  // empty until FindNames
   mutable bool names_found_ = false;
   std::vector<bool> speech_;
-  mutable std::optional<std::multiset<std::string>> all_figures_;
-  mutable std::set<std::string_view> all_names_;
+  // Sorted vectors rather than std::set: built once per text, then only
+  // compared and searched, without a node allocated per element.
+  mutable std::optional<std::vector<std::string_view>> all_figures_;
+  mutable std::vector<std::string_view> all_names_;
   bool boilerplate_ = false;
   mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
 };

@@ -11,7 +11,7 @@
 
 namespace revwatch {
 
-enum class TokenKind {
+enum class TokenKind : std::uint8_t {
   kWord,    // letters (any script), possibly with inner apostrophes/hyphens
   kNumber,  // digits with their separators and a trailing %: 1,000.5 12 000 3.5%
   kQuote,   // a quotation mark of any style

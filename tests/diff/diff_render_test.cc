@@ -1,5 +1,7 @@
 #include "diff/diff_render.h"
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 namespace revwatch {
@@ -23,6 +25,20 @@ TEST(DiffRenderTest, AnsiStyleUsesColoursNotBrackets) {
   EXPECT_NE(out.find("\x1b[31;9myes\x1b[0m"), std::string::npos);
   EXPECT_NE(out.find("\x1b[32mno\x1b[0m"), std::string::npos);
   EXPECT_EQ(out.find("[-"), std::string::npos);
+}
+
+TEST(DiffRenderTest, WriteDiffWritesWhatRenderDiffReturns) {
+  const Article before{"Old headline", "", "", {"Eight people spoke.", "Gone."}};
+  const Article after{"New headline", "", "", {"Nine people <spoke>.", "Added."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  for (const DiffStyle style : {DiffStyle::kText, DiffStyle::kAnsi, DiffStyle::kHtml}) {
+    std::ostringstream out;
+    WriteDiff(diff, style, out);
+    EXPECT_EQ(out.str(), RenderDiff(diff, style));
+  }
+  std::ostringstream nothing;
+  WriteDiff(DiffArticles(before, before), DiffStyle::kHtml, nothing);
+  EXPECT_EQ(nothing.str(), "");
 }
 
 TEST(DiffRenderTest, SummaryNamesCountsAndTags) {
