@@ -455,6 +455,20 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
   return gone >= 2;
 }
 
+// Whether `text` has `name` (folded), or a word of its stem: a name only inflected
+// by a rewrite ("прокурор Андрій Коваленко" -> "за словами прокурора Андрія
+// Коваленка") is still there.
+bool HasNameStem(const TextFacts& text, std::string_view name) {
+  if (text.HasName(name)) return true;
+  // Both words may differ in at most their last two letters: a short word
+  // sharing a long name's start ("моста", "Мостострой-Регион") is another.
+  const std::size_t letters = Letters(name);
+  const auto words = text.FoldedWords();
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+    return SameStem(name, word) && Letters(word) + 2 >= letters && letters + 2 >= Letters(word);
+  });
+}
+
 bool NegationChanged(std::pair<int, int> before, std::pair<int, int> after) {
   return before.first != after.first && before.second != after.second;
 }
@@ -549,8 +563,10 @@ class RunClassifier {
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
     bool left = false;
     bool arrived = false;
-    for (std::string_view name : old_reader_.ProperNouns()) left |= !new_.facts->HasName(name);
-    for (std::string_view name : new_reader_.ProperNouns()) arrived |= !old_.facts->HasName(name);
+    for (std::string_view name : old_reader_.ProperNouns()) left |= !HasNameStem(*new_.facts, name);
+    for (std::string_view name : new_reader_.ProperNouns()) {
+      arrived |= !HasNameStem(*old_.facts, name);
+    }
     return left && arrived;
   }
 
@@ -768,7 +784,8 @@ class ParagraphBalance {
     return reports;
   }
 
-  // Sorted, repeats kept.
+  // Sorted, each source once: a paragraph that names the prosecutor twice
+  // and then once cites the same source.
   std::vector<int> FindSources() const {
     std::vector<int> sources;
     if (!text_.MayMatch(LexiconList::kSource)) return sources;
@@ -779,6 +796,7 @@ class ParagraphBalance {
       }
     }
     std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
     return sources;
   }
 
@@ -806,6 +824,7 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, TagSet& tags) {
     tags.erase(Tag::kNegation);
   }
   if (tags.contains(Tag::kAttribution) && before.SameSources(after)) tags.erase(Tag::kAttribution);
+
   // A source phrase dropped or added in a rewrite ("По предварительным
   // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,
   // the paragraph's reports and sources do.

@@ -185,6 +185,8 @@ void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) 
     key += '"';
   } else if (IsSpace(cp)) {
     key += ' ';
+  } else if (cp == 0x0451 || cp == 0x0401) {  // ё, Ё: Russian writes е for it at will
+    key += cp == 0x0451 ? "\u0435" : "\u0415";
   } else {
     key.append(raw);
   }
@@ -192,12 +194,17 @@ void AppendKeyChar(utf8proc_int32_t cp, std::string_view raw, std::string& key) 
 
 // Whether a token is its own key: no byte that could start a character
 // AppendKeyChar rewrites (the backquote; U+0080-U+00BF such as nbsp and
-// the acute accent; U+02BC; anything from U+0800, where the typographic
-// quotes, dashes and spaces are). Cyrillic and accented Latin pass.
+// the acute accent; U+02BC; ё and Ё; anything from U+0800, where the
+// typographic quotes, dashes and spaces are). Other Cyrillic and accented
+// Latin pass.
 bool IsOwnKey(std::string_view text) {
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
     if (b == '`' || b == 0xC2 || b == 0xCA || b >= 0xE0) return false;
+    if ((b == 0xD1 || b == 0xD0) && i + 1 < text.size()) {  // ё is D1 91, Ё is D0 81
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if ((b == 0xD1 && next == 0x91) || (b == 0xD0 && next == 0x81)) return false;
+    }
   }
   return true;
 }
@@ -415,7 +422,9 @@ void FoldCaseInto(std::string_view key, std::string& out) {
     }
     const CodePoint cp = DecodeAt(key, pos);
     utf8proc_uint8_t encoded[4];
-    const auto n = utf8proc_encode_char(utf8proc_tolower(cp.value), encoded);
+    utf8proc_int32_t lower = utf8proc_tolower(cp.value);
+    if (lower == 0x0451) lower = 0x0435;  // ё as е, as keys have it (word lists too)
+    const auto n = utf8proc_encode_char(lower, encoded);
     out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
     pos += cp.length;
   }

@@ -45,7 +45,7 @@ struct Token {
   std::uint32_t length = 0;
   // What comparison sees: presentation differences folded away (curly vs
   // straight quotes and apostrophes, dash variants, odd spaces inside
-  // numbers), case kept. A Vocabulary id.
+  // numbers, Russian ё written as е), case kept. A Vocabulary id.
   int key = 0;
   int folded = 0;  // Vocabulary id of the lower-cased key
   TokenKind kind = TokenKind::kWord;

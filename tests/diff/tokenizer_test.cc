@@ -54,6 +54,13 @@ TEST(TokenizerTest, KeysFoldPresentationButNotCase) {
   EXPECT_NE(Keys("Kyiv"), Keys("kyiv"));
 }
 
+TEST(TokenizerTest, RussianYoIsComparedAsYe) {
+  EXPECT_EQ(Keys("ещё Пришёл ЁЛКА"), Keys("еще Пришел ЕЛКА"));
+  EXPECT_EQ(Texts("ещё"), std::vector<std::string>{"ещё"});  // the text keeps it
+  EXPECT_EQ(FoldCase("ЁЖ"), "еж");
+  EXPECT_NE(Keys("ёж"), Keys("їж"));  // only ё
+}
+
 TEST(TokenizerTest, EqualKeysShareAVocabularyId) {
   Vocabulary vocabulary;
   const TokenizedText a = Tokenize("\u201cKyiv\u201d kyiv", vocabulary);
