@@ -89,16 +89,7 @@ Result<std::vector<Feed>> SqliteStore::ListFeeds() {
 }
 
 Status SqliteStore::RemoveFeed(FeedId id) {
-  auto txn = BeginWrite();
-  if (!txn) return tl::unexpected(txn.error());
-  auto stmt = Statement::Prepare(db_, "DELETE FROM feeds WHERE id = ?");
-  if (!stmt) return tl::unexpected(stmt.error());
-  stmt->Bind(1, id);
-  if (Status s = stmt->Run(); !s) return s;
-  if (sqlite3_changes(db_) == 0) {
-    return MakeError(ErrorCode::kNotFound, "feed " + std::to_string(id) + " does not exist");
-  }
-  return CommitDurably(*txn);
+  return DeleteDurably("DELETE FROM feeds WHERE id = ?", id, "feed");
 }
 
 Result<std::vector<FeedEntry>> SqliteStore::ListFeedEntries(FeedId id) {

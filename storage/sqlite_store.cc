@@ -434,15 +434,19 @@ Result<std::vector<Watch>> SqliteStore::ListWatches() {
 }
 
 Status SqliteStore::RemoveWatch(WatchId id) {
+  return DeleteDurably("DELETE FROM watches WHERE id = ?", id, "watch");
+}
+
+Status SqliteStore::DeleteDurably(std::string_view sql, std::int64_t id, std::string_view what) {
   auto txn = BeginWrite();
   if (!txn) return tl::unexpected(txn.error());
-  auto stmt = Statement::Prepare(db_, "DELETE FROM watches WHERE id = ?");
+  auto stmt = Statement::Prepare(db_, sql);
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, id);
   if (Status s = stmt->Run(); !s) return s;
   if (sqlite3_changes(db_) == 0) {
     return MakeError(ErrorCode::kNotFound,
-                     "watch " + std::to_string(id) + " does not exist");
+                     std::string(what) + " " + std::to_string(id) + " does not exist");
   }
   return CommitDurably(*txn);
 }

@@ -102,6 +102,9 @@ class SqliteStore final : public RevisionStore {
   Status CommitDurably(WriteTransaction& txn);
   // Runs a single-statement write (its own transaction) in the group.
   Status RunWrite(Statement& stmt);
+  // Runs `sql`, a DELETE of the row with id `id` (bound as ?1), and syncs
+  // it; kNotFound naming `what` ("watch 3 does not exist") if none was.
+  Status DeleteDurably(std::string_view sql, std::int64_t id, std::string_view what);
 
   sqlite3* db_;  // owned; closed with sqlite3_close_v2
   std::string path_;
