@@ -406,11 +406,6 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
   return true;
 }
 
-// A negation flips a sentence that otherwise stays: "will" -> "will not".
-// Counts are (all negations, negations less quantity bounds): a change
-// shows in both, so "не меньше недели" -> "как минимум неделю" (a bound
-// reworded) and "не превысит" -> "не более" (a negated verb become a
-// bound) are no negation.
 std::size_t Letters(std::string_view s) {
   std::size_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -422,6 +417,11 @@ bool SameStem(std::string_view a, std::string_view b) {
   if (a == b) return true;
   std::size_t common = 0;
   while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  // Whole characters only: "ба" of "баев" and "бабин" shares the first
+  // byte of "е" and "б".
+  while (common > 0 && common < a.size() && (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80) {
+    --common;
+  }
   const std::size_t shared = Letters(a.substr(0, common));
   const std::size_t shorter = std::min(Letters(a), Letters(b));
   return shared >= 3 && shared + 2 >= shorter;
@@ -437,8 +437,11 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
   if (negated.Empty() || other.facts == nullptr) return false;
   int from = -1;
   for (int i = negated.begin; i < negated.end && from < 0; ++i) {
-    if (negated.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i)) > 0) {
-      from = i + 1;
+    // After the whole negation: "no longer", "ни разу".
+    if (const std::size_t n =
+            negated.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
+        n > 0) {
+      from = i + static_cast<int>(n);
     }
   }
   if (from < 0) return false;
@@ -469,6 +472,11 @@ bool HasNameStem(const TextFacts& text, std::string_view name) {
   });
 }
 
+// A negation flips a sentence that otherwise stays: "will" -> "will not".
+// Counts are (all negations, negations less quantity bounds): a change
+// shows in both, so "не меньше недели" -> "как минимум неделю" (a bound
+// reworded) and "не превысит" -> "не более" (a negated verb become a
+// bound) are no negation.
 bool NegationChanged(std::pair<int, int> before, std::pair<int, int> after) {
   return before.first != after.first && before.second != after.second;
 }
@@ -739,14 +747,8 @@ class ParagraphBalance {
   // allowing a case ending ("Олег Дорошенко", "Олега Дорошенка"), so that a
   // name which only moved to a sentence start is no new name.
   bool NamesIn(const ParagraphBalance& other) const {
-    const auto words = other.text_.FoldedWords();
-    for (const std::string_view name : text_.AllNames()) {
-      const bool found = std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-        return SameStem(name, word);
-      });
-      if (!found) return false;
-    }
-    return true;
+    return std::all_of(text_.AllNames().begin(), text_.AllNames().end(),
+                       [&](std::string_view name) { return HasNameStem(other.text_, name); });
   }
 
   // Source phrases and reporting verbs together: "энергетики говорят" and
@@ -936,7 +938,7 @@ void SummarizeEdit(ArticleDiff& diff) {
   TagSet tags;
   auto add = [&tags](const std::vector<std::string>& names) {
     for (const std::string& name : names) {
-      tags.insert(static_cast<Tag>(FindTag(name) - kTags.data()));
+      if (const auto* tag = FindTag(name)) tags.insert(static_cast<Tag>(tag - kTags.data()));
     }
   };
   add(diff.title_tags);

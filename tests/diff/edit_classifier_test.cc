@@ -413,5 +413,37 @@ TEST(EditClassifierTest, BylineWithAStampIsBoilerplate) {
   EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
 }
 
+TEST(EditClassifierTest, ANegationGoneWithTheClauseItNegatedIsRewording) {
+  const auto diff = DiffBody(
+      "Hearings will be held in the town, so that families would not have to travel far.",
+      "Hearings will be held in the town, sparing families of the victims long journeys.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
+TEST(EditClassifierTest, ANegatedVerbRewrittenInOneWordIsStillANegation) {
+  const auto diff = DiffBody("The board did not know about the transfers, the report found.",
+                             "The board knew about the transfers, the report found.");
+  EXPECT_EQ(diff.tags, Tags{"negation"});
+}
+
+TEST(EditClassifierTest, AnInflectedNameIsTheSamePerson) {
+  const auto diff = DiffBody(
+      "Прокурор Андрій Коваленко заявив, що підозрюваний може тиснути на свідків.",
+      "За словами прокурора Андрія Коваленка, підозрюваний може тиснути на свідків.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
+TEST(EditClassifierTest, AShortNameSharingTwoLettersIsAnotherPerson) {
+  const auto diff = DiffBody("Договор подписал глава района Олег Баев в пятницу.",
+                             "Договор подписал глава района Олег Бабин в пятницу.");
+  EXPECT_EQ(diff.tags, Tags{"entity"});
+}
+
+TEST(EditClassifierTest, YoForYeInsideAQuoteIsNoChange) {
+  const auto diff = DiffBody("«Прививаться лучше заранее, еще до подъема», — сказала она.",
+                             "«Прививаться лучше заранее, ещё до подъёма», — сказала она.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
