@@ -4,6 +4,7 @@
 #ifndef REVWATCH_DIFF_LEXICON_H_
 #define REVWATCH_DIFF_LEXICON_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstddef>
@@ -156,12 +157,42 @@ class WordLookup {
   std::uint32_t StartMask(int id, std::string_view word);
   const Lexicon& lexicon() const { return lexicon_; }
 
+  // Figure values interned, so that a text keeps one 4-byte id per token
+  // instead of a string (TextFacts): ids dense from 0, views stable for
+  // this object's life.
+  int InternFigure(std::string_view value) { return figures_.Intern(value); }
+  std::string_view FigureText(int id) const { return figures_.Text(id); }
+
+  // The figure id of a token on its own (before phrases and compound
+  // numbers are joined), which depends only on its key and kind: kNoFigure
+  // for none, else an InternFigure id. `compute` (returning
+  // std::optional<std::string>) runs once per key and kind.
+  static constexpr int kNoFigure = -1;
+  template <typename Compute>
+  int TokenFigure(int key, TokenKind kind, Compute compute) {
+    const std::size_t index =
+        static_cast<std::size_t>(key) * kKinds + static_cast<std::size_t>(kind);
+    if (index >= token_figures_.size()) {
+      token_figures_.resize(std::max(index + 1, token_figures_.size() * 2), kUnknownFigure);
+    }
+    int& known = token_figures_[index];
+    if (known == kUnknownFigure) {
+      const std::optional<std::string> value = compute();
+      known = value ? InternFigure(*value) : kNoFigure;
+    }
+    return known;
+  }
+
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
+  static constexpr int kUnknownFigure = -2;
+  static constexpr std::size_t kKinds = 4;  // TokenKind's values
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
   std::vector<std::uint32_t> start_masks_;    // by word id; kUnknownMask until computed
+  StringTable figures_;
+  std::vector<int> token_figures_;  // by key id and kind; kUnknownFigure until computed
 };
 
 }  // namespace revwatch
