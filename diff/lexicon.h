@@ -4,7 +4,6 @@
 #ifndef REVWATCH_DIFF_LEXICON_H_
 #define REVWATCH_DIFF_LEXICON_H_
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstddef>
@@ -170,29 +169,30 @@ class WordLookup {
   static constexpr int kNoFigure = -1;
   template <typename Compute>
   int TokenFigure(int key, TokenKind kind, Compute compute) {
-    const std::size_t index =
-        static_cast<std::size_t>(key) * kKinds + static_cast<std::size_t>(kind);
-    if (index >= token_figures_.size()) {
-      token_figures_.resize(std::max(index + 1, token_figures_.size() * 2), kUnknownFigure);
-    }
-    int& known = token_figures_[index];
-    if (known == kUnknownFigure) {
-      const std::optional<std::string> value = compute();
-      known = value ? InternFigure(*value) : kNoFigure;
-    }
-    return known;
+    const auto index = static_cast<std::size_t>(key);
+    if (index >= token_figures_.size()) token_figures_.resize(index + 1);
+    TokenFigureMemo& known = token_figures_[index];
+    if (known.figure != kUnknownFigure && known.kind == kind) return known.figure;
+    const std::optional<std::string> value = compute();
+    const int figure = value ? InternFigure(*value) : kNoFigure;
+    // (A key met as another kind is answered afresh, not remembered.)
+    if (known.figure == kUnknownFigure) known = {figure, kind};
+    return figure;
   }
 
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
   static constexpr int kUnknownFigure = -2;
-  static constexpr std::size_t kKinds = 4;  // TokenKind's values
+  struct TokenFigureMemo {
+    int figure = kUnknownFigure;
+    TokenKind kind = TokenKind::kWord;
+  };
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
   std::vector<std::uint32_t> start_masks_;    // by word id; kUnknownMask until computed
   StringTable figures_;
-  std::vector<int> token_figures_;  // by key id and kind; kUnknownFigure until computed
+  std::vector<TokenFigureMemo> token_figures_;  // by key id
 };
 
 }  // namespace revwatch
