@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace revwatch {
 namespace {
@@ -41,10 +42,15 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     : text_(text), words_(words), folded_(text.FoldedWords()) {
   const std::size_t n = text.tokens.size();
   starts_.resize(n);
+  match_offsets_.resize(n);
+  std::uint32_t slots = 0;
   for (std::size_t i = 0; i < n; ++i) {
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
+    match_offsets_[i] = slots;
+    slots += static_cast<std::uint32_t>(std::popcount(starts_[i]));
   }
+  match_slots_ = slots;
   figure_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = text.tokens[i];
@@ -59,8 +65,12 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
 
 std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
   if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
-  if (matches_.empty()) matches_.assign(starts_.size() * kLexiconListCount, kUnknownMatch);
-  std::uint8_t& known = matches_[pos * kLexiconListCount + static_cast<std::size_t>(list)];
+  if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
+  // The slot of `list` among the lists this token may start.
+  const std::size_t slot =
+      match_offsets_[pos] +
+      static_cast<std::size_t>(std::popcount(starts_[pos] & (Bit(list) - 1)));
+  std::uint8_t& known = matches_[slot];
   if (known != kUnknownMatch) return known;
   const std::size_t length = words_.lexicon().MatchAt(list, folded_, pos);
   if (length < kUnknownMatch) known = static_cast<std::uint8_t>(length);

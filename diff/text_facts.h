@@ -106,9 +106,12 @@ class TextFacts {
   std::vector<std::string_view> folded_;
   std::vector<std::uint32_t> starts_;  // per token, WordLookup::StartMask
   std::uint32_t lists_ = 0;            // the union of starts_
-  // MatchAt answers by (token, list); kUnknownMatch until asked.
+  // MatchAt answers, kUnknownMatch until asked: one slot per (token, list
+  // the token may start), token i's from match_offsets_[i], in list order.
   static constexpr std::uint8_t kUnknownMatch = 0xFF;
   mutable std::vector<std::uint8_t> matches_;
+  std::vector<std::uint32_t> match_offsets_;
+  std::size_t match_slots_ = 0;
   // Per token, a WordLookup figure id: a word's own figure is looked up
   // once per distinct word, not once per token.
   std::vector<int> figure_;
