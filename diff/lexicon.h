@@ -156,12 +156,43 @@ class WordLookup {
   std::uint32_t StartMask(int id, std::string_view word);
   const Lexicon& lexicon() const { return lexicon_; }
 
+  // Figure values interned, so that a text keeps one 4-byte id per token
+  // instead of a string (TextFacts): ids dense from 0, views stable for
+  // this object's life.
+  int InternFigure(std::string_view value) { return figures_.Intern(value); }
+  std::string_view FigureText(int id) const { return figures_.Text(id); }
+
+  // The figure id of a token on its own (before phrases and compound
+  // numbers are joined), which depends only on its key and kind: kNoFigure
+  // for none, else an InternFigure id. `compute` (returning
+  // std::optional<std::string>) runs once per key and kind.
+  static constexpr int kNoFigure = -1;
+  template <typename Compute>
+  int TokenFigure(int key, TokenKind kind, Compute compute) {
+    const auto index = static_cast<std::size_t>(key);
+    if (index >= token_figures_.size()) token_figures_.resize(index + 1);
+    TokenFigureMemo& known = token_figures_[index];
+    if (known.figure != kUnknownFigure && known.kind == kind) return known.figure;
+    const std::optional<std::string> value = compute();
+    const int figure = value ? InternFigure(*value) : kNoFigure;
+    // (A key met as another kind is answered afresh, not remembered.)
+    if (known.figure == kUnknownFigure) known = {figure, kind};
+    return figure;
+  }
+
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
+  static constexpr int kUnknownFigure = -2;
+  struct TokenFigureMemo {
+    int figure = kUnknownFigure;
+    TokenKind kind = TokenKind::kWord;
+  };
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
   std::vector<std::uint32_t> start_masks_;    // by word id; kUnknownMask until computed
+  StringTable figures_;
+  std::vector<TokenFigureMemo> token_figures_;  // by key id
 };
 
 }  // namespace revwatch

@@ -49,6 +49,7 @@ struct Shape {
 Shape ShapeOf(const TokenizedText& text) {
   Shape shape;
   shape.tokens = text.tokens;
+  shape.word_ids.reserve(text.tokens.size());
   std::uint64_t hash = 0xcbf29ce484222325;
   for (const Token& token : text.tokens) {
     hash = (hash ^ static_cast<std::uint32_t>(token.key)) * 0x100000001b3;

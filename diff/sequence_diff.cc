@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -103,8 +104,33 @@ class Differ {
 
   static int At(std::span<const int> s, int i) { return s[static_cast<std::size_t>(i)]; }
 
-  // Whether any element occurs on both sides of r (sorted copies, merged).
+  // Whether any element occurs on both sides of r. Elements are dense ids
+  // (vocabulary, paragraph or shape ids), so a stamp per id answers in one
+  // pass; other values fall back to sorted copies, merged.
   bool ShareAnything(Range r) const {
+    constexpr int kMaxStampedId = 1 << 22;
+    thread_local std::vector<std::uint32_t> stamps;
+    thread_local std::uint32_t stamp = 0;
+    const auto in_range = [](int id) { return id >= 0 && id < kMaxStampedId; };
+    if (std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, in_range)) {
+      if (++stamp == 0) {  // wrapped: old stamps could look current
+        std::fill(stamps.begin(), stamps.end(), 0);
+        stamp = 1;
+      }
+      for (int i = r.a_begin; i < r.a_end; ++i) {
+        const auto id = static_cast<std::size_t>(At(a_, i));
+        if (id >= stamps.size()) stamps.resize(std::max(id + 1, stamps.size() * 2));
+        stamps[id] = stamp;
+      }
+      for (int i = r.b_begin; i < r.b_end; ++i) {
+        const int id = At(b_, i);
+        if (id >= 0 && static_cast<std::size_t>(id) < stamps.size() &&
+            stamps[static_cast<std::size_t>(id)] == stamp) {
+          return true;
+        }
+      }
+      return false;
+    }
     std::vector<int> a(a_.begin() + r.a_begin, a_.begin() + r.a_end);
     std::vector<int> b(b_.begin() + r.b_begin, b_.begin() + r.b_end);
     std::sort(a.begin(), a.end());

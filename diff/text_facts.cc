@@ -3,12 +3,13 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace revwatch {
 namespace {
 
 // The value of a figure that is a whole number below 1,000, else -1.
-int SmallNumber(const std::optional<std::string>& figure) {
+int SmallNumber(const std::optional<std::string_view>& figure) {
   if (!figure || figure->empty() || figure->size() > 3) return -1;
   int value = 0;
   for (char c : *figure) {
@@ -41,12 +42,21 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     : text_(text), words_(words), folded_(text.FoldedWords()) {
   const std::size_t n = text.tokens.size();
   starts_.resize(n);
+  match_offsets_.resize(n);
+  std::uint32_t slots = 0;
   for (std::size_t i = 0; i < n; ++i) {
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
+    match_offsets_[i] = slots;
+    slots += static_cast<std::uint32_t>(std::popcount(starts_[i]));
   }
+  match_slots_ = slots;
   figure_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) figure_[i] = FigureValue(i);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& t = text.tokens[i];
+    figure_[i] = words.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
+  }
+  part_of_figure_ = words.InternFigure("");
   ReadNumberPhrases();
   JoinCompoundNumbers();
   FindSpeech();
@@ -55,8 +65,12 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
 
 std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
   if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
-  if (matches_.empty()) matches_.assign(starts_.size() * kLexiconListCount, kUnknownMatch);
-  std::uint8_t& known = matches_[pos * kLexiconListCount + static_cast<std::size_t>(list)];
+  if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
+  // The slot of `list` among the lists this token may start.
+  const std::size_t slot =
+      match_offsets_[pos] +
+      static_cast<std::size_t>(std::popcount(starts_[pos] & (Bit(list) - 1)));
+  std::uint8_t& known = matches_[slot];
   if (known != kUnknownMatch) return known;
   const std::size_t length = words_.lexicon().MatchAt(list, folded_, pos);
   if (length < kUnknownMatch) known = static_cast<std::uint8_t>(length);
@@ -139,8 +153,8 @@ void TextFacts::ReadNumberPhrases() {
     for (std::size_t k = i + 1; k < i + length; ++k) phrase += ' ' + std::string(folded_[k]);
     auto value = words_.lexicon().NumberValue(phrase);
     if (!value) continue;
-    figure_[i] = std::move(*value);
-    for (std::size_t k = i + 1; k < i + length; ++k) figure_[k] = std::string();
+    figure_[i] = words_.InternFigure(*value);
+    for (std::size_t k = i + 1; k < i + length; ++k) figure_[k] = part_of_figure_;
     i += length - 1;
   }
 }
@@ -152,37 +166,37 @@ void TextFacts::JoinCompoundNumbers() {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (text_.tokens[i].kind != TokenKind::kWord) continue;
-    int total = SmallNumber(figure_[i]);
+    int total = SmallNumber(FigureAt(i));
     // "three hundred": a unit word times "hundred".
     if (total >= 1 && total <= 9 && i + 1 < n && folded_[i + 1] == "hundred") {
       total *= 100;
-      figure_[i + 1] = std::string();
+      figure_[i + 1] = part_of_figure_;
       ++i;
       std::size_t j = i + 1;
       for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
-        const int part = SmallNumber(figure_[j]);
+        const int part = SmallNumber(FigureAt(j));
         const bool fits = total % 100 == 0 ? part > 0 && part < 100
                                            : total % 10 == 0 && part > 0 && part < 10;
         if (!fits) break;
         total += part;
-        figure_[j] = std::string();
+        figure_[j] = part_of_figure_;
       }
-      figure_[i - 1] = std::to_string(total);
+      figure_[i - 1] = words_.InternFigure(std::to_string(total));
       i = j - 1;
       continue;
     }
     if (total < 20 || total % 10 != 0) continue;
     std::size_t j = i + 1;
     for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
-      const int part = SmallNumber(figure_[j]);
+      const int part = SmallNumber(FigureAt(j));
       // Each part must fit below the last: 100 + 20 + 5, 20 + 2.
       const int unit = total % 100 == 0 ? 100 : 10;
       if (part <= 0 || part >= unit || (unit == 10 && total % 10 != 0)) break;
       total += part;
-      figure_[j] = std::string();
+      figure_[j] = part_of_figure_;
     }
     if (j > i + 1) {
-      figure_[i] = std::to_string(total);
+      figure_[i] = words_.InternFigure(std::to_string(total));
       i = j - 1;
     }
   }
@@ -198,7 +212,7 @@ bool TextFacts::IsCapitalised(std::size_t i) const {
   const Token& token = text_.tokens[i];
   // A word equal to its lower-cased form has no capital at all: the
   // common case, answered without looking at its letters.
-  if (token.kind != TokenKind::kWord || token.key == token.folded || figure_[i]) return false;
+  if (token.kind != TokenKind::kWord || token.key == token.folded || IsFigure(i)) return false;
   return StartsWithCapital(text_.Text(i));
 }
 
@@ -227,11 +241,11 @@ const std::vector<std::string_view>& TextFacts::AllFigures() const {
     // counts on its own.
     bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
-      const auto& figure = figure_[i];
+      const std::optional<std::string_view> figure = FigureAt(i);
       if (!figure && text_.Key(i) == "%") percent = true;
       if (!figure || figure->empty()) continue;
       if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->push_back(std::string_view(*figure).substr(0, figure->size() - 1));
+        all_figures_->push_back(figure->substr(0, figure->size() - 1));
         percent = true;
       } else if (*figure == "%") {
         percent = true;
@@ -341,7 +355,7 @@ bool TextFacts::ComputeBoilerplate() const {
     if (const std::size_t n = MatchAt(LexiconList::kBoilerplate, pos)) {
       pos += n;
       stamp_words = true;
-    } else if (figure_[pos] ||
+    } else if (IsFigure(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
                (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
       ++pos;

@@ -46,8 +46,9 @@ class TextFacts {
   // A figure's normalised value: a number without separators, a number
   // word as digits ("five" -> "5", "percent" -> "%"), a magnitude, month or
   // weekday as the word; nullopt for other tokens. An empty value marks a
-  // word that is part of the figure before it ("twenty [two]").
-  const std::optional<std::string>& Figure(int i) const { return figure_[Index(i)]; }
+  // word that is part of the figure before it ("twenty [two]"). Views of
+  // values the WordLookup keeps.
+  std::optional<std::string_view> Figure(int i) const { return FigureAt(Index(i)); }
   // A capitalised word that is a name, not just a sentence start.
   bool IsName(int i) const {
     FindNames();
@@ -78,6 +79,12 @@ class TextFacts {
   static std::uint32_t Bit(LexiconList list) {
     return std::uint32_t{1} << static_cast<unsigned>(list);
   }
+  std::optional<std::string_view> FigureAt(std::size_t i) const {
+    const int id = figure_[i];
+    if (id == WordLookup::kNoFigure) return std::nullopt;
+    return words_.FigureText(id);
+  }
+  bool IsFigure(std::size_t i) const { return figure_[i] != WordLookup::kNoFigure; }
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
   void ReadNumberPhrases();
@@ -99,10 +106,16 @@ class TextFacts {
   std::vector<std::string_view> folded_;
   std::vector<std::uint32_t> starts_;  // per token, WordLookup::StartMask
   std::uint32_t lists_ = 0;            // the union of starts_
-  // MatchAt answers by (token, list); kUnknownMatch until asked.
+  // MatchAt answers, kUnknownMatch until asked: one slot per (token, list
+  // the token may start), token i's from match_offsets_[i], in list order.
   static constexpr std::uint8_t kUnknownMatch = 0xFF;
   mutable std::vector<std::uint8_t> matches_;
-  std::vector<std::optional<std::string>> figure_;
+  std::vector<std::uint32_t> match_offsets_;
+  std::size_t match_slots_ = 0;
+  // Per token, a WordLookup figure id: a word's own figure is looked up
+  // once per distinct word, not once per token.
+  std::vector<int> figure_;
+  int part_of_figure_ = 0;  // the id of the empty value
   mutable std::vector<bool> name_;  // empty until FindNames
   mutable bool names_found_ = false;
   std::vector<bool> speech_;

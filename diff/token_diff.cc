@@ -32,14 +32,15 @@ std::vector<ChangeRun> GroupRuns(const std::vector<Edit>& edits) {
 }  // namespace
 
 TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_text) {
-  auto keys = [](const std::vector<Token>& tokens) {
-    std::vector<int> out;
-    out.reserve(tokens.size());
+  // Reused from call to call: a long comparison diffs thousands of pairs.
+  thread_local std::vector<int> a;
+  thread_local std::vector<int> b;
+  auto keys = [](const std::vector<Token>& tokens, std::vector<int>& out) {
+    out.clear();
     for (const Token& t : tokens) out.push_back(t.key);
-    return out;
   };
-  const std::vector<int> a = keys(old_text.tokens);
-  const std::vector<int> b = keys(new_text.tokens);
+  keys(old_text.tokens, a);
+  keys(new_text.tokens, b);
   TokenDiff diff{&old_text, &new_text, DiffSequences(a, b), {}};
   diff.runs = GroupRuns(diff.edits);
   return diff;

@@ -455,7 +455,9 @@ namespace {
 // Tokens of `text`; `composable` tells whether NFC might change it (then
 // the caller normalises and tokenizes again, which is rare for news text
 // and cheaper than checking every text up front).
-std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool& composable) {
+std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool& composable,
+                            std::vector<std::pair<std::uint32_t, std::uint32_t>>& long_tokens) {
+  long_tokens.clear();
   // Collected in a buffer reused across paragraphs, then copied at their
   // exact size: a long comparison holds every paragraph's tokens at once.
   thread_local std::vector<Token> buffer;
@@ -498,7 +500,12 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
     }
     Token token;
     token.offset = static_cast<std::uint32_t>(start);
-    token.length = static_cast<std::uint32_t>(piece.size());
+    if (piece.size() < Token::kLongToken) {
+      token.length = static_cast<std::uint16_t>(piece.size());
+    } else {
+      token.length = Token::kLongToken;
+      long_tokens.emplace_back(token.offset, static_cast<std::uint32_t>(piece.size()));
+    }
     token.key = key;
     token.folded = vocabulary.Folded(key);
     token.kind = kind;
@@ -511,6 +518,13 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
 }
 
 }  // namespace
+
+std::uint32_t TokenizedText::LongLength(std::uint32_t offset) const {
+  const auto it = std::lower_bound(
+      long_tokens_.begin(), long_tokens_.end(), offset,
+      [](const std::pair<std::uint32_t, std::uint32_t>& t, std::uint32_t o) { return t.first < o; });
+  return it->second;
+}
 
 void TokenizedText::Rehome(const Vocabulary& target, const std::vector<int>& ids) {
   for (Token& token : tokens) {
@@ -525,12 +539,12 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
   out.borrowed_ = raw;
   out.vocabulary_ = &vocabulary;
   bool composable = false;
-  out.tokens = TokensOf(raw, vocabulary, composable);
+  out.tokens = TokensOf(raw, vocabulary, composable, out.long_tokens_);
   if (composable) {
     std::string nfc = ToNfc(raw);
     if (nfc != raw) {
       out.normalized_ = std::move(nfc);
-      out.tokens = TokensOf(out.normalized_, vocabulary, composable);
+      out.tokens = TokensOf(out.normalized_, vocabulary, composable, out.long_tokens_);
     }
   }
   return out;

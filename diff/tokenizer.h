@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diff/string_table.h"
@@ -41,16 +42,23 @@ class Vocabulary {
 };
 
 struct Token {
+  // Bytes that don't fit `length` (a spelling of 64 KiB or more): the
+  // TokenizedText keeps such a token's length apart.
+  static constexpr std::uint16_t kLongToken = 0xFFFF;
+
   std::uint32_t offset = 0;  // the spelling is TokenizedText::Text(token)
-  std::uint32_t length = 0;
   // What comparison sees: presentation differences folded away (curly vs
   // straight quotes and apostrophes, dash variants, odd spaces inside
   // numbers, Russian ё written as е), case kept. A Vocabulary id.
   int key = 0;
   int folded = 0;  // Vocabulary id of the lower-cased key
+  // 16 bytes in all: a long comparison holds every differing paragraph's
+  // tokens at once.
+  std::uint16_t length = 0;  // of the spelling, or kLongToken
   TokenKind kind = TokenKind::kWord;
   bool space_before = false;  // whitespace preceded it in the text
 };
+static_assert(sizeof(Token) == 16);
 
 // A text split into tokens. It borrows the text given to Tokenize (unless
 // NFC changed it, then it keeps the normalised copy) and the Vocabulary;
@@ -62,7 +70,9 @@ class TokenizedText {
 
   std::string_view Source() const { return normalized_.empty() ? borrowed_ : normalized_; }
   std::string_view Text(const Token& token) const {
-    return Source().substr(token.offset, token.length);
+    return Source().substr(token.offset, token.length == Token::kLongToken
+                                             ? LongLength(token.offset)
+                                             : token.length);
   }
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
@@ -79,6 +89,11 @@ class TokenizedText {
 
  private:
   friend TokenizedText Tokenize(std::string_view, Vocabulary&);
+  // The length of the long token at `offset` (see Token::kLongToken).
+  std::uint32_t LongLength(std::uint32_t offset) const;
+
+  // (offset, length) of the long tokens, by offset; almost always empty.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> long_tokens_;
   std::string_view borrowed_;
   std::string normalized_;  // only when NFC changed the text
   const Vocabulary* vocabulary_ = nullptr;

@@ -292,10 +292,13 @@ class ArticleDiffer {
     }
     auto process = [&](std::size_t from, std::size_t to, ArticleDiff& out, WordLookup& words) {
       for (std::size_t i = from; i < to; ++i) {
+        const std::size_t e = items[i].entry;
         if (items[i].regrouped) {
-          AddSplitOrMerge(entries, items[i].entry, out);
+          const std::size_t used = AddSplitOrMerge(entries, e, out);
+          for (std::size_t k = e; k < e + used; ++k) Release(entries[k]);
         } else {
-          AddParagraph(entries[items[i].entry], out, words);
+          AddParagraph(entries[e], out, words);
+          Release(entries[e]);
         }
       }
     };
@@ -314,6 +317,18 @@ class ArticleDiffer {
     diff.paragraphs.insert(diff.paragraphs.end(), std::make_move_iterator(second.paragraphs.begin()),
                            std::make_move_iterator(second.paragraphs.end()));
     diff.stats += second.stats;
+  }
+
+  // Frees the tokens of an entry's paragraphs once its change is built (no
+  // other entry refers to them), so that the changes built next reuse the
+  // memory instead of growing the heap.
+  void Release(const AlignedParagraph& aligned) {
+    if (aligned.old_index >= 0) {
+      std::vector<Token>().swap(old_[Position(old_index_, aligned.old_index)].tokens);
+    }
+    if (aligned.new_index >= 0) {
+      std::vector<Token>().swap(new_[Position(new_index_, aligned.new_index)].tokens);
+    }
   }
 
   void AddParagraph(const AlignedParagraph& aligned, ArticleDiff& diff, WordLookup& words) {

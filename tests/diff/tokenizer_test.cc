@@ -27,6 +27,17 @@ TEST(TokenizerTest, WordsKeepInnerApostrophesAndHyphens) {
                                       "п’ять", "post-war"}));
 }
 
+TEST(TokenizerTest, SpellingsOf64KiBAndMoreKeepTheirLength) {
+  const std::string longest(0xFFFE, 'a');
+  const std::string longer(0xFFFF, 'b');
+  const std::string huge(200000, 'c');
+  EXPECT_EQ(Texts(longest + " " + longer + " x " + huge + " é"),
+            (std::vector<std::string>{longest, longer, "x", huge, "é"}));
+  // NFC tokenizes again: the lengths kept apart are those of the new text.
+  EXPECT_EQ(Texts(huge + " e\u0301 " + longer),
+            (std::vector<std::string>{huge, "\u00e9", longer}));
+}
+
 TEST(TokenizerTest, NumbersKeepTheirSeparators) {
   EXPECT_EQ(Texts("1,000.5 people, 12 000 troops (3.5%) and 12\u00a0000 more"),
             (std::vector<std::string>{"1,000.5", "people", ",", "12 000", "troops", "(",
