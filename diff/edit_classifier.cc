@@ -569,13 +569,49 @@ class RunClassifier {
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
+    const auto old_names = old_reader_.ProperNouns();
+    const auto new_names = new_reader_.ProperNouns();
     bool left = false;
     bool arrived = false;
-    for (std::string_view name : old_reader_.ProperNouns()) left |= !HasNameStem(*new_.facts, name);
-    for (std::string_view name : new_reader_.ProperNouns()) {
-      arrived |= !HasNameStem(*old_.facts, name);
-    }
+    for (std::string_view name : old_names) left |= !HasNameStem(*new_.facts, name);
+    for (std::string_view name : new_names) arrived |= !HasNameStem(*old_.facts, name);
+    if (left && arrived && NamesARegionTwoWays(old_names, new_names)) return false;
     return left && arrived;
+  }
+
+  // "Львівської області" -> "Львівщини", "у Волинській області" -> "на
+  // Волині": a region named by its adjective and "область" on one side and
+  // by its own name on the other. The names share their first five
+  // letters and one side says "область".
+  bool NamesARegionTwoWays(const std::vector<std::string_view>& old_names,
+                           const std::vector<std::string_view>& new_names) const {
+    constexpr std::size_t kStem = 5;
+    auto says_region = [](const Side& side) {
+      for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
+        const std::string_view word = side.facts->Folded(i);
+        if (word.starts_with("облас") || word.starts_with("oblast")) return true;
+      }
+      return false;
+    };
+    if (!says_region(old_) && !says_region(new_)) return false;
+    auto stem = [](std::string_view word) {
+      std::size_t end = 0;
+      for (std::size_t letters = 0; end < word.size() && letters < kStem; ++letters) {
+        ++end;
+        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+      }
+      return Letters(word) >= kStem ? word.substr(0, end) : std::string_view();
+    };
+    auto all_paired = [&](const std::vector<std::string_view>& names,
+                          const std::vector<std::string_view>& others) {
+      return std::all_of(names.begin(), names.end(), [&](std::string_view name) {
+        const std::string_view s = stem(name);
+        return !s.empty() && std::any_of(others.begin(), others.end(), [&](std::string_view o) {
+                 return stem(o) == s;
+               });
+      });
+    };
+    return all_paired(old_names, new_names) && all_paired(new_names, old_names);
   }
 
   bool IsAttribution() const {

@@ -59,6 +59,7 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   part_of_figure_ = words.InternFigure("");
   ReadNumberPhrases();
   JoinCompoundNumbers();
+  JoinMagnitudes();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
@@ -86,6 +87,21 @@ namespace {
 
 // "7-й", "3-го", "21st", "7th" are the number they start with; other words
 // with digits ("COVID-19", "5G") stay as written.
+// "29-летний", "29-летнего", "2-year", "two-year" (as "2"): a number and
+// the stem of the unit joined to it, so that the unit's ending (a case, a
+// plural) is no change of figure. Units with digits stay as written.
+std::string NumberWithUnit(std::string_view digits, std::string_view unit) {
+  std::size_t end = 0;
+  for (int letters = 0; end < unit.size() && letters < 3; ++letters) {
+    ++end;
+    while (end < unit.size() && (static_cast<unsigned char>(unit[end]) & 0xC0) == 0x80) ++end;
+  }
+  for (const char c : unit) {
+    if (c >= '0' && c <= '9') return std::string(digits) + "-" + std::string(unit);
+  }
+  return std::string(digits) + "-" + std::string(unit.substr(0, end));
+}
+
 std::string OrdinalDigits(std::string_view word) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
@@ -101,6 +117,7 @@ std::string OrdinalDigits(std::string_view word) {
       return std::string(word.substr(0, digits));
     }
   }
+  if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest);
   return std::string(word);
 }
 
@@ -116,6 +133,11 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
   const auto unit = lexicon.NumberValue(word.substr(hyphen + 1));
   const int t = SmallNumber(tens);
   const int u = SmallNumber(unit);
+  // A number word and a unit ("two-year" as "2-year"), from two up
+  // ("one-sided", "one-off" are no figures).
+  if (t >= 2 && t <= 99 && !unit) {
+    return NumberWithUnit(std::to_string(t), word.substr(hyphen + 1));
+  }
   if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
   return std::to_string(t + u);
 }
@@ -199,6 +221,39 @@ void TextFacts::JoinCompoundNumbers() {
       figure_[i] = words_.InternFigure(std::to_string(total));
       i = j - 1;
     }
+  }
+}
+
+// "1.25 billion", "38 млн", "тридцати пяти тысяч": a number (in digits or
+// words) and a magnitude word are one figure in digits, so that
+// "1,250,000,000" -> "1.25 billion" and "тридцати пяти тысяч" -> "35 тысяч"
+// are no change of value. A number written with a comma ("12,4 млрд",
+// "1,5") is left alone: whether the comma is a decimal one cannot be told.
+void TextFacts::JoinMagnitudes() {
+  const std::size_t n = figure_.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const auto number = FigureAt(i);
+    if (!number || number->empty() ||
+        number->find_first_not_of("0123456789.") != std::string_view::npos ||
+        number->find('.') != number->rfind('.') ||
+        (text_.tokens[i].kind == TokenKind::kNumber &&
+         text_.Key(i).find(',') != std::string_view::npos)) {
+      continue;
+    }
+    std::size_t j = i + 1;  // past the other words of "тридцати пяти"
+    while (j < n && figure_[j] == part_of_figure_) ++j;
+    const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
+    if (!magnitude) continue;
+    const std::size_t zeros = *magnitude == "K" ? 3 : *magnitude == "M" ? 6 : *magnitude == "B" ? 9 : 0;
+    const std::size_t point = std::min(number->find('.'), number->size());
+    const std::string_view fraction = point < number->size() ? number->substr(point + 1) : "";
+    if (zeros == 0 || fraction.size() > zeros) continue;
+    std::string value = std::string(number->substr(0, point)) + std::string(fraction) +
+                        std::string(zeros - fraction.size(), '0');
+    value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+    figure_[i] = words_.InternFigure(value);
+    figure_[j] = part_of_figure_;
+    i = j;
   }
 }
 

@@ -89,6 +89,7 @@ class TextFacts {
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
   void ReadNumberPhrases();
   void JoinCompoundNumbers();
+  void JoinMagnitudes();
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);

@@ -445,5 +445,32 @@ TEST(EditClassifierTest, YoForYeInsideAQuoteIsNoChange) {
   EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
+  EXPECT_FALSE(DiffBody("About 1,250,000,000 shares changed hands on the two-year anniversary.",
+                        "About 1.25 billion shares changed hands on the 2-year anniversary.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Организатором считают 29-летнего уроженца Казани, сообщили в полиции.",
+                        "Организатором считают 29-летний уроженец Казани, сообщили в полиции.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Посевы погибли на площади около тридцати пяти тысяч гектаров.",
+                        "Посевы погибли на площади около 35 тысяч гектаров.")
+                   .substantive);
+  // A different value still is a change.
+  EXPECT_EQ(DiffBody("About 1,250,000,000 shares changed hands on Friday, traders said.",
+                     "About 1.52 billion shares changed hands on Friday, traders said.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, ARegionByItsAdjectiveOrItsNameIsTheSamePlace) {
+  const auto same = DiffBody("У містах Львівської області медики радять пити більше води.",
+                             "У містах Львівщини медики радять пити більше води.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_EQ(DiffBody("У містах Львівської області медики радять пити більше води.",
+                     "У містах Волинської області медики радять пити більше води.")
+                .tags,
+            Tags{"entity"});
+}
+
 }  // namespace
 }  // namespace revwatch
