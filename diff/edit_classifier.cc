@@ -595,12 +595,7 @@ class RunClassifier {
     };
     if (!says_region(old_) && !says_region(new_)) return false;
     auto stem = [](std::string_view word) {
-      std::size_t end = 0;
-      for (std::size_t letters = 0; end < word.size() && letters < kStem; ++letters) {
-        ++end;
-        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
-      }
-      return Letters(word) >= kStem ? word.substr(0, end) : std::string_view();
+      return Letters(word) >= kStem ? FirstCharacters(word, kStem) : std::string_view();
     };
     auto all_paired = [&](const std::vector<std::string_view>& names,
                           const std::vector<std::string_view>& others) {

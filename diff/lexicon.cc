@@ -62,9 +62,7 @@ void FoldEntryWord(std::string_view piece, std::string& word) {
 
 // The first UTF-8 character of a word.
 std::string_view Initial(std::string_view word) {
-  std::size_t n = 1;
-  while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) ++n;
-  return word.substr(0, n);
+  return FirstCharacters(word, 1);
 }
 
 // The last UTF-8 character of a word.

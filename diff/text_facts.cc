@@ -91,15 +91,10 @@ namespace {
 // the stem of the unit joined to it, so that the unit's ending (a case, a
 // plural) is no change of figure. Units with digits stay as written.
 std::string NumberWithUnit(std::string_view digits, std::string_view unit) {
-  std::size_t end = 0;
-  for (int letters = 0; end < unit.size() && letters < 3; ++letters) {
-    ++end;
-    while (end < unit.size() && (static_cast<unsigned char>(unit[end]) & 0xC0) == 0x80) ++end;
-  }
   for (const char c : unit) {
     if (c >= '0' && c <= '9') return std::string(digits) + "-" + std::string(unit);
   }
-  return std::string(digits) + "-" + std::string(unit.substr(0, end));
+  return std::string(digits) + "-" + std::string(FirstCharacters(unit, 3));
 }
 
 std::string OrdinalDigits(std::string_view word) {

@@ -430,6 +430,15 @@ void FoldCaseInto(std::string_view key, std::string& out) {
   }
 }
 
+std::string_view FirstCharacters(std::string_view word, std::size_t n) {
+  std::size_t end = 0;
+  for (std::size_t characters = 0; end < word.size() && characters < n; ++characters) {
+    ++end;
+    while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+  }
+  return word.substr(0, end);
+}
+
 std::string FoldCase(std::string_view key) {
   std::string out;
   FoldCaseInto(key, out);

@@ -105,6 +105,9 @@ class TokenizedText {
 // or U+02BC) and hyphens (post-war); numbers keep their separators.
 TokenizedText Tokenize(std::string_view text, Vocabulary& vocabulary);
 
+// The first `n` characters of UTF-8 `word` (all of it if shorter).
+std::string_view FirstCharacters(std::string_view word, std::size_t n);
+
 // `text` in Unicode NFC (returned unchanged if it is not valid UTF-8).
 std::string ToNfc(std::string_view text);
 
