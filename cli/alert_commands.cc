@@ -8,6 +8,7 @@
 #include "alert/mail_header.h"
 #include "cli/alert_delivery.h"
 #include "cli/cli_context.h"
+#include "cli/json_values.h"
 #include "core/timestamp.h"
 
 namespace revwatch {
@@ -61,8 +62,7 @@ int RunAlerts(const CliContext& ctx, bool json) {
                       {"next_attempt", a.status == "pending"
                                            ? nlohmann::json(FormatIso8601Utc(a.next_attempt_at))
                                            : nlohmann::json(nullptr)},
-                      {"sent", a.sent_at ? nlohmann::json(FormatIso8601Utc(a.sent_at))
-                                         : nlohmann::json(nullptr)},
+                      {"sent", JsonTime(a.sent_at)},
                       {"last_error", a.last_error},
                       {"message_id", a.message_id}});
     }

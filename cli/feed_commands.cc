@@ -6,6 +6,7 @@
 
 #include "cli/cli_context.h"
 #include "cli/config.h"
+#include "cli/json_values.h"
 #include "cli/watch_settings.h"
 #include "daemon/feed_poller.h"
 #include "fetch/curl_fetcher.h"
@@ -167,9 +168,6 @@ int RunFeedList(const CliContext& ctx, bool json) {
   if (!store) return ReportError(store.error());
   auto feeds = (*store)->ListFeeds();
   if (!feeds) return ReportError(feeds.error());
-  auto time_or_null = [](UnixSeconds t) {
-    return t != 0 ? nlohmann::json(FormatIso8601Utc(t)) : nlohmann::json(nullptr);
-  };
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const Feed& f : *feeds) {
@@ -185,8 +183,8 @@ int RunFeedList(const CliContext& ctx, bool json) {
                      {"notify", f.notify},
                      {"alert_on", f.alert_on},
                      {"created", FormatIso8601Utc(f.created_at)},
-                     {"last_polled", time_or_null(f.last_polled_at)},
-                     {"next_poll", time_or_null(f.next_poll_at)},
+                     {"last_polled", JsonTime(f.last_polled_at)},
+                     {"next_poll", JsonTime(f.next_poll_at)},
                      {"failures", f.failures},
                      {"last_error", f.last_error.empty() ? nlohmann::json(nullptr)
                                                          : nlohmann::json(f.last_error)}});
@@ -225,8 +223,7 @@ int RunFeedItems(const CliContext& ctx, const std::string& target, bool json) {
                      {"title", e.title},
                      {"summary", e.summary},
                      {"published", e.published},
-                     {"watch", e.watch_id != 0 ? nlohmann::json(e.watch_id)
-                                               : nlohmann::json(nullptr)},
+                     {"watch", JsonId(e.watch_id)},
                      {"first_seen", FormatIso8601Utc(e.first_seen)},
                      {"last_seen", FormatIso8601Utc(e.last_seen)}});
     }

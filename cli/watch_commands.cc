@@ -13,6 +13,7 @@
 #include "cli/cli_context.h"
 #include "cli/config.h"
 #include "cli/input_file.h"
+#include "cli/json_values.h"
 #include "cli/watch_settings.h"
 #include "core/timestamp.h"
 #include "core/url_canon.h"
@@ -152,19 +153,12 @@ int RunList(const CliContext& ctx, const ListArgs& args) {
                      {"label", w.label},
                      {"revisions", w.revisions},
                      {"created", FormatIso8601Utc(w.created_at)},
-                     {"last_checked", w.last_checked_at
-                                          ? nlohmann::json(FormatIso8601Utc(
-                                                w.last_checked_at))
-                                          : nlohmann::json(nullptr)},
-                     {"last_changed", w.last_changed_at
-                                          ? nlohmann::json(FormatIso8601Utc(
-                                                w.last_changed_at))
-                                          : nlohmann::json(nullptr)},
+                     {"last_checked", JsonTime(w.last_checked_at)},
+                     {"last_changed", JsonTime(w.last_changed_at)},
                      {"last_tags", w.last_tags},
                      {"state", w.state},
-                     {"feed", w.feed_id != 0 ? nlohmann::json(w.feed_id) : nlohmann::json(nullptr)},
-                     {"expires", w.expires_at != 0 ? nlohmann::json(FormatIso8601Utc(w.expires_at))
-                                                   : nlohmann::json(nullptr)}});
+                     {"feed", JsonId(w.feed_id)},
+                     {"expires", JsonTime(w.expires_at)}});
       if (feed != 0) out.back()["feed_title"] = feed_titles[w.id];
     }
     std::cout << out.dump(2) << "\n";
