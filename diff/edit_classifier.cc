@@ -579,6 +579,15 @@ class RunClassifier {
     return left && arrived;
   }
 
+  // "Львівщина", "Київщини", "Полтавщиною": a region named by its centre
+  // and "-щина", as "Львівська область" is.
+  static bool IsRegionName(std::string_view word) {
+    constexpr std::string_view kEndings[] = {"щина", "щини", "щині", "щину", "щиною",
+                                             "щиной", "щине", "щины"};
+    return std::any_of(std::begin(kEndings), std::end(kEndings),
+                       [&](std::string_view ending) { return word.ends_with(ending); });
+  }
+
   // "Львівської області" -> "Львівщини", "у Волинській області" -> "на
   // Волині": a region named by its adjective and "область" on one side and
   // by its own name on the other. The names share their first five
@@ -589,7 +598,9 @@ class RunClassifier {
     auto says_region = [](const Side& side) {
       for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
         const std::string_view word = side.facts->Folded(i);
-        if (word.starts_with("облас") || word.starts_with("oblast")) return true;
+        if (word.starts_with("облас") || word.starts_with("oblast") || IsRegionName(word)) {
+          return true;
+        }
       }
       return false;
     };

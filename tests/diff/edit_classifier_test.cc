@@ -470,6 +470,53 @@ TEST(EditClassifierTest, ARegionByItsAdjectiveOrItsNameIsTheSamePlace) {
                      "У містах Волинської області медики радять пити більше води.")
                 .tags,
             Tags{"entity"});
+  // Two regions in a row, one of them by "-щина" alone.
+  const auto two = DiffBody("Найбільше постраждали Львівська та Закарпатська області.",
+                            "Найбільше постраждали Львівщина та Закарпаття.");
+  EXPECT_FALSE(two.substantive) << ::testing::PrintToString(two.tags);
+}
+
+TEST(EditClassifierTest, OrdinalWordsAreTheirDigits) {
+  EXPECT_EQ(DiffBody("Рахунок відкрили вже на сьомій хвилині матчу в Чернівцях.",
+                     "Рахунок відкрили вже на 7-й хвилині матчу в Чернівцях.")
+                .tags,
+            Tags{"cosmetic"});
+  EXPECT_EQ(DiffBody("Закон вступит в силу с первого января, сообщили в мэрии.",
+                     "Закон вступит в силу с 1 января, сообщили в мэрии.")
+                .tags,
+            Tags{"cosmetic"});
+  EXPECT_EQ(DiffBody("The bill passed at the fifth reading on Tuesday, officials said.",
+                     "The bill passed at the 5th reading on Tuesday, officials said.")
+                .tags,
+            Tags{"cosmetic"});
+  EXPECT_EQ(DiffBody("Закон вступит в силу с первого января, сообщили в мэрии.",
+                     "Закон вступит в силу с 2 января, сообщили в мэрии.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, ANegativeVerbOrWithoutBalancesANegation) {
+  const auto away = DiffBody("Parents were asked not to come to the schools until noon.",
+                             "Parents were asked to stay away from the schools until noon.");
+  EXPECT_FALSE(away.substantive) << ::testing::PrintToString(away.tags);
+  const auto without = DiffBody("Клуб впервые за пять лет рискует не попасть в плей-офф.",
+                                "Клуб впервые за пять лет рискует остаться без плей-офф.");
+  EXPECT_FALSE(without.substantive) << ::testing::PrintToString(without.tags);
+  // "без змін" is no negation: "unchanged" said another way.
+  const auto unchanged = DiffBody("Регулятор, ймовірно, залишить ставку без змін на рівні 15,5%.",
+                                  "Регулятор, ймовірно, збереже ставку на рівні 15,5%.");
+  EXPECT_FALSE(unchanged.substantive) << ::testing::PrintToString(unchanged.tags);
+  // Without its balance, "без" is a negation added.
+  EXPECT_EQ(DiffBody("Жители остались со светом после урагана в пятницу.",
+                     "Жители остались без света после урагана в пятницу.")
+                .tags,
+            Tags{"negation"});
+}
+
+TEST(EditClassifierTest, APreliminaryFigureFromAnotherWordIsTheSameSource) {
+  const auto same = DiffBody("За попередніми даними, судно перевернулося через сильний вітер.",
+                             "За попередньою інформацією, судно перекинулося через сильний вітер.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
 }  // namespace
