@@ -9,6 +9,9 @@
 namespace revwatch {
 namespace {
 
+// Starts the stored value of a [unit] entry, which no number word's has.
+constexpr char kUnitMark = '\x01';
+
 struct SectionName {
   std::string_view name;
   LexiconList list;
@@ -34,6 +37,7 @@ constexpr SectionName kSections[] = {
     {"denial-exception", LexiconList::kDenialException},
     {"source", LexiconList::kSource},
     {"negation-exception", LexiconList::kNegationException},
+    {"unit", LexiconList::kUnit},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -137,7 +141,8 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     std::string_view entry = line;
     std::string_view value;
     if (const std::size_t eq = line.find('=');
-        list_index == static_cast<std::size_t>(LexiconList::kNumberWord) &&
+        (list_index == static_cast<std::size_t>(LexiconList::kNumberWord) ||
+         list_index == static_cast<std::size_t>(LexiconList::kUnit)) &&
         eq != std::string_view::npos) {
       entry = Trim(line.substr(0, eq));
       value = Trim(line.substr(eq + 1));
@@ -161,6 +166,11 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     }
     if (word_ids.empty()) {
       return MakeError(ErrorCode::kConfig, where() + ": entry has no words");
+    }
+    if (list_index == static_cast<std::size_t>(LexiconList::kUnit) &&
+        (value.empty() || word_ids.size() != 1)) {
+      return MakeError(ErrorCode::kConfig,
+                       where() + ": a [unit] entry is one word and its symbol: \"km = km\"");
     }
     AddPattern(list_index, word_ids, value);
   }
@@ -206,7 +216,10 @@ void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
     }
     const auto id = static_cast<std::size_t>(number_keys_.Intern(key));
     if (id >= number_values_.size()) number_values_.resize(id + 1);
-    number_values_[id] = std::string(value);
+    // A unit's value is its symbol, marked apart from numbers' values.
+    number_values_[id] = list == static_cast<std::size_t>(LexiconList::kUnit)
+                             ? kUnitMark + std::string(value)
+                             : std::string(value);
   }
 }
 
@@ -308,7 +321,21 @@ bool Lexicon::Contains(LexiconList list, std::span<const std::string_view> words
 std::optional<std::string> Lexicon::NumberValue(std::string_view word) const {
   const int id = number_keys_.Find(word);
   if (id < 0) return std::nullopt;
-  return number_values_[static_cast<std::size_t>(id)];
+  const std::string& value = number_values_[static_cast<std::size_t>(id)];
+  if (value.starts_with(kUnitMark)) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string_view> Lexicon::UnitSymbol(std::string_view word) const {
+  const std::span<const std::string_view> one(&word, 1);
+  const auto [length, entry] = Longest(LexiconList::kUnit, one, 0);
+  if (length != 1) return std::nullopt;
+  // The symbol is stored under the entry as written ("kilomet*").
+  const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
+  const int id = number_keys_.Find(
+      words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)]));
+  if (id < 0) return std::nullopt;
+  return std::string_view(number_values_[static_cast<std::size_t>(id)]).substr(1);
 }
 
 const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {

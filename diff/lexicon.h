@@ -40,8 +40,9 @@ enum class LexiconList {
   kDenialException,  // contain a denial word but deny nothing ("denied bail")
   kSource,           // who a statement comes from ("police", "prosecutors")
   kNegationException,  // hold a negation word but negate nothing ("не меньше")
+  kUnit,               // units of measure, each with its symbol: "kilomet* = km"
 };
-inline constexpr std::size_t kLexiconListCount = 19;
+inline constexpr std::size_t kLexiconListCount = 20;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.
@@ -91,6 +92,11 @@ class Lexicon {
   // The value of a number word ("five" -> "5"; words of a phrase joined by
   // single spaces: "per cent" -> "%"), if listed with one.
   std::optional<std::string> NumberValue(std::string_view word) const;
+
+  // The symbol of a unit of measure, one for all its spellings and
+  // languages ("kilometres", "km", "кілометрів" -> "km"); nullopt when
+  // `word` is no unit.
+  std::optional<std::string_view> UnitSymbol(std::string_view word) const;
 
   // Bit `list` is set when some entry of that list can start with the
   // case-folded `word`: one lookup answers for all lists, so callers can

@@ -60,6 +60,7 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   ReadNumberPhrases();
   JoinCompoundNumbers();
   JoinMagnitudes();
+  JoinUnits();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
@@ -85,35 +86,66 @@ int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
 
 namespace {
 
-// "7-й", "3-го", "21st", "7th" are the number they start with; other words
-// with digits ("COVID-19", "5G") stay as written.
 // "29-летний", "29-летнего", "2-year", "two-year" (as "2"): a number and
 // the stem of the unit joined to it, so that the unit's ending (a case, a
-// plural) is no change of figure. Units with digits stay as written.
-std::string NumberWithUnit(std::string_view digits, std::string_view unit) {
+// plural) is no change of figure; a listed unit is its symbol ("5-km",
+// "5-kilometre" and "5-километровый" are "5-km"). Units with digits stay
+// as written.
+std::string NumberWithUnit(std::string_view digits, std::string_view unit,
+                           const Lexicon& lexicon) {
   for (const char c : unit) {
     if (c >= '0' && c <= '9') return std::string(digits) + "-" + std::string(unit);
   }
-  return std::string(digits) + "-" + std::string(FirstCharacters(unit, 3));
+  const std::string_view stem = lexicon.UnitSymbol(unit).value_or(FirstCharacters(unit, 3));
+  return std::string(digits) + "-" + std::string(stem);
 }
 
-std::string OrdinalDigits(std::string_view word) {
+// "7-й", "3-го", "21st", "7th" are the number they start with; other words
+// with digits ("COVID-19", "5G") stay as written.
+std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
   if (digits == 0 || digits == word.size()) return std::string(word);
   std::string_view rest = word.substr(digits);
   if (rest.front() == '-') rest.remove_prefix(1);
   static constexpr std::string_view kSuffixes[] = {
-      "st", "nd", "rd", "th", "й", "я", "е", "го", "му", "ми", "х", "ий", "ій", "ої", "ого", "ому", "ая", "ое", "ой", "ым", "ых"};
-  // "1990-е", "1990-х" are the 1990s, not the year 1990.
+      "st", "nd", "rd", "th", "й", "я", "е", "го", "му", "ми", "х", "ий", "ій", "ої", "ого",
+      "ому", "ая", "ое", "ой", "ым", "ых", "та", "те", "ту", "ті", "ї", "ю", "м", "тих"};
+  // "1990-е", "1990-х", "1990-ті" are the 1990s, not the year 1990.
   const bool decade = digits == 4 && word[3] == '0';
   for (const std::string_view suffix : kSuffixes) {
-    if (rest == suffix && !(decade && (suffix == "е" || suffix == "х" || suffix == "ых"))) {
+    if (rest == suffix && !(decade && (suffix == "е" || suffix == "х" || suffix == "ых" ||
+                                       suffix == "ті" || suffix == "тих"))) {
       return std::string(word.substr(0, digits));
     }
   }
-  if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest);
+  if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest, lexicon);
   return std::string(word);
+}
+
+// "1,250": a comma that may be a decimal one or a thousands one.
+bool IsThousandsComma(std::string_view key) {
+  const std::size_t comma = key.find(',');
+  return comma != std::string_view::npos && key.size() - comma - 1 == 3;
+}
+
+// A number's digits without separators. A single comma with one, two or
+// more than three digits after it ("1,5", "2,01", "0,4567") can only be a
+// decimal comma, and is a point; "1,500" is fifteen hundred.
+std::string NumberValue(std::string_view key) {
+  const std::size_t comma = key.find(',');
+  const bool decimal = comma != std::string_view::npos && !IsThousandsComma(key) &&
+                       key.find_first_of(",.", comma + 1) == std::string_view::npos &&
+                       key.find('.') == std::string_view::npos;
+  std::string value;
+  for (const char c : key) {
+    if (c == ',' && decimal) {
+      value += '.';
+    } else if (c != ' ' && c != ',') {
+      value += c;
+    }
+  }
+  return value;
 }
 
 }  // namespace
@@ -131,7 +163,7 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
   // A number word and a unit ("two-year" as "2-year"), from two up
   // ("one-sided", "one-off" are no figures).
   if (t >= 2 && t <= 99 && !unit) {
-    return NumberWithUnit(std::to_string(t), word.substr(hyphen + 1));
+    return NumberWithUnit(std::to_string(t), word.substr(hyphen + 1), lexicon);
   }
   if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
   return std::to_string(t + u);
@@ -142,19 +174,13 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
 std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   const Token& t = text_.tokens[i];
   const std::string_view folded = folded_[i];
-  if (t.kind == TokenKind::kNumber) {
-    std::string value;
-    for (char c : text_.Key(i)) {
-      if (c != ' ' && c != ',') value += c;
-    }
-    return value;
-  }
+  if (t.kind == TokenKind::kNumber) return NumberValue(text_.Key(i));
   if (t.kind != TokenKind::kWord) return std::nullopt;
-  if (HasDigit(folded)) return OrdinalDigits(folded);
+  if (HasDigit(folded)) return OrdinalDigits(folded, words_.lexicon());
   auto figure = words_.Of(t.folded, folded).figure;
   if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
   // "first = 1st" in the lists: the same digits as a written "1st".
-  if (figure && HasDigit(*figure)) return OrdinalDigits(*figure);
+  if (figure && HasDigit(*figure)) return OrdinalDigits(*figure, words_.lexicon());
   return figure;
 }
 
@@ -222,8 +248,8 @@ void TextFacts::JoinCompoundNumbers() {
 // "1.25 billion", "38 млн", "тридцати пяти тысяч": a number (in digits or
 // words) and a magnitude word are one figure in digits, so that
 // "1,250,000,000" -> "1.25 billion" and "тридцати пяти тысяч" -> "35 тысяч"
-// are no change of value. A number written with a comma ("12,4 млрд",
-// "1,5") is left alone: whether the comma is a decimal one cannot be told.
+// are no change of value. "12,4 млрд" and "1,5 млн" have a decimal comma;
+// "1,250 million" is left alone, as its comma may be either.
 void TextFacts::JoinMagnitudes() {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -231,8 +257,7 @@ void TextFacts::JoinMagnitudes() {
     if (!number || number->empty() ||
         number->find_first_not_of("0123456789.") != std::string_view::npos ||
         number->find('.') != number->rfind('.') ||
-        (text_.tokens[i].kind == TokenKind::kNumber &&
-         text_.Key(i).find(',') != std::string_view::npos)) {
+        (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
       continue;
     }
     std::size_t j = i + 1;  // past the other words of "тридцати пяти"
@@ -248,6 +273,27 @@ void TextFacts::JoinMagnitudes() {
     value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
     figure_[i] = words_.InternFigure(value);
     figure_[j] = part_of_figure_;
+    i = j;
+  }
+}
+
+// "5 km", "five kilometres", "140 mm": a number and the unit after it are
+// one figure, written as "five-kilometre" or "5-km" would be ("5-km"), so
+// that the unit's spelling is no change and another unit is one.
+void TextFacts::JoinUnits() {
+  const std::size_t n = figure_.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const auto number = FigureAt(i);
+    if (!number || number->empty() ||
+        number->find_first_not_of("0123456789.") != std::string_view::npos) {
+      continue;
+    }
+    std::size_t j = i + 1;  // past the other words of "тридцати пяти"
+    while (j < n && figure_[j] == part_of_figure_) ++j;
+    if (j == n || MatchAt(LexiconList::kUnit, j) != 1) continue;
+    const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
+    if (!symbol) continue;
+    figure_[i] = words_.InternFigure(std::string(*number) + "-" + std::string(*symbol));
     i = j;
   }
 }

@@ -90,6 +90,7 @@ class TextFacts {
   void ReadNumberPhrases();
   void JoinCompoundNumbers();
   void JoinMagnitudes();
+  void JoinUnits();
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);

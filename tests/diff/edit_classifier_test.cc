@@ -1,6 +1,8 @@
 // The classifier on the hard cases named in the issue, in three languages.
 #include "diff/edit_classifier.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace revwatch {
@@ -491,6 +493,36 @@ TEST(EditClassifierTest, OrdinalWordsAreTheirDigits) {
             Tags{"cosmetic"});
   EXPECT_EQ(DiffBody("Закон вступит в силу с первого января, сообщили в мэрии.",
                      "Закон вступит в силу с 2 января, сообщили в мэрии.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, AUnitWrittenOutIsTheSameFigureAndAnotherUnitIsNot) {
+  EXPECT_FALSE(DiffBody("A landslide blocked a 5 km stretch of the road, officials said.",
+                        "A landslide blocked a five-kilometre stretch of the road, officials said.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The service recorded 140 mm of rain at its Ostry station on Monday.",
+                        "The service recorded 140 millimetres of rain at its Ostry station on Monday.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Рух зупинився на ділянці траси завдовжки 15 км біля Ясенівки.",
+                        "Рух зупинився на ділянці траси завдовжки п'ятнадцять кілометрів біля Ясенівки.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Линия длиной 14 километров связала районы на севере с центром.",
+                        "Районы на севере связала с центром 14-километровая линия.")
+                   .substantive);
+  const auto miles = DiffBody("A landslide blocked a 5 km stretch of the road, officials said.",
+                              "A landslide blocked a 5 mile stretch of the road, officials said.");
+  EXPECT_NE(std::find(miles.tags.begin(), miles.tags.end(), "number"), miles.tags.end())
+      << ::testing::PrintToString(miles.tags);
+}
+
+TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
+  EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
+                        "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")
+                   .substantive);
+  // "1,5" is not "15".
+  EXPECT_EQ(DiffBody("Спортсменка подолала планку на висоті 1,5 метра в Осло.",
+                     "Спортсменка подолала планку на висоті 15 метрів в Осло.")
                 .tags,
             Tags{"number"});
 }

@@ -53,6 +53,7 @@ TEST(LexiconTest, BuiltInAnswersAsItsListFiles) {
     for (std::size_t i = 0; i < words.size(); ++i) {
       ASSERT_EQ(built_in.StartMask(words[i]), loaded.StartMask(words[i])) << words[i];
       ASSERT_EQ(built_in.NumberValue(words[i]), loaded.NumberValue(words[i])) << words[i];
+      ASSERT_EQ(built_in.UnitSymbol(words[i]), loaded.UnitSymbol(words[i])) << words[i];
       for (std::size_t list = 0; list < kLexiconListCount; ++list) {
         const auto id = static_cast<LexiconList>(list);
         ASSERT_EQ(built_in.MatchAt(id, words, i), loaded.MatchAt(id, words, i)) << words[i];
@@ -87,6 +88,23 @@ TEST(LexiconTest, BadFilesNameTheLine) {
   auto orphan = lexicon.Add("word\n", "y.txt");
   ASSERT_FALSE(orphan);
   EXPECT_NE(orphan.error().message.find("y.txt:1"), std::string::npos);
+  auto unit = lexicon.Add("[unit]\nfurlong*\n", "z.txt");
+  ASSERT_FALSE(unit);
+  EXPECT_NE(unit.error().message.find("z.txt:2"), std::string::npos);
+}
+
+TEST(LexiconTest, UnitsHaveOneSymbolInEveryLanguage) {
+  const Lexicon& lexicon = Lexicon::BuiltIn();
+  for (const char* word : {"km", "kilometres", "kilometer", "км", "кілометрів", "километра"}) {
+    EXPECT_EQ(lexicon.UnitSymbol(word), "km") << word;
+  }
+  EXPECT_EQ(lexicon.UnitSymbol("metres"), "m");
+  EXPECT_EQ(lexicon.UnitSymbol("kilos"), std::nullopt);
+  // A unit's symbol is no number value.
+  EXPECT_EQ(lexicon.NumberValue("km"), std::nullopt);
+  Lexicon mine = Lexicon::BuiltIn();
+  ASSERT_TRUE(mine.Add("[unit]\nfurlong* = fur\n", "mine.txt"));
+  EXPECT_EQ(mine.UnitSymbol("furlongs"), "fur");
 }
 
 }  // namespace
