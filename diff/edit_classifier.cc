@@ -494,11 +494,14 @@ int WordCount(const Side& side) {
 // What one run of changed words inside a paragraph amounts to.
 class RunClassifier {
  public:
-  RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run)
+  // `mentions` (may be null) is the article around the run.
+  RunClassifier(const TextFacts* old_facts, const TextFacts* new_facts, const ChangeRun& run,
+                const ArticleMentions* mentions = nullptr)
       : old_({old_facts, run.old_begin, run.old_end}),
         new_({new_facts, run.new_begin, run.new_end}),
         old_reader_(old_),
-        new_reader_(new_) {}
+        new_reader_(new_),
+        mentions_(mentions) {}
 
   // Only spacing, case, punctuation, number words or typos changed. Words
   // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
@@ -566,6 +569,7 @@ class RunClassifier {
       return false;
     }
     if (ChangesInstitutionName()) return true;
+    if (IsSameReferent()) return false;
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -621,6 +625,7 @@ class RunClassifier {
   }
 
   bool IsAttribution() const {
+    if (IsSameReferent()) return false;
     if (old_reader_.CountTouching(LexiconList::kAttribution) !=
         new_reader_.CountTouching(LexiconList::kAttribution)) {
       return true;
@@ -673,6 +678,79 @@ class RunClassifier {
   }
 
  private:
+  // How one side of a run refers to someone: a pronoun ("he", "його"), a
+  // title ("the judge", "Губернатор"), or a name with or without its
+  // title ("Hargreave", "Minister Voss").
+  struct Reference {
+    enum class Kind { kNone, kPronoun, kTitle, kName };
+    Kind kind = Kind::kNone;
+    std::string_view title;  // lower case
+    std::string_view name;   // the last capitalised word, as written
+  };
+
+  static Reference ReferenceOf(const Side& side) {
+    using Kind = Reference::Kind;
+    if (side.Empty()) return {};
+    Reference reference;
+    int pronouns = 0;
+    for (int i = side.begin; i < side.end; ++i) {
+      if (!IsWordish(side.At(i))) continue;
+      const auto at = static_cast<std::size_t>(i);
+      if (side.facts->MatchAt(LexiconList::kPronoun, at) == 1) {
+        ++pronouns;
+      } else if (side.facts->MatchAt(LexiconList::kSource, at) == 1 && reference.title.empty()) {
+        reference.title = side.facts->Folded(i);
+      } else if (side.facts->MatchAt(LexiconList::kFunctionWord, at) == 1) {
+        continue;  // "the"
+      } else if (StartsWithCapital(side.Text().Text(at))) {
+        reference.name = side.Text().Text(at);
+      } else {
+        return {};
+      }
+    }
+    if (pronouns > 0) {
+      reference.kind = pronouns == 1 && reference.title.empty() && reference.name.empty()
+                           ? Kind::kPronoun
+                           : Kind::kNone;
+    } else if (!reference.name.empty()) {
+      reference.kind = Kind::kName;
+    } else if (!reference.title.empty()) {
+      reference.kind = Kind::kTitle;
+    }
+    return reference;
+  }
+
+  // Whether `a` and `b` are one person the article names: a pronoun for
+  // a named person or a titled one, a title for a name the article gives
+  // that title. Two names, or two pronouns, are not matched here.
+  bool Corefer(const Reference& a, const Reference& b) const {
+    using Kind = Reference::Kind;
+    if (b.kind != Kind::kName && b.kind != Kind::kTitle) return false;
+    const std::string_view name = MentionStem(b.name);
+    const std::string_view title = MentionStem(b.title);
+    switch (a.kind) {
+      case Kind::kPronoun:
+        if (b.kind == Kind::kTitle) return mentions_->TitlesSomeone(title);
+        return mentions_->Mentions(name) && (b.title.empty() || mentions_->Titled(name, title));
+      case Kind::kTitle:
+        if (b.kind == Kind::kTitle) return SameStem(a.title, b.title);
+        return mentions_->Titled(name, MentionStem(a.title)) &&
+               (b.title.empty() || SameStem(a.title, b.title));
+      default:
+        return false;
+    }
+  }
+
+  // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
+  // Voss+} said", "[-Коваленко-]{+Міністр+} пообіцяв": the same person
+  // named another way, neither a new source nor another person.
+  bool IsSameReferent() const {
+    if (mentions_ == nullptr) return false;
+    const Reference a = ReferenceOf(old_);
+    const Reference b = ReferenceOf(new_);
+    return Corefer(a, b) || Corefer(b, a);
+  }
+
   // "Міністерство [-освіти-]{+охорони здоров'я+}": the words after a
   // capitalised institution word are part of its name even in lower case.
   bool ChangesInstitutionName() const {
@@ -746,6 +824,7 @@ class RunClassifier {
   Side new_;
   SideReader old_reader_;
   SideReader new_reader_;
+  const ArticleMentions* mentions_;
 };
 
 // The facts of both sides of a change, each computed once.
@@ -927,7 +1006,8 @@ bool IsSubstantiveTag(std::string_view tag) {
 }
 
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff& diff,
-                                                 WordLookup& words) {
+                                                 WordLookup& words,
+                                                 const ArticleMentions* mentions) {
   const ChangeFacts facts(diff, words);
   switch (op) {
     case ParagraphOp::kInserted:
@@ -941,7 +1021,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   TagSet tags;
   if (op == ParagraphOp::kMoved) tags.insert(Tag::kMoved);
   for (const ChangeRun& run : diff.runs) {
-    tags.merge(RunClassifier(facts.Old(), facts.New(), run).Tags());
+    tags.merge(RunClassifier(facts.Old(), facts.New(), run, mentions).Tags());
   }
   CheckAgainstWholeParagraphs(facts, tags);
   // Every run's finding stands: a typo fixed beside a changed figure is

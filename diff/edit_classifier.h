@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/article_mentions.h"
 #include "diff/lexicon.h"
 #include "diff/token_diff.h"
 #include "diff/word_diff.h"
@@ -22,9 +23,13 @@ namespace revwatch {
 // Tags of one paragraph change. `diff` holds the tokens of both sides (one
 // side only for kInserted/kDeleted). Never empty for a real change. `words`
 // wraps the lexicon and memoises per-word answers across changes.
+// `mentions`, the two articles the paragraphs come from, tells a person
+// named another way ("he" -> "Hargreave") from a new one; without it such
+// a swap before "said" is a change of attribution.
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op,
                                                  const TokenDiff& diff,
-                                                 WordLookup& words);
+                                                 WordLookup& words,
+                                                 const ArticleMentions* mentions = nullptr);
 
 // Tags of a headline change: "headline" (plus denial, negation, number when
 // they apply), or "cosmetic".

@@ -38,6 +38,7 @@ constexpr SectionName kSections[] = {
     {"source", LexiconList::kSource},
     {"negation-exception", LexiconList::kNegationException},
     {"unit", LexiconList::kUnit},
+    {"pronoun", LexiconList::kPronoun},
 };
 
 std::string_view Trim(std::string_view s) {

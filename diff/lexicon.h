@@ -41,8 +41,9 @@ enum class LexiconList {
   kSource,           // who a statement comes from ("police", "prosecutors")
   kNegationException,  // hold a negation word but negate nothing ("не меньше")
   kUnit,               // units of measure, each with its symbol: "kilomet* = km"
+  kPronoun,            // third-person pronouns: "he", "його", "ему"
 };
-inline constexpr std::size_t kLexiconListCount = 20;
+inline constexpr std::size_t kLexiconListCount = 21;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

@@ -97,7 +97,10 @@ class ArticleDiffer {
  public:
   ArticleDiffer(const Article& old_article, const Article& new_article,
                 const Lexicon& lexicon)
-      : words_(lexicon), old_article_(old_article), new_article_(new_article) {
+      : words_(lexicon),
+        old_article_(old_article),
+        new_article_(new_article),
+        mentions_(old_article, new_article) {
     old_title_ = Tokenize(old_article.title, vocabulary_);
     new_title_ = Tokenize(new_article.title, vocabulary_);
   }
@@ -366,7 +369,7 @@ class ArticleDiffer {
         break;
     }
     change.spans = Spans(tokens, diff.stats);
-    change.tags = ClassifyParagraphChange(change.op, tokens, words);
+    change.tags = ClassifyParagraphChange(change.op, tokens, words, &mentions_);
     diff.paragraphs.push_back(std::move(change));
   }
 
@@ -376,6 +379,7 @@ class ArticleDiffer {
   WordLookup words_;
   const Article& old_article_;
   const Article& new_article_;
+  const ArticleMentions mentions_;
   // The paragraphs that differ, tokenized, and their places in the articles
   // (ascending).
   std::vector<TokenizedText> old_;

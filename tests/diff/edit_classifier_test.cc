@@ -516,6 +516,38 @@ TEST(EditClassifierTest, AUnitWrittenOutIsTheSameFigureAndAnotherUnitIsNot) {
       << ::testing::PrintToString(miles.tags);
 }
 
+// A paragraph after one that names the people involved.
+ArticleDiff DiffAfterIntro(const std::string& intro, const std::string& before,
+                           const std::string& after) {
+  return DiffArticles({"Port checks", "", "", {intro, before, kTail}},
+                      {"Port checks", "", "", {intro, after, kTail}});
+}
+
+TEST(EditClassifierTest, APersonNamedAnotherWayIsNoNewSource) {
+  const std::string intro =
+      "Judge Patricia Onwe jailed Gordon Hargreave, 58, a former safety officer at the port, "
+      "on Monday for faking inspection records over three years, the court heard.";
+  const auto name = DiffAfterIntro(intro, "He told investigators that staff cuts left him unable to cope.",
+                                   "Hargreave told investigators that staff cuts left him unable to cope.");
+  EXPECT_FALSE(name.substantive) << ::testing::PrintToString(name.tags);
+  const auto title = DiffAfterIntro(intro, "She said the deception had put dock workers at risk.",
+                                    "The judge said the deception had put dock workers at risk.");
+  EXPECT_FALSE(title.substantive) << ::testing::PrintToString(title.tags);
+  const std::string uk_intro =
+      "Область отримає 40 нових шкільних автобусів, повідомив міністр освіти регіону Андрій "
+      "Коваленко під час наради з керівниками громад у вівторок.";
+  const auto uk = DiffAfterIntro(uk_intro, "Міністр зазначив, що всі автобуси матимуть підйомники.",
+                                 "Коваленко зазначив, що всі автобуси матимуть підйомники.");
+  EXPECT_FALSE(uk.substantive) << ::testing::PrintToString(uk.tags);
+  // Someone else, or a source the article never gave that title, still is.
+  const auto police = DiffAfterIntro(intro, "He said the deception had put dock workers at risk.",
+                                     "Police said the deception had put dock workers at risk.");
+  EXPECT_TRUE(police.substantive) << ::testing::PrintToString(police.tags);
+  const auto minister = DiffAfterIntro(uk_intro, "Міністр зазначив, що всі автобуси матимуть підйомники.",
+                                       "Мер зазначив, що всі автобуси матимуть підйомники.");
+  EXPECT_TRUE(minister.substantive) << ::testing::PrintToString(minister.tags);
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")

@@ -1,0 +1,129 @@
+#include "diff/article_mentions.h"
+
+#include <utf8proc.h>
+
+#include "diff/tokenizer.h"
+
+namespace revwatch {
+namespace {
+
+// How far before a name its title may start, in bytes (six or so words).
+constexpr std::size_t kTitleWindow = 80;
+// How far after a title the name it belongs to may start, in bytes.
+constexpr std::size_t kNameWindow = 40;
+
+std::size_t CharacterCount(std::string_view s) {
+  std::size_t count = 0;
+  for (const char c : s) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// `word` with its first letter upper-cased ("міністр" -> "Міністр").
+std::string Capitalised(std::string_view word) {
+  utf8proc_int32_t first = 0;
+  const utf8proc_ssize_t length =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                       static_cast<utf8proc_ssize_t>(word.size()), &first);
+  if (length <= 0) return std::string(word);
+  utf8proc_uint8_t upper[4];
+  const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_toupper(first), upper);
+  return std::string(reinterpret_cast<const char*>(upper), static_cast<std::size_t>(written)) +
+         std::string(word.substr(static_cast<std::size_t>(length)));
+}
+
+// Whether the character that ends just before `at` is a letter.
+bool LetterBefore(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  std::size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  utf8proc_int32_t c = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + start),
+                   static_cast<utf8proc_ssize_t>(at - start), &c);
+  const utf8proc_category_t category = utf8proc_category(c);
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+// Whether a capitalised word starts in `text` before any clause ends.
+bool NameFollows(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const char c = text[at];
+    if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?') return false;
+    utf8proc_int32_t code = 0;
+    const utf8proc_ssize_t length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                         static_cast<utf8proc_ssize_t>(text.size() - at), &code);
+    if (length <= 0) return false;
+    if (utf8proc_isupper(code) && !LetterBefore(text, at)) return true;
+    at += static_cast<std::size_t>(length);
+  }
+  return false;
+}
+
+// Whether `text` holds `stem` at the start of a word.
+bool StartsAWord(std::string_view text, std::string_view stem) {
+  for (std::size_t at = text.find(stem); at != std::string_view::npos;
+       at = text.find(stem, at + 1)) {
+    if (!LetterBefore(text, at)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view MentionStem(std::string_view word) {
+  const std::size_t letters = CharacterCount(word);
+  const std::size_t cut = letters > 4 ? std::min<std::size_t>(2, letters - 4) : 0;
+  return FirstCharacters(word, letters - cut);
+}
+
+template <typename Visit>
+bool ArticleMentions::AnyText(Visit visit) const {
+  for (const Article* article : {&old_, &new_}) {
+    if (visit(std::string_view(article->title))) return true;
+    for (const std::string& paragraph : article->paragraphs) {
+      if (visit(std::string_view(paragraph))) return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleMentions::Mentions(std::string_view stem) const {
+  if (stem.empty()) return false;
+  const std::string capital = Capitalised(stem);
+  return AnyText([&](std::string_view text) {
+    return StartsAWord(text, stem) || StartsAWord(text, capital);
+  });
+}
+
+bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_stem) const {
+  if (name_stem.empty() || title_stem.empty()) return false;
+  const std::string capital = Capitalised(title_stem);
+  return AnyText([&](std::string_view text) {
+    for (std::size_t at = text.find(name_stem); at != std::string_view::npos;
+         at = text.find(name_stem, at + 1)) {
+      const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
+      const std::string_view before = text.substr(from, at - from);
+      if (StartsAWord(before, title_stem) || StartsAWord(before, capital)) return true;
+    }
+    return false;
+  });
+}
+
+bool ArticleMentions::TitlesSomeone(std::string_view title_stem) const {
+  if (title_stem.empty()) return false;
+  const std::string capital = Capitalised(title_stem);
+  return AnyText([&](std::string_view text) {
+    for (const std::string_view stem : {title_stem, std::string_view(capital)}) {
+      for (std::size_t at = text.find(stem); at != std::string_view::npos;
+           at = text.find(stem, at + 1)) {
+        if (LetterBefore(text, at)) continue;
+        std::size_t end = at + stem.size();  // past the rest of the title word
+        while (end < text.size() && text[end] != ' ') ++end;
+        if (NameFollows(text.substr(end, kNameWindow))) return true;
+      }
+    }
+    return false;
+  });
+}
+
+}  // namespace revwatch

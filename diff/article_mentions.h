@@ -1,0 +1,49 @@
+// Who an article names, for telling a person named another way in an edit
+// ("he" -> "Hargreave", "the minister" -> "Minister Voss", "Коваленко" ->
+// "Міністр") from a new person or source.
+#ifndef REVWATCH_DIFF_ARTICLE_MENTIONS_H_
+#define REVWATCH_DIFF_ARTICLE_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/article.h"
+
+namespace revwatch {
+
+// Searches both versions' headlines and paragraphs as written. Holds
+// references to the articles; const and safe to share between threads.
+class ArticleMentions {
+ public:
+  ArticleMentions(const Article& old_article, const Article& new_article)
+      : old_(old_article), new_(new_article) {}
+
+  // Whether either version writes a word starting with `stem` (as
+  // written, or with its first letter a capital).
+  bool Mentions(std::string_view stem) const;
+
+  // Whether either version writes `title_stem` (lower case or capitalised)
+  // among the few words before `name_stem`: "Transport Minister Eleanor
+  // Voss", "губернатор области Виктор Лаптев".
+  bool Titled(std::string_view name_stem, std::string_view title_stem) const;
+
+  // Whether either version writes `title_stem` before a name in the same
+  // clause ("Judge Patricia Onwe", "губернатор области Виктор Лаптев"): a
+  // title of a person the article names, not of an institution.
+  bool TitlesSomeone(std::string_view title_stem) const;
+
+ private:
+  template <typename Visit>
+  bool AnyText(Visit visit) const;
+
+  const Article& old_;
+  const Article& new_;
+};
+
+// A name's or title's stem for Mentions: the word less up to two final
+// letters ("Коваленка" -> "Коваленк", "Лаптеву" -> "Лапте"), keeping four.
+std::string_view MentionStem(std::string_view word);
+
+}  // namespace revwatch
+
+#endif  // REVWATCH_DIFF_ARTICLE_MENTIONS_H_
