@@ -277,7 +277,7 @@ void TextFacts::JoinMagnitudes() {
   }
 }
 
-// "5 km", "five kilometres", "140 mm": a number and the unit after it are
+// "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
 // one figure, written as "five-kilometre" or "5-km" would be ("5-km"), so
 // that the unit's spelling is no change and another unit is one.
 void TextFacts::JoinUnits() {
@@ -290,7 +290,15 @@ void TextFacts::JoinUnits() {
     }
     std::size_t j = i + 1;  // past the other words of "тридцати пяти"
     while (j < n && figure_[j] == part_of_figure_) ++j;
-    if (j == n || MatchAt(LexiconList::kUnit, j) != 1) continue;
+    if (j == n) continue;
+    // "50 %", "50 percent": "50%", as "half = 50%" is.
+    if (FigureAt(j) == "%") {
+      figure_[i] = words_.InternFigure(std::string(*number) + "%");
+      figure_[j] = part_of_figure_;
+      i = j;
+      continue;
+    }
+    if (MatchAt(LexiconList::kUnit, j) != 1) continue;
     const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
     if (!symbol) continue;
     figure_[i] = words_.InternFigure(std::string(*number) + "-" + std::string(*symbol));

@@ -548,6 +548,24 @@ TEST(EditClassifierTest, APersonNamedAnotherWayIsNoNewSource) {
   EXPECT_TRUE(minister.substantive) << ::testing::PrintToString(minister.tags);
 }
 
+TEST(EditClassifierTest, HalfIsFiftyPercent) {
+  EXPECT_FALSE(DiffBody("About half of the plant's 240 workers will be offered jobs there.",
+                        "Roughly 50% of the plant's 240 workers will be offered jobs there.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("About half of the plant's 240 workers will be offered jobs there.",
+                     "About 40 percent of the plant's 240 workers will be offered jobs there.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, CallingComplaintsExaggeratedDeniesThem) {
+  EXPECT_EQ(DiffBody("The company said it had refunded affected customers where errors were found.",
+                     "The company called the complaints exaggerated and said it had refunded "
+                     "affected customers where errors were found.")
+                .tags,
+            Tags{"denial"});
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")
