@@ -427,6 +427,50 @@ bool SameStem(std::string_view a, std::string_view b) {
   return shared >= 3 && shared + 2 >= shorter;
 }
 
+// The letters of an abbreviation as written ("FAO", "UN's", "МЧС"), lower
+// case; empty for other words. Two to six capitals, and a possessive.
+std::string AbbreviationLetters(std::string_view written, std::string_view folded) {
+  for (const std::string_view possessive : {"'s", "\u2019s"}) {
+    if (written.ends_with(possessive)) {
+      written.remove_suffix(possessive.size());
+      folded.remove_suffix(std::min(folded.size(), possessive.size()));
+    }
+  }
+  std::size_t letters = 0;
+  for (std::size_t at = 0; at < written.size();) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(written.data() + at),
+                         static_cast<utf8proc_ssize_t>(written.size() - at), &c);
+    if (n <= 0 || !utf8proc_isupper(c)) return {};
+    at += static_cast<std::size_t>(n);
+    ++letters;
+  }
+  if (letters < 2 || letters > 6) return {};
+  return std::string(FirstCharacters(folded, letters));
+}
+
+// The first letters of the words, and of each part of a hyphenated word,
+// skipping short lower-case words: "Food and Agriculture Organization" ->
+// "fao", "единой дежурно-диспетчерской службе" -> "еддс".
+std::string Initials(const Side& side) {
+  std::string initials;
+  for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
+    if (!IsWordish(side.At(i))) continue;
+    const std::string_view folded = side.facts->Folded(i);
+    if (Letters(folded) <= 3 && !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)))) {
+      continue;  // "of", "and", "по"
+    }
+    for (std::size_t start = 0; start < folded.size();) {
+      std::size_t end = folded.find('-', start);
+      if (end == std::string_view::npos) end = folded.size();
+      initials += FirstCharacters(folded.substr(start, end - start), 1);
+      start = end + 1;
+    }
+  }
+  return initials;
+}
+
 // Whether the words a negation governed in `negated` went with it: two or
 // more words of three letters or more follow it in the run, and none of
 // them is left, with any ending, in the other side's paragraph ("so that
@@ -569,7 +613,7 @@ class RunClassifier {
       return false;
     }
     if (ChangesInstitutionName()) return true;
-    if (IsSameReferent()) return false;
+    if (IsSameReferent() || SpellsOutAbbreviation()) return false;
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -625,7 +669,7 @@ class RunClassifier {
   }
 
   bool IsAttribution() const {
-    if (IsSameReferent()) return false;
+    if (IsSameReferent() || SpellsOutAbbreviation()) return false;
     if (old_reader_.CountTouching(LexiconList::kAttribution) !=
         new_reader_.CountTouching(LexiconList::kAttribution)) {
       return true;
@@ -749,6 +793,24 @@ class RunClassifier {
     const Reference a = ReferenceOf(old_);
     const Reference b = ReferenceOf(new_);
     return Corefer(a, b) || Corefer(b, a);
+  }
+
+  // "[-FAO-]{+Food and Agriculture Organization+}", "[-МЧС-]{+Министерства
+  // по чрезвычайным ситуациям+}": an abbreviation written out, or back.
+  bool SpellsOutAbbreviation() const {
+    auto one = [](const Side& abbreviation, const Side& words) {
+      if (abbreviation.Empty() || words.Empty()) return false;
+      std::string letters;
+      for (int i = abbreviation.begin; i < abbreviation.end; ++i) {
+        if (!IsWordish(abbreviation.At(i))) continue;
+        if (!letters.empty()) return false;  // one abbreviation
+        letters = AbbreviationLetters(abbreviation.Text().Text(static_cast<std::size_t>(i)),
+                                      abbreviation.facts->Folded(i));
+        if (letters.empty()) return false;
+      }
+      return !letters.empty() && Initials(words) == letters;
+    };
+    return one(old_, new_) || one(new_, old_);
   }
 
   // "Міністерство [-освіти-]{+охорони здоров'я+}": the words after a

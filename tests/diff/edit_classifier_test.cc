@@ -566,6 +566,22 @@ TEST(EditClassifierTest, CallingComplaintsExaggeratedDeniesThem) {
             Tags{"denial"});
 }
 
+TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameBody) {
+  EXPECT_FALSE(DiffBody("The FAO said seed stocks had run low in the southern districts.",
+                        "The Food and Agriculture Organization said seed stocks had run low in "
+                        "the southern districts.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("По данным МЧС, причиной отключения стал порыв трубопровода.",
+                        "По данным Министерства по чрезвычайным ситуациям, причиной отключения "
+                        "стал порыв трубопровода.")
+                   .substantive);
+  // Other words than the abbreviation's are another source.
+  EXPECT_TRUE(DiffBody("The FAO said seed stocks had run low in the southern districts.",
+                       "The World Food Programme said seed stocks had run low in the southern "
+                       "districts.")
+                  .substantive);
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")
