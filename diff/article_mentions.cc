@@ -78,11 +78,9 @@ std::string_view MentionStem(std::string_view word) {
 
 template <typename Visit>
 bool ArticleMentions::AnyText(Visit visit) const {
-  for (const Article* article : {&old_, &new_}) {
-    if (visit(std::string_view(article->title))) return true;
-    for (const std::string& paragraph : article->paragraphs) {
-      if (visit(std::string_view(paragraph))) return true;
-    }
+  if (visit(std::string_view(old_.title))) return true;
+  for (const std::string& paragraph : old_.paragraphs) {
+    if (visit(std::string_view(paragraph))) return true;
   }
   return false;
 }

@@ -11,23 +11,23 @@
 
 namespace revwatch {
 
-// Searches both versions' headlines and paragraphs as written. Holds
-// references to the articles; const and safe to share between threads.
+// Searches the earlier version's headline and paragraphs as written: who
+// the article had already named, not whoever the edit brings in. Holds a
+// reference to the article; const and safe to share between threads.
 class ArticleMentions {
  public:
-  ArticleMentions(const Article& old_article, const Article& new_article)
-      : old_(old_article), new_(new_article) {}
+  explicit ArticleMentions(const Article& old_article) : old_(old_article) {}
 
-  // Whether either version writes a word starting with `stem` (as
-  // written, or with its first letter a capital).
+  // Whether the article writes a word starting with `stem` (as written,
+  // or with its first letter a capital).
   bool Mentions(std::string_view stem) const;
 
-  // Whether either version writes `title_stem` (lower case or capitalised)
+  // Whether the article writes `title_stem` (lower case or capitalised)
   // among the few words before `name_stem`: "Transport Minister Eleanor
   // Voss", "губернатор области Виктор Лаптев".
   bool Titled(std::string_view name_stem, std::string_view title_stem) const;
 
-  // Whether either version writes `title_stem` before a name in the same
+  // Whether the article writes `title_stem` before a name in the same
   // clause ("Judge Patricia Onwe", "губернатор области Виктор Лаптев"): a
   // title of a person the article names, not of an institution.
   bool TitlesSomeone(std::string_view title_stem) const;
@@ -37,7 +37,6 @@ class ArticleMentions {
   bool AnyText(Visit visit) const;
 
   const Article& old_;
-  const Article& new_;
 };
 
 // A name's or title's stem for Mentions: the word less up to two final

@@ -721,6 +721,29 @@ class RunClassifier {
     return marks(old_) != marks(new_);
   }
 
+  // "[-Hargreave-]{+Onwe+} said", "[-He-]{+Marsden+} said": whoever speaks
+  // is replaced, right before the reporting verb, by someone the article
+  // does not make the same person. Stands whatever the rest of the
+  // paragraph says: the same names elsewhere in it are not this statement.
+  bool SwapsSpeaker() const {
+    using Kind = Reference::Kind;
+    if (old_.Empty() || new_.Empty() || !FollowedByReportingVerb(old_) ||
+        !FollowedByReportingVerb(new_)) {
+      return false;
+    }
+    const Reference a = ReferenceOf(old_);
+    const Reference b = ReferenceOf(new_);
+    if (a.kind == Kind::kNone || b.kind == Kind::kNone || IsCosmetic() ||
+        SpellsOutAbbreviation()) {
+      return false;
+    }
+    if (a.kind == Kind::kName && b.kind == Kind::kName &&
+        SameStem(a.folded_name, b.folded_name)) {
+      return false;
+    }
+    return mentions_ != nullptr && !IsSameReferent();
+  }
+
  private:
   // How one side of a run refers to someone: a pronoun ("he", "його"), a
   // title ("the judge", "Губернатор"), or a name with or without its
@@ -730,6 +753,7 @@ class RunClassifier {
     Kind kind = Kind::kNone;
     std::string_view title;  // lower case
     std::string_view name;   // the last capitalised word, as written
+    std::string_view folded_name;
   };
 
   static Reference ReferenceOf(const Side& side) {
@@ -748,6 +772,7 @@ class RunClassifier {
         continue;  // "the"
       } else if (StartsWithCapital(side.Text().Text(at))) {
         reference.name = side.Text().Text(at);
+        reference.folded_name = side.facts->Folded(i);
       } else {
         return {};
       }
@@ -793,6 +818,12 @@ class RunClassifier {
     const Reference a = ReferenceOf(old_);
     const Reference b = ReferenceOf(new_);
     return Corefer(a, b) || Corefer(b, a);
+  }
+
+  static bool FollowedByReportingVerb(const Side& side) {
+    return side.end < side.Size() &&
+           side.facts->MatchAt(LexiconList::kAttributionVerb, static_cast<std::size_t>(side.end)) >
+               0;
   }
 
   // "[-FAO-]{+Food and Agriculture Organization+}", "[-МЧС-]{+Министерства
@@ -1082,10 +1113,14 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   if (facts.EitherIsBoilerplate()) return {"boilerplate"};
   TagSet tags;
   if (op == ParagraphOp::kMoved) tags.insert(Tag::kMoved);
+  bool swapped_speaker = false;
   for (const ChangeRun& run : diff.runs) {
-    tags.merge(RunClassifier(facts.Old(), facts.New(), run, mentions).Tags());
+    const RunClassifier classifier(facts.Old(), facts.New(), run, mentions);
+    tags.merge(classifier.Tags());
+    swapped_speaker |= classifier.SwapsSpeaker();
   }
   CheckAgainstWholeParagraphs(facts, tags);
+  if (swapped_speaker) tags.insert(Tag::kAttribution);
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the
   // substantive tags alone.

@@ -23,9 +23,10 @@ namespace revwatch {
 // Tags of one paragraph change. `diff` holds the tokens of both sides (one
 // side only for kInserted/kDeleted). Never empty for a real change. `words`
 // wraps the lexicon and memoises per-word answers across changes.
-// `mentions`, the two articles the paragraphs come from, tells a person
-// named another way ("he" -> "Hargreave") from a new one; without it such
-// a swap before "said" is a change of attribution.
+// `mentions`, the earlier version of the article the paragraphs come
+// from, tells a person named another way ("he" -> "Hargreave") from a new
+// speaker ("Hargreave said" -> "Onwe said"); without it the first reads
+// as a change of attribution and the second only as a name replaced.
 std::vector<std::string> ClassifyParagraphChange(ParagraphOp op,
                                                  const TokenDiff& diff,
                                                  WordLookup& words,

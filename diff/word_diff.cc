@@ -100,7 +100,7 @@ class ArticleDiffer {
       : words_(lexicon),
         old_article_(old_article),
         new_article_(new_article),
-        mentions_(old_article, new_article) {
+        mentions_(old_article) {
     old_title_ = Tokenize(old_article.title, vocabulary_);
     new_title_ = Tokenize(new_article.title, vocabulary_);
   }

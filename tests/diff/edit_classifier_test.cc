@@ -543,6 +543,12 @@ TEST(EditClassifierTest, APersonNamedAnotherWayIsNoNewSource) {
   const auto police = DiffAfterIntro(intro, "He said the deception had put dock workers at risk.",
                                      "Police said the deception had put dock workers at risk.");
   EXPECT_TRUE(police.substantive) << ::testing::PrintToString(police.tags);
+  const auto other = DiffAfterIntro(intro, "Hargreave said the deception had put dock workers at risk.",
+                                    "Onwe said the deception had put dock workers at risk.");
+  EXPECT_EQ(other.tags.front(), "attribution") << ::testing::PrintToString(other.tags);
+  const auto stranger = DiffAfterIntro(intro, "He said the deception had put dock workers at risk.",
+                                       "Marsden said the deception had put dock workers at risk.");
+  EXPECT_EQ(stranger.tags.front(), "attribution") << ::testing::PrintToString(stranger.tags);
   const auto minister = DiffAfterIntro(uk_intro, "Міністр зазначив, що всі автобуси матимуть підйомники.",
                                        "Мер зазначив, що всі автобуси матимуть підйомники.");
   EXPECT_TRUE(minister.substantive) << ::testing::PrintToString(minister.tags);
