@@ -382,6 +382,13 @@ TEST(EditClassifierTest, NumberWordsAndOrdinals) {
   EXPECT_EQ(tags("forty-two", "42"), Tags{"cosmetic"});
   EXPECT_EQ(tags("first", "1st"), Tags{"cosmetic"});
   EXPECT_EQ(tags("1990-х", "1990"), Tags{"number"});
+  EXPECT_FALSE(DiffBody("The department said on Sept. 14 that yields fell.",
+                        "The department said on September 14 that yields fell.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("За його словами, поранення дістали семеро людей, серед них двоє дітей.",
+                     "За його словами, поранення дістали дев'ятеро людей, серед них двоє дітей.")
+                .tags,
+            Tags{"number"});
 }
 
 TEST(EditClassifierTest, TwoSlipsInALongNameAreATypoFix) {
