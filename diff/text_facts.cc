@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <bit>
 
 namespace revwatch {
 namespace {
@@ -18,6 +17,16 @@ int SmallNumber(const std::optional<std::string_view>& figure) {
   }
   return value;
 }
+
+// std::popcount is a library call on baseline x86-64 (no POPCNT), and
+// this runs for every token; a few shifts and masks do the same inline.
+constexpr std::uint32_t CountBits(std::uint32_t v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  v = (v + (v >> 4)) & 0x0F0F0F0Fu;
+  return (v * 0x01010101u) >> 24;
+}
+static_assert(CountBits(0) == 0 && CountBits(0x7FFFF) == 19 && CountBits(0xFFFFFFFFu) == 32);
 
 }  // namespace
 
@@ -48,7 +57,7 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
     match_offsets_[i] = slots;
-    slots += static_cast<std::uint32_t>(std::popcount(starts_[i]));
+    slots += CountBits(starts_[i]);
   }
   match_slots_ = slots;
   figure_.resize(n);
@@ -64,13 +73,12 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   boilerplate_ = ComputeBoilerplate();
 }
 
-std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
-  if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
+std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
   if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
   // The slot of `list` among the lists this token may start.
   const std::size_t slot =
       match_offsets_[pos] +
-      static_cast<std::size_t>(std::popcount(starts_[pos] & (Bit(list) - 1)));
+      CountBits(starts_[pos] & (Bit(list) - 1));
   std::uint8_t& known = matches_[slot];
   if (known != kUnknownMatch) return known;
   const std::size_t length = words_.lexicon().MatchAt(list, folded_, pos);

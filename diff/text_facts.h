@@ -37,7 +37,11 @@ class TextFacts {
   // Lexicon::MatchAt / MatchedEntry at token `pos` (0 / -1 past the end).
   // Words that start no entry of `list` are answered without a lookup,
   // and answers are kept: the rules ask about the same tokens many times.
-  std::size_t MatchAt(LexiconList list, std::size_t pos) const;
+  // (Inline: the rules ask about every token, and most start no entry.)
+  std::size_t MatchAt(LexiconList list, std::size_t pos) const {
+    if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
+    return KnownMatch(list, pos);
+  }
   int MatchedEntry(LexiconList list, std::size_t pos) const;
   // Whether some token may start an entry of `list`: when not, no MatchAt
   // in this text can match.
@@ -84,6 +88,8 @@ class TextFacts {
     if (id == WordLookup::kNoFigure) return std::nullopt;
     return words_.FigureText(id);
   }
+  // MatchAt for a token that may start an entry of `list`, memoised.
+  std::size_t KnownMatch(LexiconList list, std::size_t pos) const;
   bool IsFigure(std::size_t i) const { return figure_[i] != WordLookup::kNoFigure; }
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
