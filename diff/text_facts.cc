@@ -190,7 +190,7 @@ void TextFacts::ReadNumberPhrases() {
 void TextFacts::JoinCompoundNumbers() {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (text_.tokens[i].kind != TokenKind::kWord) continue;
+    if (text_.tokens[i].kind != TokenKind::kWord || !IsFigure(i)) continue;
     int total = SmallNumber(FigureAt(i));
     // "three hundred": a unit word times "hundred".
     if (total >= 1 && total <= 9 && i + 1 < n && folded_[i + 1] == "hundred") {
@@ -235,6 +235,7 @@ void TextFacts::JoinCompoundNumbers() {
 void TextFacts::JoinMagnitudes() {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (!IsFigure(i)) continue;
     const auto number = FigureAt(i);
     if (!number || number->empty() ||
         number->find_first_not_of("0123456789.") != std::string_view::npos ||
@@ -292,7 +293,7 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 // only starts a sentence: a sentence-initial word counts when it is an
 // acronym or occurs capitalised mid-sentence too, never when it is a
 // function word.
-const std::vector<std::string_view>& TextFacts::AllFigures() const {
+const std::vector<int>& TextFacts::AllFigures() const {
   if (!all_figures_) {
     all_figures_.emplace();
     // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
@@ -300,20 +301,22 @@ const std::vector<std::string_view>& TextFacts::AllFigures() const {
     bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
       const std::optional<std::string_view> figure = FigureAt(i);
-      if (!figure && text_.Key(i) == "%") percent = true;
+      if (!figure && text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") {
+        percent = true;
+      }
       if (!figure || figure->empty()) continue;
       if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->push_back(figure->substr(0, figure->size() - 1));
+        all_figures_->push_back(words_.InternFigure(figure->substr(0, figure->size() - 1)));
         percent = true;
       } else if (*figure == "%") {
         percent = true;
       } else {
-        all_figures_->push_back(*figure);
+        all_figures_->push_back(figure_[i]);
       }
     }
     // Whether percentages are spoken of, not how often the sign is
     // written: "from six to four per cent" is "from 6% to 4%".
-    if (percent) all_figures_->push_back("%");
+    if (percent) all_figures_->push_back(words_.InternFigure("%"));
     std::sort(all_figures_->begin(), all_figures_->end());
   }
   return *all_figures_;
@@ -368,8 +371,9 @@ void TextFacts::MarkQuotations(bool single) {
   const std::size_t n = text_.tokens.size();
   std::size_t open = n;  // index of the opening mark, n when none
   for (std::size_t i = 0; i < n; ++i) {
+    if (text_.tokens[i].kind != TokenKind::kQuote) continue;
     const std::string_view mark = text_.Text(i);
-    if (text_.tokens[i].kind != TokenKind::kQuote || IsSingleMark(mark) != single) continue;
+    if (IsSingleMark(mark) != single) continue;
     const bool word_follows = i + 1 < n && !text_.tokens[i + 1].space_before &&
                               IsWordish(text_.tokens[i + 1]);
     const bool opens = single ? (open == n && (i == 0 || text_.tokens[i].space_before) &&

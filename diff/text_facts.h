@@ -60,9 +60,12 @@ class TextFacts {
   }
   // Inside a quotation of at least three words.
   bool InSpeech(int i) const { return speech_[Index(i)]; }
-  // The text's figure values, sorted, repeats kept (as a multiset; views of
-  // the values kept here).
-  const std::vector<std::string_view>& AllFigures() const;
+  // The text's figure values as a multiset: their WordLookup figure ids,
+  // sorted by id, repeats kept. Texts classified with the same WordLookup
+  // have equal values exactly when they have equal ids, so comparing (or
+  // std::includes on) these is comparing the values, without a string
+  // compare.
+  const std::vector<int>& AllFigures() const;
   // The lower-cased names, sorted and distinct.
   const std::vector<std::string_view>& AllNames() const {
     FindNames();
@@ -128,7 +131,7 @@ class TextFacts {
   std::vector<bool> speech_;
   // Sorted vectors rather than std::set: built once per text, then only
   // compared and searched, without a node allocated per element.
-  mutable std::optional<std::vector<std::string_view>> all_figures_;
+  mutable std::optional<std::vector<int>> all_figures_;
   mutable std::vector<std::string_view> all_names_;
   bool boilerplate_ = false;
   mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
