@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace revwatch {
@@ -445,7 +446,55 @@ std::string FoldCase(std::string_view key) {
   return out;
 }
 
+namespace {
+
+// The bytes of a spelling of 1 to 16 bytes as two integers, by fixed-size
+// (overlapping) loads; with the size they tell spellings apart.
+void PackShort(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
+  auto load8 = [](const char* q) {
+    std::uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load4 = [](const char* q) {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    return std::uint64_t{v};
+  };
+  if (n >= 8) {
+    first = load8(p);
+    last = load8(p + n - 8);
+  } else if (n >= 4) {
+    first = load4(p);
+    last = load4(p + n - 4);
+  } else {
+    first = static_cast<unsigned char>(p[0]) |
+            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    last = 0;
+  }
+}
+
+}  // namespace
+
 int Vocabulary::Intern(std::string_view text) {
+  const std::size_t n = text.size();
+  if (n == 0 || n > 16) return Add(text);
+  std::uint64_t first;
+  std::uint64_t last;
+  PackShort(text.data(), n, first, last);
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
+  Recent& recent = recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots];
+  if (recent.id >= 0 && recent.first == first && recent.last == last && recent.size == n) {
+    return recent.id;
+  }
+  const int id = Add(text);
+  recent = {first, last, id, static_cast<std::uint32_t>(n)};
+  return id;
+}
+
+int Vocabulary::Add(std::string_view text) {
   const int id = strings_.Intern(text);
   if (static_cast<std::size_t>(id) >= folded_.size()) folded_.push_back(-1);
   return id;
