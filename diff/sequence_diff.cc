@@ -19,6 +19,27 @@ constexpr std::size_t kExactWork = 2'000'000;
 // Middles longer than this are checked for a shared element before dtl.
 constexpr std::size_t kShareCheckLength = 64;
 
+// A read-only window on ids for dtl, in place of the vectors it would
+// otherwise copy (twice: ours, then its own members). dtl only reads,
+// slices and swaps its inputs.
+class IdView {
+ public:
+  using value_type = int;
+  using iterator = const int*;
+  using const_iterator = const int*;
+
+  IdView() = default;
+  IdView(const int* begin, const int* end) : begin_(begin), end_(end) {}
+  const int* begin() const { return begin_; }
+  const int* end() const { return end_; }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - begin_); }
+  const int& operator[](std::size_t i) const { return begin_[i]; }
+
+ private:
+  const int* begin_ = nullptr;
+  const int* end_ = nullptr;
+};
+
 struct Range {
   int a_begin, a_end, b_begin, b_end;
   int a_size() const { return a_end - a_begin; }
@@ -39,6 +60,8 @@ class Differ {
   // Iterative over anchored segments, so adversarial input cannot recurse
   // deeply.
   std::vector<Edit> Run() {
+    // At most one edit per element of either side.
+    edits_.reserve(a_.size() + b_.size());
     std::vector<Task> todo{
         {{0, static_cast<int>(a_.size()), 0, static_cast<int>(b_.size())}}};
     while (!todo.empty()) {
@@ -168,12 +191,16 @@ class Differ {
       Replace(r);
       return;
     }
-    std::vector<int> a(a_.begin() + r.a_begin, a_.begin() + r.a_end);
-    std::vector<int> b(b_.begin() + r.b_begin, b_.begin() + r.b_end);
-    dtl::Diff<int> diff(a, b);
+    const int* a = a_.data();
+    const int* b = b_.data();
+    dtl::Diff<int, IdView> diff(IdView(a + r.a_begin, a + r.a_end),
+                                IdView(b + r.b_begin, b + r.b_end));
     diff.compose();
-    std::vector<Edit> deleted;
-    std::vector<Edit> inserted;
+    // Reused from call to call: a long comparison diffs thousands of pairs.
+    thread_local std::vector<Edit> deleted;
+    thread_local std::vector<Edit> inserted;
+    deleted.clear();
+    inserted.clear();
     auto flush = [&] {
       edits_.insert(edits_.end(), deleted.begin(), deleted.end());
       edits_.insert(edits_.end(), inserted.begin(), inserted.end());

@@ -31,29 +31,56 @@ void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
   spans.back().text += text.Text(token);
 }
 
-// The paragraph with its changes marked; unchanged words as the new version
-// writes them.
-std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
-  std::vector<WordSpan> spans;
+// Calls add(text, token index, op) for each token of the diff in order:
+// unchanged words as the new version writes them.
+template <typename Add>
+void ForEachToken(const TokenDiff& diff, Add add) {
   for (const Edit& edit : diff.edits) {
     switch (edit.kind) {
       case EditKind::kEqual:
-        AppendToken(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kEqual, spans);
+        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kEqual);
         break;
-      case EditKind::kDelete: {
-        const auto i = static_cast<std::size_t>(edit.a);
-        stats.words_removed += IsWordish(diff.old_text->tokens[i]);
-        AppendToken(*diff.old_text, i, SpanOp::kDelete, spans);
+      case EditKind::kDelete:
+        add(*diff.old_text, static_cast<std::size_t>(edit.a), SpanOp::kDelete);
         break;
-      }
-      case EditKind::kInsert: {
-        const auto i = static_cast<std::size_t>(edit.b);
-        stats.words_added += IsWordish(diff.new_text->tokens[i]);
-        AppendToken(*diff.new_text, i, SpanOp::kInsert, spans);
+      case EditKind::kInsert:
+        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kInsert);
         break;
-      }
     }
   }
+}
+
+// The paragraph with its changes marked. Each span's text is measured
+// first and then built at its final size: appended word by word, a long
+// unchanged run would be reallocated and copied a few times over.
+std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
+  thread_local std::vector<std::size_t> sizes;
+  sizes.clear();
+  SpanOp last = SpanOp::kEqual;
+  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
+    const Token& token = text.tokens[i];
+    const std::size_t length = text.Text(token).size();
+    if (sizes.empty() || op != last) {
+      sizes.push_back(length);
+      last = op;
+    } else {
+      sizes.back() += length + (token.space_before ? 1 : 0);
+    }
+    if (op == SpanOp::kDelete) stats.words_removed += IsWordish(token);
+    if (op == SpanOp::kInsert) stats.words_added += IsWordish(token);
+  });
+  std::vector<WordSpan> spans;
+  spans.reserve(sizes.size());
+  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
+    const Token& token = text.tokens[i];
+    if (spans.empty() || spans.back().op != op) {
+      spans.push_back({op, std::string(), token.space_before});
+      spans.back().text.reserve(sizes[spans.size() - 1]);
+    } else if (token.space_before) {
+      spans.back().text += ' ';
+    }
+    spans.back().text += text.Text(token);
+  });
   return spans;
 }
 
