@@ -253,16 +253,20 @@ class Scanner {
   }
   // Moves past a run of ASCII letters and digits and Cyrillic letters
   // (U+0400-U+047F, lead bytes D0 and D1) byte by byte, without decoding:
-  // most of any word is made of these.
-  void SkipPlainWordChars() {
+  // most of any word is made of these. Returns false if the run had an ё
+  // or Ё, the only ones of these a token key rewrites (see IsOwnKey).
+  bool SkipPlainWordChars() {
     std::size_t p = pos_;
     const std::size_t n = text_.size();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    bool own = true;
     for (;;) {
       if (p < n && kAsciiAlnum[bytes[p]]) {
         ++p;
       } else if (p + 1 < n && (bytes[p] == 0xD0 || bytes[p] == 0xD1) &&
                  (bytes[p + 1] & 0xC0) == 0x80) {
+        own &= !((bytes[p] == 0xD1 && bytes[p + 1] == 0x91) ||
+                 (bytes[p] == 0xD0 && bytes[p + 1] == 0x81));
         p += 2;
       } else {
         break;
@@ -272,6 +276,7 @@ class Scanner {
       pos_ = p;
       Load();
     }
+    return own;
   }
   std::string_view Since(std::size_t start) const {
     return text_.substr(start, pos_ - start);
@@ -345,18 +350,24 @@ void ScanNumber(Scanner& s) {
   }
 }
 
-void ScanWord(Scanner& s) {
+// Returns true when every character went through SkipPlainWordChars
+// without an ё: then the word is its own key, known without IsOwnKey
+// reading it again.
+bool ScanWord(Scanner& s) {
+  bool own = true;
   for (;;) {
-    s.SkipPlainWordChars();
+    own &= s.SkipPlainWordChars();
     while (s.Class() & (kLetter | kDigit)) {
+      own = false;
       s.Advance();
-      s.SkipPlainWordChars();
+      own &= s.SkipPlainWordChars();
     }
     if ((s.Class() & (kApostrophe | kHyphen)) && (s.NextClass() & (kLetter | kDigit))) {
+      own = false;
       s.Advance();
       continue;
     }
-    return;
+    return own;
   }
 }
 
@@ -532,6 +543,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
     }
     const std::size_t start = s.pos();
     TokenKind kind = TokenKind::kPunct;
+    bool own_key = false;  // known to be its own key (else IsOwnKey tells)
     if (c & kDigit) {
       ScanNumber(s);
       kind = TokenKind::kNumber;
@@ -541,7 +553,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
         kind = TokenKind::kWord;
       }
     } else if (c & kLetter) {
-      ScanWord(s);
+      own_key = ScanWord(s);
       kind = TokenKind::kWord;
     } else {
       kind = (c & kQuoteMark) ? TokenKind::kQuote : TokenKind::kPunct;
@@ -554,7 +566,8 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
       if (quote_key < 0) quote_key = vocabulary.Intern("\"");
       key = quote_key;
     } else {
-      key = IsOwnKey(piece) ? vocabulary.Intern(piece) : vocabulary.Intern(MakeKey(piece));
+      key = own_key || IsOwnKey(piece) ? vocabulary.Intern(piece)
+                                       : vocabulary.Intern(MakeKey(piece));
     }
     Token token;
     token.offset = static_cast<std::uint32_t>(start);
