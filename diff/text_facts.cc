@@ -74,6 +74,8 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
 }
 
 std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
+  // Only entries of one word start here: matched, whatever follows.
+  if ((words_.MultiWordMask(text_.tokens[pos].folded) & Bit(list)) == 0) return 1;
   if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
   // The slot of `list` among the lists this token may start.
   const std::size_t slot =
