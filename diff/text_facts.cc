@@ -328,15 +328,17 @@ void TextFacts::FindNames() const {
   if (names_found_) return;
   names_found_ = true;
   const std::size_t n = text_.tokens.size();
-  name_.assign(n, false);
+  name_.assign(n, 0);
   std::vector<int> mid_sentence;  // folded ids, sorted below
   std::vector<std::size_t> sentence_starts;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!IsCapitalised(i)) continue;
+    // (Most words are lower case: IsCapitalised's first test, inline.)
+    const Token& token = text_.tokens[i];
+    if (token.key == token.folded || !IsCapitalised(i)) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {
-      name_[i] = true;
+      name_[i] = 1;
       mid_sentence.push_back(text_.tokens[i].folded);
     }
   }
@@ -446,11 +448,9 @@ bool TextFacts::IsStampLine() const {
 }
 
 bool TextFacts::HasWord(std::string_view folded) const {
-  if (sorted_words_.empty()) {
-    sorted_words_.assign(folded_.begin(), folded_.end());
-    std::sort(sorted_words_.begin(), sorted_words_.end());
-  }
-  return std::binary_search(sorted_words_.begin(), sorted_words_.end(), folded);
+  // Asked rarely (typo checks), a few times per text at most: reading the
+  // words costs less than sorting them.
+  return std::find(folded_.begin(), folded_.end(), folded) != folded_.end();
 }
 
 }  // namespace revwatch

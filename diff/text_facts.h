@@ -56,7 +56,7 @@ class TextFacts {
   // A capitalised word that is a name, not just a sentence start.
   bool IsName(int i) const {
     FindNames();
-    return name_[Index(i)];
+    return name_[Index(i)] != 0;
   }
   // Inside a quotation of at least three words.
   bool InSpeech(int i) const { return speech_[Index(i)]; }
@@ -126,7 +126,7 @@ class TextFacts {
   // once per distinct word, not once per token.
   std::vector<int> figure_;
   int part_of_figure_ = 0;  // the id of the empty value
-  mutable std::vector<bool> name_;  // empty until FindNames
+  mutable std::vector<std::uint8_t> name_;  // empty until FindNames
   mutable bool names_found_ = false;
   std::vector<bool> speech_;
   // Sorted vectors rather than std::set: built once per text, then only
@@ -134,7 +134,6 @@ class TextFacts {
   mutable std::optional<std::vector<int>> all_figures_;
   mutable std::vector<std::string_view> all_names_;
   bool boilerplate_ = false;
-  mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
 };
 
 }  // namespace revwatch
