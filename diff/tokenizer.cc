@@ -263,14 +263,14 @@ class Scanner {
     for (;;) {
       if (p < n && kAsciiAlnum[bytes[p]]) {
         ++p;
-      } else if (p + 1 < n && (bytes[p] == 0xD0 || bytes[p] == 0xD1) &&
-                 (bytes[p + 1] & 0xC0) == 0x80) {
-        own &= !((bytes[p] == 0xD1 && bytes[p + 1] == 0x91) ||
-                 (bytes[p] == 0xD0 && bytes[p + 1] == 0x81));
-        p += 2;
-      } else {
-        break;
+        continue;
       }
+      if (p + 1 >= n) break;
+      // Both bytes at once, little-endian: lead D0 or D1, then 10xxxxxx.
+      const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
+      if ((pair & 0xC0FE) != 0x80D0) break;
+      own &= pair != 0x91D1 && pair != 0x81D0;  // ё, Ё
+      p += 2;
     }
     if (p != pos_) {
       pos_ = p;
