@@ -496,6 +496,7 @@ int Vocabulary::Intern(std::string_view text) {
   PackShort(text.data(), n, first, last);
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
+  if (recent_.empty()) recent_.resize(kRecentSlots);
   Recent& recent = recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots];
   if (recent.id >= 0 && recent.first == first && recent.last == last && recent.size == n) {
     return recent.id;

@@ -53,7 +53,7 @@ class Vocabulary {
   // Short spellings seen lately, direct-mapped: most tokens are short
   // words met many times, and this small array stays in the L1 cache
   // where strings_ (slots, views, bytes) would cost a few misses each.
-  std::vector<Recent> recent_ = std::vector<Recent>(kRecentSlots);
+  std::vector<Recent> recent_;  // kRecentSlots once something is interned
 };
 
 struct Token {
