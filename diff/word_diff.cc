@@ -1,6 +1,8 @@
 #include "diff/word_diff.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <unordered_map>
 
@@ -32,6 +34,32 @@ void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
   }
   if (token.space_before) spans.back().text += ' ';
   spans.back().text += text.Text(token);
+}
+
+// Copies `from` to `to`: a token is a few bytes, for which fixed-size
+// (overlapping) moves beat a call to memcpy.
+inline void CopyBytes(std::string_view from, char* to) {
+  const char* p = from.data();
+  const std::size_t n = from.size();
+  if (n >= 8 && n <= 16) {
+    std::uint64_t head;
+    std::uint64_t tail;
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else if (n >= 4 && n < 8) {
+    std::uint32_t head;
+    std::uint32_t tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+  } else if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) to[i] = p[i];
+  } else {
+    std::memcpy(to, p, n);
+  }
 }
 
 // Calls add(text, token index, op) for each token of the diff in order:
@@ -72,17 +100,22 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
     if (op == SpanOp::kDelete) stats.words_removed += IsWordish(token);
     if (op == SpanOp::kInsert) stats.words_added += IsWordish(token);
   });
+  // Each span's string is sized once, then filled through a cursor:
+  // appending costs a capacity check and a size update per token.
   std::vector<WordSpan> spans;
   spans.reserve(sizes.size());
+  char* out = nullptr;
   ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
     const Token& token = text.tokens[i];
     if (spans.empty() || spans.back().op != op) {
-      spans.push_back({op, std::string(), token.space_before});
-      spans.back().text.reserve(sizes[spans.size() - 1]);
+      spans.push_back({op, std::string(sizes[spans.size()], ' '), token.space_before});
+      out = spans.back().text.data();
     } else if (token.space_before) {
-      spans.back().text += ' ';
+      ++out;  // the space is there already
     }
-    spans.back().text += text.Text(token);
+    const std::string_view piece = text.Text(token);
+    CopyBytes(piece, out);
+    out += piece.size();
   });
   return spans;
 }
