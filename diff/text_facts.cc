@@ -60,17 +60,42 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     slots += CountBits(starts_[i]);
   }
   match_slots_ = slots;
+  FindSpeech();
+  boilerplate_ = ComputeBoilerplate();
+}
+
+int TextFacts::OwnFigure(std::size_t i) const {
+  const Token& t = text_.tokens[i];
+  return words_.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
+}
+
+void TextFacts::ComputeFigures() const {
+  figures_found_ = true;
+  const std::size_t n = text_.tokens.size();
   figure_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const Token& t = text.tokens[i];
-    figure_[i] = words.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
+    const Token& t = text_.tokens[i];
+    figure_[i] = words_.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
   }
-  part_of_figure_ = words.InternFigure("");
+  part_of_figure_ = words_.InternFigure("");
   ReadNumberPhrases();
   JoinCompoundNumbers();
   JoinMagnitudes();
-  FindSpeech();
-  boilerplate_ = ComputeBoilerplate();
+}
+
+bool TextFacts::IsFigureSoFar(std::size_t i) const {
+  if (!figures_found_) {
+    // Only a number phrase starting at or before i can make it a figure
+    // when its own word is none; joining compounds and magnitudes changes
+    // values, never whether a token is a figure.
+    bool phrase = false;
+    for (std::size_t j = 0; j <= i; ++j) {
+      phrase |= (starts_[j] & Bit(LexiconList::kNumberWord)) != 0;
+    }
+    if (!phrase) return OwnFigure(i) != WordLookup::kNoFigure;
+    ComputeFigures();
+  }
+  return IsFigure(i);
 }
 
 std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
@@ -171,7 +196,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
 
 // "per cent" is "%": a listed phrase with a value is one figure, carried by
 // its first word.
-void TextFacts::ReadNumberPhrases() {
+void TextFacts::ReadNumberPhrases() const {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t length = MatchAt(LexiconList::kNumberWord, i);
@@ -189,7 +214,7 @@ void TextFacts::ReadNumberPhrases() {
 // "twenty two", "двадцять дві", "сто п'ять": number words that add up are
 // one figure, so that "двадцять дві" -> "22" is no change of value. The
 // first word takes the sum and the others an empty value (part of it).
-void TextFacts::JoinCompoundNumbers() {
+void TextFacts::JoinCompoundNumbers() const {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (text_.tokens[i].kind != TokenKind::kWord || !IsFigure(i)) continue;
@@ -234,7 +259,7 @@ void TextFacts::JoinCompoundNumbers() {
 // "1,250,000,000" -> "1.25 billion" and "тридцати пяти тысяч" -> "35 тысяч"
 // are no change of value. A number written with a comma ("12,4 млрд",
 // "1,5") is left alone: whether the comma is a decimal one cannot be told.
-void TextFacts::JoinMagnitudes() {
+void TextFacts::JoinMagnitudes() const {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (!IsFigure(i)) continue;
@@ -297,6 +322,7 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 // function word.
 const std::vector<int>& TextFacts::AllFigures() const {
   if (!all_figures_) {
+    FindFigures();
     all_figures_.emplace();
     // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
     // counts on its own.
@@ -327,6 +353,7 @@ const std::vector<int>& TextFacts::AllFigures() const {
 void TextFacts::FindNames() const {
   if (names_found_) return;
   names_found_ = true;
+  FindFigures();  // (IsCapitalised asks)
   const std::size_t n = text_.tokens.size();
   name_.assign(n, 0);
   std::vector<int> mid_sentence;  // folded ids, sorted below
@@ -421,7 +448,7 @@ bool TextFacts::ComputeBoilerplate() const {
     if (const std::size_t n = MatchAt(LexiconList::kBoilerplate, pos)) {
       pos += n;
       stamp_words = true;
-    } else if (IsFigure(pos) ||
+    } else if (IsFigureSoFar(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
                (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
       ++pos;

@@ -52,7 +52,10 @@ class TextFacts {
   // weekday as the word; nullopt for other tokens. An empty value marks a
   // word that is part of the figure before it ("twenty [two]"). Views of
   // values the WordLookup keeps.
-  std::optional<std::string_view> Figure(int i) const { return FigureAt(Index(i)); }
+  std::optional<std::string_view> Figure(int i) const {
+    FindFigures();
+    return FigureAt(Index(i));
+  }
   // A capitalised word that is a name, not just a sentence start.
   bool IsName(int i) const {
     FindNames();
@@ -93,12 +96,25 @@ class TextFacts {
   }
   // MatchAt for a token that may start an entry of `list`, memoised.
   std::size_t KnownMatch(LexiconList list, std::size_t pos) const;
+  // (After FindFigures.)
   bool IsFigure(std::size_t i) const { return figure_[i] != WordLookup::kNoFigure; }
+  // Figures are found on first use: a paragraph that was only added or
+  // removed never needs them (whether its first words are figures is
+  // answered by IsFigureSoFar).
+  void FindFigures() const {
+    if (!figures_found_) ComputeFigures();
+  }
+  void ComputeFigures() const;
+  // Whether token i is a figure, finding all figures only when a number
+  // phrase may reach it.
+  bool IsFigureSoFar(std::size_t i) const;
+  // Token i's figure id on its own, before phrases and compounds.
+  int OwnFigure(std::size_t i) const;
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
-  void ReadNumberPhrases();
-  void JoinCompoundNumbers();
-  void JoinMagnitudes();
+  void ReadNumberPhrases() const;
+  void JoinCompoundNumbers() const;
+  void JoinMagnitudes() const;
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);
@@ -124,8 +140,9 @@ class TextFacts {
   std::size_t match_slots_ = 0;
   // Per token, a WordLookup figure id: a word's own figure is looked up
   // once per distinct word, not once per token.
-  std::vector<int> figure_;
-  int part_of_figure_ = 0;  // the id of the empty value
+  mutable std::vector<int> figure_;  // empty until FindFigures
+  mutable int part_of_figure_ = 0;   // the id of the empty value
+  mutable bool figures_found_ = false;
   mutable std::vector<std::uint8_t> name_;  // empty until FindNames
   mutable bool names_found_ = false;
   std::vector<bool> speech_;
