@@ -79,8 +79,15 @@ void TextFacts::ComputeFigures() const {
   }
   part_of_figure_ = words_.InternFigure("");
   ReadNumberPhrases();
-  JoinCompoundNumbers();
-  JoinMagnitudes();
+  // Joining only ever starts at a figure, and the joins make no token a
+  // figure that the passes could start at (see each), so they visit these
+  // positions only: few tokens of a text are figures.
+  std::vector<std::size_t> figures;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (IsFigure(i)) figures.push_back(i);
+  }
+  JoinCompoundNumbers(figures);
+  JoinMagnitudes(figures);
 }
 
 bool TextFacts::IsFigureSoFar(std::size_t i) const {
@@ -214,10 +221,15 @@ void TextFacts::ReadNumberPhrases() const {
 // "twenty two", "двадцять дві", "сто п'ять": number words that add up are
 // one figure, so that "двадцять дві" -> "22" is no change of value. The
 // first word takes the sum and the others an empty value (part of it).
-void TextFacts::JoinCompoundNumbers() const {
+// (The "hundred" a unit word multiplies may become a figure here; it is
+// passed over.)
+void TextFacts::JoinCompoundNumbers(const std::vector<std::size_t>& figures) const {
   const std::size_t n = figure_.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (text_.tokens[i].kind != TokenKind::kWord || !IsFigure(i)) continue;
+  std::size_t next = 0;  // where the loop over all tokens would go on
+  for (std::size_t i : figures) {
+    if (i < next) continue;
+    next = i + 1;
+    if (text_.tokens[i].kind != TokenKind::kWord) continue;
     int total = SmallNumber(FigureAt(i));
     // "three hundred": a unit word times "hundred".
     if (total >= 1 && total <= 9 && i + 1 < n && folded_[i + 1] == "hundred") {
@@ -234,7 +246,7 @@ void TextFacts::JoinCompoundNumbers() const {
         figure_[j] = part_of_figure_;
       }
       figure_[i - 1] = words_.InternFigure(std::to_string(total));
-      i = j - 1;
+      next = j;
       continue;
     }
     if (total < 20 || total % 10 != 0) continue;
@@ -249,7 +261,7 @@ void TextFacts::JoinCompoundNumbers() const {
     }
     if (j > i + 1) {
       figure_[i] = words_.InternFigure(std::to_string(total));
-      i = j - 1;
+      next = j;
     }
   }
 }
@@ -259,10 +271,14 @@ void TextFacts::JoinCompoundNumbers() const {
 // "1,250,000,000" -> "1.25 billion" and "тридцати пяти тысяч" -> "35 тысяч"
 // are no change of value. A number written with a comma ("12,4 млрд",
 // "1,5") is left alone: whether the comma is a decimal one cannot be told.
-void TextFacts::JoinMagnitudes() const {
+// (A token JoinCompoundNumbers made a figure has an empty value: no
+// number to join.)
+void TextFacts::JoinMagnitudes(const std::vector<std::size_t>& figures) const {
   const std::size_t n = figure_.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (!IsFigure(i)) continue;
+  std::size_t next = 0;
+  for (std::size_t i : figures) {
+    if (i < next || i + 1 >= n) continue;
+    next = i + 1;
     const auto number = FigureAt(i);
     if (!number || number->empty() ||
         number->find_first_not_of("0123456789.") != std::string_view::npos ||
@@ -284,7 +300,7 @@ void TextFacts::JoinMagnitudes() const {
     value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
     figure_[i] = words_.InternFigure(value);
     figure_[j] = part_of_figure_;
-    i = j;
+    next = j + 1;
   }
 }
 

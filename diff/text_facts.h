@@ -113,8 +113,9 @@ class TextFacts {
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
   void ReadNumberPhrases() const;
-  void JoinCompoundNumbers() const;
-  void JoinMagnitudes() const;
+  // Both take the positions that are figures once phrases are read.
+  void JoinCompoundNumbers(const std::vector<std::size_t>& figures) const;
+  void JoinMagnitudes(const std::vector<std::size_t>& figures) const;
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);
