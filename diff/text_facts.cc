@@ -28,6 +28,42 @@ constexpr std::uint32_t CountBits(std::uint32_t v) {
 }
 static_assert(CountBits(0) == 0 && CountBits(0x7FFFF) == 19 && CountBits(0xFFFFFFFFu) == 32);
 
+enum class LetterCase { kLower, kUpper, kNone };
+
+struct CharCase {
+  LetterCase letter_case;
+  std::size_t length;  // in bytes; 0 where `text` holds no valid UTF-8
+};
+
+// The case of the character at `pos` (< text.size()) as utf8proc tells
+// it; ASCII and the Cyrillic letters of U+0400-U+045F, nearly every
+// capital a news text has, without a table lookup.
+CharCase CaseAt(std::string_view text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    const LetterCase letter_case = byte >= 'a' && byte <= 'z'   ? LetterCase::kLower
+                                   : byte >= 'A' && byte <= 'Z' ? LetterCase::kUpper
+                                                                : LetterCase::kNone;
+    return {letter_case, 1};
+  }
+  if ((byte == 0xD0 || byte == 0xD1) && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0) == 0x80) {
+      const int cp = ((byte & 0x1F) << 6) | (next & 0x3F);
+      if (cp < 0x430) return {LetterCase::kUpper, 2};  // Ѐ-Џ, А-Я
+      if (cp < 0x460) return {LetterCase::kLower, 2};  // а-я, ѐ-џ
+    }
+  }
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return {LetterCase::kNone, 0};
+  const LetterCase letter_case = utf8proc_islower(cp)   ? LetterCase::kLower
+                                 : utf8proc_isupper(cp) ? LetterCase::kUpper
+                                                        : LetterCase::kNone;
+  return {letter_case, static_cast<std::size_t>(n)};
+}
+
 }  // namespace
 
 bool IsWordish(const Token& t) {
@@ -41,10 +77,7 @@ bool HasDigit(std::string_view s) {
 }
 
 bool StartsWithCapital(std::string_view spelling) {
-  utf8proc_int32_t first = 0;
-  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                   static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-  return utf8proc_isupper(first);
+  return !spelling.empty() && CaseAt(spelling, 0).letter_case == LetterCase::kUpper;
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
@@ -321,13 +354,10 @@ bool TextFacts::IsCapitalised(std::size_t i) const {
 bool TextFacts::IsAllCaps(std::string_view text) {
   int letters = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    if (n <= 0) return false;
-    if (utf8proc_islower(cp)) return false;
-    letters += utf8proc_isupper(cp) ? 1 : 0;
-    pos += static_cast<std::size_t>(n);
+    const CharCase c = CaseAt(text, pos);
+    if (c.length == 0 || c.letter_case == LetterCase::kLower) return false;
+    letters += c.letter_case == LetterCase::kUpper ? 1 : 0;
+    pos += c.length;
   }
   return letters >= 2;
 }
