@@ -130,12 +130,18 @@ class Differ {
   // Whether any element occurs on both sides of r. Elements are dense ids
   // (vocabulary, paragraph or shape ids), so a stamp per id answers in one
   // pass; other values fall back to sorted copies, merged.
+  static constexpr int kMaxDenseId = 1 << 22;
+  static bool Dense(int id) { return id >= 0 && id < kMaxDenseId; }
+  // Whether every element of both sides of r is such an id.
+  bool AllDense(Range r) const {
+    return std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, Dense) &&
+           std::all_of(b_.begin() + r.b_begin, b_.begin() + r.b_end, Dense);
+  }
+
   bool ShareAnything(Range r) const {
-    constexpr int kMaxStampedId = 1 << 22;
     thread_local std::vector<std::uint32_t> stamps;
     thread_local std::uint32_t stamp = 0;
-    const auto in_range = [](int id) { return id >= 0 && id < kMaxStampedId; };
-    if (std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, in_range)) {
+    if (std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, Dense)) {
       if (++stamp == 0) {  // wrapped: old stamps could look current
         std::fill(stamps.begin(), stamps.end(), 0);
         stamp = 1;
@@ -172,12 +178,34 @@ class Differ {
   // A lower bound on the edit distance: every element of one side that the
   // other side has fewer copies of must be deleted or inserted.
   std::size_t MinimumEdits(Range r) const {
+    if (AllDense(r)) {
+      // Counted by id in an array kept zeroed between calls.
+      thread_local std::vector<int> counts;
+      auto at = [&](int id) -> int& {
+        const auto index = static_cast<std::size_t>(id);
+        if (index >= counts.size()) counts.resize(std::max(index + 1, counts.size() * 2));
+        return counts[index];
+      };
+      for (int i = r.a_begin; i < r.a_end; ++i) ++at(At(a_, i));
+      for (int i = r.b_begin; i < r.b_end; ++i) --at(At(b_, i));
+      std::size_t edits = 0;
+      for (int i = r.a_begin; i < r.a_end; ++i) edits += TakeMagnitude(at(At(a_, i)));
+      for (int i = r.b_begin; i < r.b_end; ++i) edits += TakeMagnitude(at(At(b_, i)));
+      return edits;
+    }
     std::unordered_map<int, int> balance;
     for (int i = r.a_begin; i < r.a_end; ++i) ++balance[At(a_, i)];
     for (int i = r.b_begin; i < r.b_end; ++i) --balance[At(b_, i)];
     std::size_t edits = 0;
     for (const auto& [id, count] : balance) edits += static_cast<std::size_t>(count < 0 ? -count : count);
     return edits;
+  }
+
+  // |count|, leaving 0 behind (each id's balance is counted once).
+  static std::size_t TakeMagnitude(int& count) {
+    const int magnitude = count < 0 ? -count : count;
+    count = 0;
+    return static_cast<std::size_t>(magnitude);
   }
 
   void EmitEqual(int a_begin, int b_begin, int count) {
@@ -238,6 +266,7 @@ class Differ {
   // Pairs (a index, b index) of elements occurring exactly once in each
   // side of r, reduced to the longest chain increasing on both sides.
   std::vector<std::pair<int, int>> UniqueAnchors(Range r) const {
+    if (AllDense(r)) return UniqueAnchorsByArray(r);
     std::unordered_map<int, std::pair<int, int>> count_a;  // id -> (count, pos)
     std::unordered_map<int, std::pair<int, int>> count_b;
     for (int i = r.a_begin; i < r.a_end; ++i) {
@@ -259,6 +288,36 @@ class Differ {
         candidates.push_back({i, it->second.second});
       }
     }
+    return LongestIncreasingChain(candidates);
+  }
+
+  // UniqueAnchors for dense ids: counts and positions by id in an array
+  // (kept zeroed between calls) instead of two hash maps.
+  std::vector<std::pair<int, int>> UniqueAnchorsByArray(Range r) const {
+    struct Seen {
+      int a_count = 0;
+      int b_count = 0;
+      int b_pos = 0;
+    };
+    thread_local std::vector<Seen> seen;
+    auto at = [&](int id) -> Seen& {
+      const auto index = static_cast<std::size_t>(id);
+      if (index >= seen.size()) seen.resize(std::max(index + 1, seen.size() * 2));
+      return seen[index];
+    };
+    for (int i = r.a_begin; i < r.a_end; ++i) ++at(At(a_, i)).a_count;
+    for (int i = r.b_begin; i < r.b_end; ++i) {
+      Seen& s = at(At(b_, i));
+      ++s.b_count;
+      s.b_pos = i;
+    }
+    std::vector<std::pair<int, int>> candidates;
+    for (int i = r.a_begin; i < r.a_end; ++i) {
+      const Seen& s = at(At(a_, i));
+      if (s.a_count == 1 && s.b_count == 1) candidates.push_back({i, s.b_pos});
+    }
+    for (int i = r.a_begin; i < r.a_end; ++i) at(At(a_, i)) = Seen{};
+    for (int i = r.b_begin; i < r.b_end; ++i) at(At(b_, i)) = Seen{};
     return LongestIncreasingChain(candidates);
   }
 
