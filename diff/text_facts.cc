@@ -436,19 +436,24 @@ void TextFacts::FindNames() const {
 void TextFacts::FindSpeech() {
   const std::size_t n = text_.tokens.size();
   speech_.assign(n, false);
-  MarkQuotations(/*single=*/false);
-  MarkQuotations(/*single=*/true);
+  // The marks, found in one pass: most paragraphs have none or a few.
+  std::vector<std::size_t> marks;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (text_.tokens[i].kind == TokenKind::kQuote) marks.push_back(i);
+  }
+  if (marks.empty()) return;
+  MarkQuotations(marks, /*single=*/false);
+  MarkQuotations(marks, /*single=*/true);
 }
 
 bool TextFacts::IsSingleMark(std::string_view mark) {
   return mark == "'" || mark == "\u2018" || mark == "\u2019";
 }
 
-void TextFacts::MarkQuotations(bool single) {
+void TextFacts::MarkQuotations(const std::vector<std::size_t>& marks, bool single) {
   const std::size_t n = text_.tokens.size();
   std::size_t open = n;  // index of the opening mark, n when none
-  for (std::size_t i = 0; i < n; ++i) {
-    if (text_.tokens[i].kind != TokenKind::kQuote) continue;
+  for (const std::size_t i : marks) {
     const std::string_view mark = text_.Text(i);
     if (IsSingleMark(mark) != single) continue;
     const bool word_follows = i + 1 < n && !text_.tokens[i + 1].space_before &&

@@ -124,7 +124,8 @@ class TextFacts {
   void FindNames() const;
   void FindSpeech();
   static bool IsSingleMark(std::string_view mark);
-  void MarkQuotations(bool single);
+  // `marks`: the positions of the quotation marks, in order.
+  void MarkQuotations(const std::vector<std::size_t>& marks, bool single);
   bool ComputeBoilerplate() const;
   bool IsStampLine() const;
 
