@@ -101,6 +101,8 @@ class Differ {
     if (anchors.empty()) {
       if (length > kShareCheckLength && !ShareAnything(middle)) {
         Replace(middle);  // nothing to keep: dtl would only rediscover that
+      } else if (tiny && length > kShareCheckLength && EmitUniqueMatches(middle)) {
+        // (done: the only script dtl could find)
       } else if (tiny ||
                  (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork)) {
         Exact(middle);
@@ -291,15 +293,59 @@ class Differ {
     return LongestIncreasingChain(candidates);
   }
 
-  // UniqueAnchors for dense ids: counts and positions by id in an array
-  // (kept zeroed between calls) instead of two hash maps.
-  std::vector<std::pair<int, int>> UniqueAnchorsByArray(Range r) const {
-    struct Seen {
-      int a_count = 0;
-      int b_count = 0;
-      int b_pos = 0;
-    };
+  // When every element the two sides of r share occurs once on each side,
+  // and in the same order on both, matching all of them is the one
+  // longest common subsequence, so every shortest edit script keeps
+  // exactly those; dtl's is one (on tiny ranges it never reaches its
+  // coordinate cap, where it would stop being exact), and Exact lists
+  // each gap's deletions before its insertions, as this does. Emits that
+  // script and returns true; false (nothing emitted) otherwise. Costs one
+  // pass over each side instead of dtl's O((N+M)D), which matters for
+  // paragraphs that nearly all changed.
+  bool EmitUniqueMatches(Range r) {
     thread_local std::vector<Seen> seen;
+    thread_local std::vector<std::pair<int, int>> matches;
+    matches.clear();
+    // b counted first; a is read until an element breaks the rule (words
+    // such as "the" or "." usually do, early), counting only shared ids,
+    // so clearing b's ids clears everything.
+    const Range b_side{r.b_begin, r.b_begin, r.b_begin, r.b_end};
+    if (!std::all_of(b_.begin() + r.b_begin, b_.begin() + r.b_end, Dense)) return false;
+    CountSides(b_side, seen);
+    bool unique = true;
+    int last_b = -1;
+    for (int i = r.a_begin; i < r.a_end && unique; ++i) {
+      const int value = At(a_, i);
+      const auto id = static_cast<std::size_t>(value);
+      if (!Dense(value) || id >= seen.size() || seen[id].b_count == 0) continue;
+      Seen& s = seen[id];
+      unique = ++s.a_count == 1 && s.b_count == 1 && s.b_pos > last_b;
+      matches.push_back({i, s.b_pos});
+      last_b = s.b_pos;
+    }
+    ClearSides(b_side, seen);
+    if (!unique) return false;
+    int a_pos = r.a_begin;
+    int b_pos = r.b_begin;
+    for (const auto& [ai, bi] : matches) {
+      Replace({a_pos, ai, b_pos, bi});
+      edits_.push_back({EditKind::kEqual, ai, bi});
+      a_pos = ai + 1;
+      b_pos = bi + 1;
+    }
+    Replace({a_pos, r.a_end, b_pos, r.b_end});
+    return true;
+  }
+
+  // Per id: how often it occurs on each side of a range, and where on b.
+  struct Seen {
+    int a_count = 0;
+    int b_count = 0;
+    int b_pos = 0;
+  };
+
+  // Counts r's (dense) ids into `seen`, which is all zero before.
+  void CountSides(Range r, std::vector<Seen>& seen) const {
     auto at = [&](int id) -> Seen& {
       const auto index = static_cast<std::size_t>(id);
       if (index >= seen.size()) seen.resize(std::max(index + 1, seen.size() * 2));
@@ -311,13 +357,25 @@ class Differ {
       ++s.b_count;
       s.b_pos = i;
     }
+  }
+
+  // Zeroes what CountSides(r, seen) counted.
+  void ClearSides(Range r, std::vector<Seen>& seen) const {
+    for (int i = r.a_begin; i < r.a_end; ++i) seen[static_cast<std::size_t>(At(a_, i))] = Seen{};
+    for (int i = r.b_begin; i < r.b_end; ++i) seen[static_cast<std::size_t>(At(b_, i))] = Seen{};
+  }
+
+  // UniqueAnchors for dense ids: counts and positions by id in an array
+  // (kept zeroed between calls) instead of two hash maps.
+  std::vector<std::pair<int, int>> UniqueAnchorsByArray(Range r) const {
+    thread_local std::vector<Seen> seen;
+    CountSides(r, seen);
     std::vector<std::pair<int, int>> candidates;
     for (int i = r.a_begin; i < r.a_end; ++i) {
-      const Seen& s = at(At(a_, i));
+      const Seen& s = seen[static_cast<std::size_t>(At(a_, i))];
       if (s.a_count == 1 && s.b_count == 1) candidates.push_back({i, s.b_pos});
     }
-    for (int i = r.a_begin; i < r.a_end; ++i) at(At(a_, i)) = Seen{};
-    for (int i = r.b_begin; i < r.b_end; ++i) at(At(b_, i)) = Seen{};
+    ClearSides(r, seen);
     return LongestIncreasingChain(candidates);
   }
 
