@@ -348,6 +348,15 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   return *memo_[index];
 }
 
+int WordLookup::SingleWordEntry(LexiconList list, int id,
+                                std::span<const std::string_view> words, std::size_t pos) {
+  std::vector<int>& entries = entries_[static_cast<std::size_t>(list)];
+  const auto index = static_cast<std::size_t>(id);
+  if (index >= entries.size()) entries.resize(index + 1, kUnknownEntry);
+  if (entries[index] == kUnknownEntry) entries[index] = lexicon_.MatchedEntry(list, words, pos);
+  return entries[index];
+}
+
 std::uint32_t WordLookup::ComputeStartMask(int id, std::string_view word) {
   const auto index = static_cast<std::size_t>(id);
   if (index >= masks_.size()) masks_.resize(index + 1);

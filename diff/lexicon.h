@@ -171,6 +171,13 @@ class WordLookup {
   }
   const Lexicon& lexicon() const { return lexicon_; }
 
+  // Lexicon::MatchedEntry(list, words, pos) where words[pos] is the word
+  // of id `id` and starts only one-word entries of `list` (see
+  // MultiWordMask): then the entry depends on the word alone and is
+  // looked up once per word.
+  int SingleWordEntry(LexiconList list, int id, std::span<const std::string_view> words,
+                      std::size_t pos);
+
   // Figure values interned, so that a text keeps one 4-byte id per token
   // instead of a string (TextFacts): ids dense from 0, views stable for
   // this object's life.
@@ -211,6 +218,10 @@ class WordLookup {
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
   std::vector<Masks> masks_;                  // by word id
+  // SingleWordEntry's answers, per list by word id; kUnknownEntry until
+  // computed (lists never asked stay empty).
+  static constexpr int kUnknownEntry = -2;
+  std::array<std::vector<int>, kLexiconListCount> entries_;
   StringTable figures_;
   std::vector<TokenFigureMemo> token_figures_;  // by key id
 };

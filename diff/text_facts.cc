@@ -155,6 +155,10 @@ std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
 
 int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
   if (MatchAt(list, pos) == 0) return -1;
+  const int id = text_.tokens[pos].folded;
+  if ((words_.MultiWordMask(id) & Bit(list)) == 0) {
+    return words_.SingleWordEntry(list, id, folded_, pos);
+  }
   return words_.lexicon().MatchedEntry(list, folded_, pos);
 }
 
