@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -77,29 +78,38 @@ std::vector<WordSpan> WithContext(const std::vector<WordSpan>& spans, int contex
   return out;
 }
 
-std::string RenderSpans(const std::vector<WordSpan>& spans, DiffStyle style) {
+// Appends the spans, marked up, to `out` (whatever it holds already).
+void AppendSpans(const std::vector<WordSpan>& spans, DiffStyle style, std::string& out) {
   const Markup& markup = MarkupFor(style);
-  std::string out;
+  const std::size_t start = out.size();
   SpanOp previous = SpanOp::kEqual;
+  std::string escaped;
   for (const WordSpan& span : spans) {
     // A replacement reads as one unit: "[-old-]{+new+}".
     const bool replacement = previous == SpanOp::kDelete && span.op == SpanOp::kInsert;
-    if (span.space_before && !out.empty() && !replacement) out += ' ';
+    if (span.space_before && out.size() > start && !replacement) out += ' ';
     previous = span.op;
-    const std::string text = style == DiffStyle::kHtml ? EscapeHtml(span.text) : span.text;
+    std::string_view text = span.text;
+    if (style == DiffStyle::kHtml) {
+      escaped = EscapeHtml(span.text);
+      text = escaped;
+    }
     switch (span.op) {
       case SpanOp::kEqual:
         out += text;
         break;
       case SpanOp::kDelete:
-        out += markup.del_open + text + markup.del_close;
+        out += markup.del_open;
+        out += text;
+        out += markup.del_close;
         break;
       case SpanOp::kInsert:
-        out += markup.ins_open + text + markup.ins_close;
+        out += markup.ins_open;
+        out += text;
+        out += markup.ins_close;
         break;
     }
   }
-  return out;
 }
 
 std::string JoinTags(const std::vector<std::string>& tags) {
@@ -139,12 +149,17 @@ std::string Heading(const std::string& what, const std::vector<std::string>& tag
   return "@@ " + what + label + "\n";
 }
 
+// Appends a paragraph's spans as a block of its own.
+void AppendBody(const std::vector<WordSpan>& spans, DiffStyle style, std::string& out) {
+  if (style == DiffStyle::kHtml) out += "<p style=\"margin:0;font:15px/1.5 Georgia,serif\">";
+  AppendSpans(spans, style, out);
+  out += style == DiffStyle::kHtml ? "</p>\n" : "\n";
+}
+
 std::string Body(const std::vector<WordSpan>& spans, DiffStyle style) {
-  if (style == DiffStyle::kHtml) {
-    return "<p style=\"margin:0;font:15px/1.5 Georgia,serif\">" + RenderSpans(spans, style) +
-           "</p>\n";
-  }
-  return RenderSpans(spans, style) + "\n";
+  std::string out;
+  AppendBody(spans, style, out);
+  return out;
 }
 
 // One side of a change as plain text.
@@ -266,21 +281,33 @@ std::string RenderDiff(const ArticleDiff& diff, DiffStyle style, int context_wor
 }
 
 void WriteDiff(const ArticleDiff& diff, DiffStyle style, std::ostream& out) {
+  // Rendered into one buffer, written out in large pieces: no string per
+  // paragraph, and few writes to the stream.
+  constexpr std::size_t kWriteSize = 64 * 1024;
+  std::string buffer;
+  auto write = [&] {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
   bool any = false;  // the same separators as Render
   auto begin_block = [&] {
-    if (!any && style == DiffStyle::kHtml) out << "<div class=\"revwatch-diff\">\n";
-    if (any && style != DiffStyle::kHtml) out << "\n";
+    if (!any && style == DiffStyle::kHtml) buffer += "<div class=\"revwatch-diff\">\n";
+    if (any && style != DiffStyle::kHtml) buffer += "\n";
     any = true;
   };
   if (diff.title_changed) {
     begin_block();
-    out << Heading("headline", diff.title_tags, style) << Body(diff.title_spans, style);
+    buffer += Heading("headline", diff.title_tags, style);
+    AppendBody(diff.title_spans, style, buffer);
   }
   for (const ParagraphChange& change : diff.paragraphs) {
     begin_block();
-    out << Heading(Describe(change), change.tags, style) << Body(change.spans, style);
+    buffer += Heading(Describe(change), change.tags, style);
+    AppendBody(change.spans, style, buffer);
+    if (buffer.size() >= kWriteSize) write();
   }
-  if (any && style == DiffStyle::kHtml) out << "</div>\n";
+  if (any && style == DiffStyle::kHtml) buffer += "</div>\n";
+  write();
 }
 
 std::string RenderDiffWithContext(const ArticleDiff& diff, DiffStyle style, const Article& after,

@@ -170,6 +170,10 @@ class CosmeticWords {
     }
     ends_.push_back(joined_.size());
   }
+  void Clear() {
+    joined_.clear();
+    ends_.clear();
+  }
   const std::string& joined() const { return joined_; }
   std::size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
@@ -296,8 +300,10 @@ class SideReader {
 
   // The words of the range as compared for "cosmetic": lower-cased,
   // apostrophes and hyphens dropped, number words as digits.
-  CosmeticWords CosmeticText() const {
-    CosmeticWords words;
+  // (Into `words`, cleared first: every run is checked, and the buffers
+  // are reused from run to run.)
+  void CosmeticText(CosmeticWords& words) const {
+    words.Clear();
     for (int i = side_.begin; i < side_.end; ++i) {
       // A percent sign is part of the figure: "27 %" is "27%".
       if (side_.Key(i) == "%") {
@@ -317,7 +323,6 @@ class SideReader {
       }
       words.AddWithoutApostrophesAndHyphens(folded);
     }
-    return words;
   }
 
   // Names in the range, sorted and distinct.
@@ -550,8 +555,10 @@ class RunClassifier {
   // Only spacing, case, punctuation, number words or typos changed. Words
   // are compared joined, so "35 percent" and "35%" ("35" "%") agree.
   bool IsCosmetic() const {
-    const CosmeticWords a = old_reader_.CosmeticText();
-    const CosmeticWords b = new_reader_.CosmeticText();
+    thread_local CosmeticWords a;
+    thread_local CosmeticWords b;
+    old_reader_.CosmeticText(a);
+    new_reader_.CosmeticText(b);
     return a.joined() == b.joined() || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 

@@ -253,9 +253,20 @@ int Lexicon::WildcardChain(char side, std::string_view character) const {
 }
 
 std::uint32_t Lexicon::StartMask(std::string_view word) const {
+  std::uint32_t multi_word = 0;
+  return StartMask(word, multi_word);
+}
+
+std::uint32_t Lexicon::StartMask(std::string_view word, std::uint32_t& multi_word) const {
   std::uint32_t mask = 0;
+  multi_word = 0;
   if (const int id = words_.Find(word); id >= 0 && static_cast<std::size_t>(id) < exact_mask_.size()) {
     mask = exact_mask_[static_cast<std::size_t>(id)];
+    for (std::int32_t p = exact_head_[static_cast<std::size_t>(id)]; p >= 0;
+         p = patterns_[static_cast<std::size_t>(p)].next) {
+      const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
+      if (pattern.size > 1) multi_word |= Bit(pattern.list);
+    }
   }
   if (word.empty()) return mask;
   for (const int chain : {WildcardChain('<', Initial(word)), WildcardChain('>', Final(word))}) {
@@ -263,10 +274,11 @@ std::uint32_t Lexicon::StartMask(std::string_view word) const {
     for (std::int32_t p = wildcard_head_[static_cast<std::size_t>(chain)]; p >= 0;
          p = patterns_[static_cast<std::size_t>(p)].next) {
       const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
-      if ((mask & Bit(pattern.list)) == 0 &&
-          WordMatches(words_.Text(pattern_words_[pattern.first_word]), word)) {
-        mask |= Bit(pattern.list);
-      }
+      const bool known = (mask & Bit(pattern.list)) != 0 &&
+                         (pattern.size == 1 || (multi_word & Bit(pattern.list)) != 0);
+      if (known || !WordMatches(words_.Text(pattern_words_[pattern.first_word]), word)) continue;
+      mask |= Bit(pattern.list);
+      if (pattern.size > 1) multi_word |= Bit(pattern.list);
     }
   }
   return mask;
@@ -364,11 +376,21 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
   return *memo_[index];
 }
 
-std::uint32_t WordLookup::StartMask(int id, std::string_view word) {
+int WordLookup::SingleWordEntry(LexiconList list, int id,
+                                std::span<const std::string_view> words, std::size_t pos) {
+  std::vector<int>& entries = entries_[static_cast<std::size_t>(list)];
   const auto index = static_cast<std::size_t>(id);
-  if (index >= start_masks_.size()) start_masks_.resize(index + 1, kUnknownMask);
-  if (start_masks_[index] == kUnknownMask) start_masks_[index] = lexicon_.StartMask(word);
-  return start_masks_[index];
+  if (index >= entries.size()) entries.resize(index + 1, kUnknownEntry);
+  if (entries[index] == kUnknownEntry) entries[index] = lexicon_.MatchedEntry(list, words, pos);
+  return entries[index];
+}
+
+std::uint32_t WordLookup::ComputeStartMask(int id, std::string_view word) {
+  const auto index = static_cast<std::size_t>(id);
+  if (index >= masks_.size()) masks_.resize(index + 1);
+  Masks& masks = masks_[index];
+  masks.starts = lexicon_.StartMask(word, masks.multi_word);
+  return masks.starts;
 }
 
 }  // namespace revwatch

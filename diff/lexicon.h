@@ -103,6 +103,10 @@ class Lexicon {
   // case-folded `word`: one lookup answers for all lists, so callers can
   // skip MatchAt for the many words that start nothing.
   std::uint32_t StartMask(std::string_view word) const;
+  // The same, and in `multi_word` the lists where some entry that may
+  // start with `word` has more than one word. For the other lists of the
+  // mask MatchAt is 1 wherever `word` stands, whatever follows it.
+  std::uint32_t StartMask(std::string_view word, std::uint32_t& multi_word) const;
 
  private:
   friend class LexiconSnapshotWriter;
@@ -160,8 +164,26 @@ class WordLookup {
   // Lexicon::StartMask of that word: bit `list` is set when an entry of
   // `list` may start with it (TextFacts keeps one per token, so that
   // MatchAt is skipped at once for words that start nothing).
-  std::uint32_t StartMask(int id, std::string_view word);
+  std::uint32_t StartMask(int id, std::string_view word) {
+    const auto index = static_cast<std::size_t>(id);
+    if (index < masks_.size() && masks_[index].starts != kUnknownMask) {
+      return masks_[index].starts;
+    }
+    return ComputeStartMask(id, word);
+  }
+  // Lexicon::StartMask's `multi_word` lists for that word; StartMask(id,
+  // ...) must have been asked first.
+  std::uint32_t MultiWordMask(int id) const {
+    return masks_[static_cast<std::size_t>(id)].multi_word;
+  }
   const Lexicon& lexicon() const { return lexicon_; }
+
+  // Lexicon::MatchedEntry(list, words, pos) where words[pos] is the word
+  // of id `id` and starts only one-word entries of `list` (see
+  // MultiWordMask): then the entry depends on the word alone and is
+  // looked up once per word.
+  int SingleWordEntry(LexiconList list, int id, std::span<const std::string_view> words,
+                      std::size_t pos);
 
   // Figure values interned, so that a text keeps one 4-byte id per token
   // instead of a string (TextFacts): ids dense from 0, views stable for
@@ -189,6 +211,11 @@ class WordLookup {
 
  private:
   static constexpr std::uint32_t kUnknownMask = ~std::uint32_t{0};
+  struct Masks {
+    std::uint32_t starts = kUnknownMask;
+    std::uint32_t multi_word = 0;
+  };
+  std::uint32_t ComputeStartMask(int id, std::string_view word);
   static constexpr int kUnknownFigure = -2;
   struct TokenFigureMemo {
     int figure = kUnknownFigure;
@@ -197,7 +224,11 @@ class WordLookup {
 
   const Lexicon& lexicon_;
   std::vector<std::optional<Traits>> memo_;  // by word id
-  std::vector<std::uint32_t> start_masks_;    // by word id; kUnknownMask until computed
+  std::vector<Masks> masks_;                  // by word id
+  // SingleWordEntry's answers, per list by word id; kUnknownEntry until
+  // computed (lists never asked stay empty).
+  static constexpr int kUnknownEntry = -2;
+  std::array<std::vector<int>, kLexiconListCount> entries_;
   StringTable figures_;
   std::vector<TokenFigureMemo> token_figures_;  // by key id
 };

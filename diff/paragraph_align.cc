@@ -37,11 +37,16 @@ constexpr std::size_t kParallelTokens = 20000;
 constexpr std::size_t kBuckets = 256;
 using Histogram = std::array<std::uint8_t, kBuckets>;
 
+bool IsWord(const Token& token) {
+  return token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber;
+}
+
 struct Shape {
   std::span<const Token> tokens;  // the paragraph's, borrowed
   std::uint64_t hash = 0;         // of the tokens' keys
   int id = -1;                    // equal ids: the same keys (see AssignIds)
-  std::vector<int> word_ids;      // sorted lower-cased words and numbers
+  std::size_t words = 0;          // words and numbers (see IsWord)
+  int max_word = -1;              // the largest lower-cased word id
   Histogram histogram{};
   bool saturated = false;  // a bucket passed 255: the bound does not hold
 };
@@ -49,12 +54,12 @@ struct Shape {
 Shape ShapeOf(const TokenizedText& text) {
   Shape shape;
   shape.tokens = text.tokens;
-  shape.word_ids.reserve(text.tokens.size());
   std::uint64_t hash = 0xcbf29ce484222325;
   for (const Token& token : text.tokens) {
     hash = (hash ^ static_cast<std::uint32_t>(token.key)) * 0x100000001b3;
-    if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
-      shape.word_ids.push_back(token.folded);
+    if (IsWord(token)) {
+      ++shape.words;
+      shape.max_word = std::max(shape.max_word, token.folded);
       std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
       if (count < 255) {
         ++count;
@@ -64,7 +69,6 @@ Shape ShapeOf(const TokenizedText& text) {
     }
   }
   shape.hash = hash;
-  std::sort(shape.word_ids.begin(), shape.word_ids.end());
   return shape;
 }
 
@@ -109,10 +113,10 @@ std::size_t SharedBound(const Histogram& a, const Histogram& b) {
   return bound;
 }
 
-// Whether two paragraphs can be pairable (see Compare) at all.
+// Whether two paragraphs can be pairable (see CompareShapes) at all.
 bool MayPair(const Shape& a, const Shape& b) {
-  const std::size_t na = a.word_ids.size();
-  const std::size_t nb = b.word_ids.size();
+  const std::size_t na = a.words;
+  const std::size_t nb = b.words;
   if (na == 0 || nb == 0) return false;
   if (a.saturated || b.saturated) return true;
   const std::size_t bound = SharedBound(a.histogram, b.histogram);
@@ -127,22 +131,33 @@ struct Similarity {
   bool pairable = false;
 };
 
-Similarity Compare(const Shape& a, const Shape& b) {
-  const std::size_t na = a.word_ids.size();
-  const std::size_t nb = b.word_ids.size();
-  if (na == 0 || nb == 0) return {};
+// Words two paragraphs share (counted with repeats, as a multiset
+// intersection), by counting one side's words in `counts` (indexed by
+// word id, all zero before and after) rather than sorting both sides.
+std::size_t SharedWords(const Shape& a, const Shape& b, std::vector<std::uint32_t>& counts) {
+  for (const Token& token : a.tokens) {
+    if (IsWord(token)) ++counts[static_cast<std::size_t>(token.folded)];
+  }
   std::size_t shared = 0;
-  for (std::size_t i = 0, j = 0; i < na && j < nb;) {
-    if (a.word_ids[i] == b.word_ids[j]) {
+  for (const Token& token : b.tokens) {
+    if (!IsWord(token)) continue;
+    const auto id = static_cast<std::size_t>(token.folded);
+    if (id < counts.size() && counts[id] > 0) {
+      --counts[id];
       ++shared;
-      ++i;
-      ++j;
-    } else if (a.word_ids[i] < b.word_ids[j]) {
-      ++i;
-    } else {
-      ++j;
     }
   }
+  for (const Token& token : a.tokens) {
+    if (IsWord(token)) counts[static_cast<std::size_t>(token.folded)] = 0;
+  }
+  return shared;
+}
+
+Similarity CompareShapes(const Shape& a, const Shape& b, std::vector<std::uint32_t>& counts) {
+  const std::size_t na = a.words;
+  const std::size_t nb = b.words;
+  if (na == 0 || nb == 0) return {};
+  const std::size_t shared = SharedWords(a, b, counts);
   const double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(na + nb);
   const std::size_t shorter = std::min(na, nb);
   const double containment = static_cast<double>(shared) / static_cast<double>(shorter);
@@ -168,6 +183,11 @@ class Aligner {
       RunBoth([&] { shapes(old_paragraphs, old_); }, [&] { shapes(new_paragraphs, new_); });
     }
     AssignIds(old_, new_);
+    int max_word = -1;
+    for (const auto* side : {&old_, &new_}) {
+      for (const Shape& s : *side) max_word = std::max(max_word, s.max_word);
+    }
+    counts_.resize(static_cast<std::size_t>(max_word + 1));
   }
 
   std::vector<AlignedParagraph> Run() {
@@ -343,12 +363,17 @@ class Aligner {
     out_[deleted_entry].old_index = -1;  // blanked; removed in Run()
   }
 
+  Similarity Compare(const Shape& a, const Shape& b) const {
+    return CompareShapes(a, b, counts_);
+  }
+
   const Shape& Old(int i) const { return old_[static_cast<std::size_t>(i)]; }
   const Shape& New(int i) const { return new_[static_cast<std::size_t>(i)]; }
 
   std::vector<Shape> old_;
   std::vector<Shape> new_;
   std::vector<AlignedParagraph> out_;
+  mutable std::vector<std::uint32_t> counts_;  // Compare's, by word id
 };
 
 }  // namespace

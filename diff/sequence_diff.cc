@@ -19,6 +19,27 @@ constexpr std::size_t kExactWork = 2'000'000;
 // Middles longer than this are checked for a shared element before dtl.
 constexpr std::size_t kShareCheckLength = 64;
 
+// A read-only window on ids for dtl, in place of the vectors it would
+// otherwise copy (twice: ours, then its own members). dtl only reads,
+// slices and swaps its inputs.
+class IdView {
+ public:
+  using value_type = int;
+  using iterator = const int*;
+  using const_iterator = const int*;
+
+  IdView() = default;
+  IdView(const int* begin, const int* end) : begin_(begin), end_(end) {}
+  const int* begin() const { return begin_; }
+  const int* end() const { return end_; }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - begin_); }
+  const int& operator[](std::size_t i) const { return begin_[i]; }
+
+ private:
+  const int* begin_ = nullptr;
+  const int* end_ = nullptr;
+};
+
 struct Range {
   int a_begin, a_end, b_begin, b_end;
   int a_size() const { return a_end - a_begin; }
@@ -39,6 +60,8 @@ class Differ {
   // Iterative over anchored segments, so adversarial input cannot recurse
   // deeply.
   std::vector<Edit> Run() {
+    // At most one edit per element of either side.
+    edits_.reserve(a_.size() + b_.size());
     std::vector<Task> todo{
         {{0, static_cast<int>(a_.size()), 0, static_cast<int>(b_.size())}}};
     while (!todo.empty()) {
@@ -78,6 +101,8 @@ class Differ {
     if (anchors.empty()) {
       if (length > kShareCheckLength && !ShareAnything(middle)) {
         Replace(middle);  // nothing to keep: dtl would only rediscover that
+      } else if (tiny && length > kShareCheckLength && EmitUniqueMatches(middle)) {
+        // (done: the only script dtl could find)
       } else if (tiny ||
                  (length <= kExactLimit && length * MinimumEdits(middle) <= kExactWork)) {
         Exact(middle);
@@ -107,12 +132,18 @@ class Differ {
   // Whether any element occurs on both sides of r. Elements are dense ids
   // (vocabulary, paragraph or shape ids), so a stamp per id answers in one
   // pass; other values fall back to sorted copies, merged.
+  static constexpr int kMaxDenseId = 1 << 22;
+  static bool Dense(int id) { return id >= 0 && id < kMaxDenseId; }
+  // Whether every element of both sides of r is such an id.
+  bool AllDense(Range r) const {
+    return std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, Dense) &&
+           std::all_of(b_.begin() + r.b_begin, b_.begin() + r.b_end, Dense);
+  }
+
   bool ShareAnything(Range r) const {
-    constexpr int kMaxStampedId = 1 << 22;
     thread_local std::vector<std::uint32_t> stamps;
     thread_local std::uint32_t stamp = 0;
-    const auto in_range = [](int id) { return id >= 0 && id < kMaxStampedId; };
-    if (std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, in_range)) {
+    if (std::all_of(a_.begin() + r.a_begin, a_.begin() + r.a_end, Dense)) {
       if (++stamp == 0) {  // wrapped: old stamps could look current
         std::fill(stamps.begin(), stamps.end(), 0);
         stamp = 1;
@@ -149,12 +180,34 @@ class Differ {
   // A lower bound on the edit distance: every element of one side that the
   // other side has fewer copies of must be deleted or inserted.
   std::size_t MinimumEdits(Range r) const {
+    if (AllDense(r)) {
+      // Counted by id in an array kept zeroed between calls.
+      thread_local std::vector<int> counts;
+      auto at = [&](int id) -> int& {
+        const auto index = static_cast<std::size_t>(id);
+        if (index >= counts.size()) counts.resize(std::max(index + 1, counts.size() * 2));
+        return counts[index];
+      };
+      for (int i = r.a_begin; i < r.a_end; ++i) ++at(At(a_, i));
+      for (int i = r.b_begin; i < r.b_end; ++i) --at(At(b_, i));
+      std::size_t edits = 0;
+      for (int i = r.a_begin; i < r.a_end; ++i) edits += TakeMagnitude(at(At(a_, i)));
+      for (int i = r.b_begin; i < r.b_end; ++i) edits += TakeMagnitude(at(At(b_, i)));
+      return edits;
+    }
     std::unordered_map<int, int> balance;
     for (int i = r.a_begin; i < r.a_end; ++i) ++balance[At(a_, i)];
     for (int i = r.b_begin; i < r.b_end; ++i) --balance[At(b_, i)];
     std::size_t edits = 0;
     for (const auto& [id, count] : balance) edits += static_cast<std::size_t>(count < 0 ? -count : count);
     return edits;
+  }
+
+  // |count|, leaving 0 behind (each id's balance is counted once).
+  static std::size_t TakeMagnitude(int& count) {
+    const int magnitude = count < 0 ? -count : count;
+    count = 0;
+    return static_cast<std::size_t>(magnitude);
   }
 
   void EmitEqual(int a_begin, int b_begin, int count) {
@@ -168,12 +221,16 @@ class Differ {
       Replace(r);
       return;
     }
-    std::vector<int> a(a_.begin() + r.a_begin, a_.begin() + r.a_end);
-    std::vector<int> b(b_.begin() + r.b_begin, b_.begin() + r.b_end);
-    dtl::Diff<int> diff(a, b);
+    const int* a = a_.data();
+    const int* b = b_.data();
+    dtl::Diff<int, IdView> diff(IdView(a + r.a_begin, a + r.a_end),
+                                IdView(b + r.b_begin, b + r.b_end));
     diff.compose();
-    std::vector<Edit> deleted;
-    std::vector<Edit> inserted;
+    // Reused from call to call: a long comparison diffs thousands of pairs.
+    thread_local std::vector<Edit> deleted;
+    thread_local std::vector<Edit> inserted;
+    deleted.clear();
+    inserted.clear();
     auto flush = [&] {
       edits_.insert(edits_.end(), deleted.begin(), deleted.end());
       edits_.insert(edits_.end(), inserted.begin(), inserted.end());
@@ -211,6 +268,7 @@ class Differ {
   // Pairs (a index, b index) of elements occurring exactly once in each
   // side of r, reduced to the longest chain increasing on both sides.
   std::vector<std::pair<int, int>> UniqueAnchors(Range r) const {
+    if (AllDense(r)) return UniqueAnchorsByArray(r);
     std::unordered_map<int, std::pair<int, int>> count_a;  // id -> (count, pos)
     std::unordered_map<int, std::pair<int, int>> count_b;
     for (int i = r.a_begin; i < r.a_end; ++i) {
@@ -232,6 +290,92 @@ class Differ {
         candidates.push_back({i, it->second.second});
       }
     }
+    return LongestIncreasingChain(candidates);
+  }
+
+  // When every element the two sides of r share occurs once on each side,
+  // and in the same order on both, matching all of them is the one
+  // longest common subsequence, so every shortest edit script keeps
+  // exactly those; dtl's is one (on tiny ranges it never reaches its
+  // coordinate cap, where it would stop being exact), and Exact lists
+  // each gap's deletions before its insertions, as this does. Emits that
+  // script and returns true; false (nothing emitted) otherwise. Costs one
+  // pass over each side instead of dtl's O((N+M)D), which matters for
+  // paragraphs that nearly all changed.
+  bool EmitUniqueMatches(Range r) {
+    thread_local std::vector<Seen> seen;
+    thread_local std::vector<std::pair<int, int>> matches;
+    matches.clear();
+    // b counted first; a is read until an element breaks the rule (words
+    // such as "the" or "." usually do, early), counting only shared ids,
+    // so clearing b's ids clears everything.
+    const Range b_side{r.b_begin, r.b_begin, r.b_begin, r.b_end};
+    if (!std::all_of(b_.begin() + r.b_begin, b_.begin() + r.b_end, Dense)) return false;
+    CountSides(b_side, seen);
+    bool unique = true;
+    int last_b = -1;
+    for (int i = r.a_begin; i < r.a_end && unique; ++i) {
+      const int value = At(a_, i);
+      const auto id = static_cast<std::size_t>(value);
+      if (!Dense(value) || id >= seen.size() || seen[id].b_count == 0) continue;
+      Seen& s = seen[id];
+      unique = ++s.a_count == 1 && s.b_count == 1 && s.b_pos > last_b;
+      matches.push_back({i, s.b_pos});
+      last_b = s.b_pos;
+    }
+    ClearSides(b_side, seen);
+    if (!unique) return false;
+    int a_pos = r.a_begin;
+    int b_pos = r.b_begin;
+    for (const auto& [ai, bi] : matches) {
+      Replace({a_pos, ai, b_pos, bi});
+      edits_.push_back({EditKind::kEqual, ai, bi});
+      a_pos = ai + 1;
+      b_pos = bi + 1;
+    }
+    Replace({a_pos, r.a_end, b_pos, r.b_end});
+    return true;
+  }
+
+  // Per id: how often it occurs on each side of a range, and where on b.
+  struct Seen {
+    int a_count = 0;
+    int b_count = 0;
+    int b_pos = 0;
+  };
+
+  // Counts r's (dense) ids into `seen`, which is all zero before.
+  void CountSides(Range r, std::vector<Seen>& seen) const {
+    auto at = [&](int id) -> Seen& {
+      const auto index = static_cast<std::size_t>(id);
+      if (index >= seen.size()) seen.resize(std::max(index + 1, seen.size() * 2));
+      return seen[index];
+    };
+    for (int i = r.a_begin; i < r.a_end; ++i) ++at(At(a_, i)).a_count;
+    for (int i = r.b_begin; i < r.b_end; ++i) {
+      Seen& s = at(At(b_, i));
+      ++s.b_count;
+      s.b_pos = i;
+    }
+  }
+
+  // Zeroes what CountSides(r, seen) counted.
+  void ClearSides(Range r, std::vector<Seen>& seen) const {
+    for (int i = r.a_begin; i < r.a_end; ++i) seen[static_cast<std::size_t>(At(a_, i))] = Seen{};
+    for (int i = r.b_begin; i < r.b_end; ++i) seen[static_cast<std::size_t>(At(b_, i))] = Seen{};
+  }
+
+  // UniqueAnchors for dense ids: counts and positions by id in an array
+  // (kept zeroed between calls) instead of two hash maps.
+  std::vector<std::pair<int, int>> UniqueAnchorsByArray(Range r) const {
+    thread_local std::vector<Seen> seen;
+    CountSides(r, seen);
+    std::vector<std::pair<int, int>> candidates;
+    for (int i = r.a_begin; i < r.a_end; ++i) {
+      const Seen& s = seen[static_cast<std::size_t>(At(a_, i))];
+      if (s.a_count == 1 && s.b_count == 1) candidates.push_back({i, s.b_pos});
+    }
+    ClearSides(r, seen);
     return LongestIncreasingChain(candidates);
   }
 

@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <bit>
 
 namespace revwatch {
 namespace {
@@ -19,6 +18,52 @@ int SmallNumber(const std::optional<std::string_view>& figure) {
   return value;
 }
 
+// std::popcount is a library call on baseline x86-64 (no POPCNT), and
+// this runs for every token; a few shifts and masks do the same inline.
+constexpr std::uint32_t CountBits(std::uint32_t v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  v = (v + (v >> 4)) & 0x0F0F0F0Fu;
+  return (v * 0x01010101u) >> 24;
+}
+static_assert(CountBits(0) == 0 && CountBits(0x7FFFF) == 19 && CountBits(0xFFFFFFFFu) == 32);
+
+enum class LetterCase { kLower, kUpper, kNone };
+
+struct CharCase {
+  LetterCase letter_case;
+  std::size_t length;  // in bytes; 0 where `text` holds no valid UTF-8
+};
+
+// The case of the character at `pos` (< text.size()) as utf8proc tells
+// it; ASCII and the Cyrillic letters of U+0400-U+045F, nearly every
+// capital a news text has, without a table lookup.
+CharCase CaseAt(std::string_view text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    const LetterCase letter_case = byte >= 'a' && byte <= 'z'   ? LetterCase::kLower
+                                   : byte >= 'A' && byte <= 'Z' ? LetterCase::kUpper
+                                                                : LetterCase::kNone;
+    return {letter_case, 1};
+  }
+  if ((byte == 0xD0 || byte == 0xD1) && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0) == 0x80) {
+      const int cp = ((byte & 0x1F) << 6) | (next & 0x3F);
+      if (cp < 0x430) return {LetterCase::kUpper, 2};  // Ѐ-Џ, А-Я
+      if (cp < 0x460) return {LetterCase::kLower, 2};  // а-я, ѐ-џ
+    }
+  }
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return {LetterCase::kNone, 0};
+  const LetterCase letter_case = utf8proc_islower(cp)   ? LetterCase::kLower
+                                 : utf8proc_isupper(cp) ? LetterCase::kUpper
+                                                        : LetterCase::kNone;
+  return {letter_case, static_cast<std::size_t>(n)};
+}
+
 }  // namespace
 
 bool IsWordish(const Token& t) {
@@ -32,10 +77,7 @@ bool HasDigit(std::string_view s) {
 }
 
 bool StartsWithCapital(std::string_view spelling) {
-  utf8proc_int32_t first = 0;
-  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelling.data()),
-                   static_cast<utf8proc_ssize_t>(spelling.size()), &first);
-  return utf8proc_isupper(first);
+  return !spelling.empty() && CaseAt(spelling, 0).letter_case == LetterCase::kUpper;
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
@@ -48,30 +90,63 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
     match_offsets_[i] = slots;
-    slots += static_cast<std::uint32_t>(std::popcount(starts_[i]));
+    slots += CountBits(starts_[i]);
   }
   match_slots_ = slots;
-  figure_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Token& t = text.tokens[i];
-    figure_[i] = words.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
-  }
-  part_of_figure_ = words.InternFigure("");
-  ReadNumberPhrases();
-  JoinCompoundNumbers();
-  JoinMagnitudes();
-  JoinUnits();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
 
-std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
-  if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
+int TextFacts::OwnFigure(std::size_t i) const {
+  const Token& t = text_.tokens[i];
+  return words_.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
+}
+
+void TextFacts::ComputeFigures() const {
+  figures_found_ = true;
+  const std::size_t n = text_.tokens.size();
+  figure_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& t = text_.tokens[i];
+    figure_[i] = words_.TokenFigure(t.key, t.kind, [&] { return FigureValue(i); });
+  }
+  part_of_figure_ = words_.InternFigure("");
+  ReadNumberPhrases();
+  // Joining only ever starts at a figure, and the joins make no token a
+  // figure that the passes could start at (see each), so they visit these
+  // positions only: few tokens of a text are figures.
+  std::vector<std::size_t> figures;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (IsFigure(i)) figures.push_back(i);
+  }
+  JoinCompoundNumbers(figures);
+  JoinMagnitudes(figures);
+  JoinUnits(figures);
+}
+
+bool TextFacts::IsFigureSoFar(std::size_t i) const {
+  if (!figures_found_) {
+    // Only a number phrase starting at or before i can make it a figure
+    // when its own word is none; joining compounds, magnitudes and units changes
+    // values, never whether a token is a figure.
+    bool phrase = false;
+    for (std::size_t j = 0; j <= i; ++j) {
+      phrase |= (starts_[j] & Bit(LexiconList::kNumberWord)) != 0;
+    }
+    if (!phrase) return OwnFigure(i) != WordLookup::kNoFigure;
+    ComputeFigures();
+  }
+  return IsFigure(i);
+}
+
+std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
+  // Only entries of one word start here: matched, whatever follows.
+  if ((words_.MultiWordMask(text_.tokens[pos].folded) & Bit(list)) == 0) return 1;
   if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
   // The slot of `list` among the lists this token may start.
   const std::size_t slot =
       match_offsets_[pos] +
-      static_cast<std::size_t>(std::popcount(starts_[pos] & (Bit(list) - 1)));
+      CountBits(starts_[pos] & (Bit(list) - 1));
   std::uint8_t& known = matches_[slot];
   if (known != kUnknownMatch) return known;
   const std::size_t length = words_.lexicon().MatchAt(list, folded_, pos);
@@ -81,6 +156,10 @@ std::size_t TextFacts::MatchAt(LexiconList list, std::size_t pos) const {
 
 int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
   if (MatchAt(list, pos) == 0) return -1;
+  const int id = text_.tokens[pos].folded;
+  if ((words_.MultiWordMask(id) & Bit(list)) == 0) {
+    return words_.SingleWordEntry(list, id, folded_, pos);
+  }
   return words_.lexicon().MatchedEntry(list, folded_, pos);
 }
 
@@ -187,7 +266,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
 
 // "per cent" is "%": a listed phrase with a value is one figure, carried by
 // its first word.
-void TextFacts::ReadNumberPhrases() {
+void TextFacts::ReadNumberPhrases() const {
   const std::size_t n = figure_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t length = MatchAt(LexiconList::kNumberWord, i);
@@ -205,9 +284,14 @@ void TextFacts::ReadNumberPhrases() {
 // "twenty two", "двадцять дві", "сто п'ять": number words that add up are
 // one figure, so that "двадцять дві" -> "22" is no change of value. The
 // first word takes the sum and the others an empty value (part of it).
-void TextFacts::JoinCompoundNumbers() {
+// (The "hundred" a unit word multiplies may become a figure here; it is
+// passed over.)
+void TextFacts::JoinCompoundNumbers(const std::vector<std::size_t>& figures) const {
   const std::size_t n = figure_.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  std::size_t next = 0;  // where the loop over all tokens would go on
+  for (std::size_t i : figures) {
+    if (i < next) continue;
+    next = i + 1;
     if (text_.tokens[i].kind != TokenKind::kWord) continue;
     int total = SmallNumber(FigureAt(i));
     // "three hundred": a unit word times "hundred".
@@ -225,7 +309,7 @@ void TextFacts::JoinCompoundNumbers() {
         figure_[j] = part_of_figure_;
       }
       figure_[i - 1] = words_.InternFigure(std::to_string(total));
-      i = j - 1;
+      next = j;
       continue;
     }
     if (total < 20 || total % 10 != 0) continue;
@@ -240,7 +324,7 @@ void TextFacts::JoinCompoundNumbers() {
     }
     if (j > i + 1) {
       figure_[i] = words_.InternFigure(std::to_string(total));
-      i = j - 1;
+      next = j;
     }
   }
 }
@@ -249,10 +333,15 @@ void TextFacts::JoinCompoundNumbers() {
 // words) and a magnitude word are one figure in digits, so that
 // "1,250,000,000" -> "1.25 billion" and "тридцати пяти тысяч" -> "35 тысяч"
 // are no change of value. "12,4 млрд" and "1,5 млн" have a decimal comma;
-// "1,250 million" is left alone, as its comma may be either.
-void TextFacts::JoinMagnitudes() {
+// "1,250 million" is left alone, as its comma may be either. (A token
+// JoinCompoundNumbers made a figure has an empty value: no number to
+// join.)
+void TextFacts::JoinMagnitudes(const std::vector<std::size_t>& figures) const {
   const std::size_t n = figure_.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
+  std::size_t next = 0;
+  for (std::size_t i : figures) {
+    if (i < next || i + 1 >= n) continue;
+    next = i + 1;
     const auto number = FigureAt(i);
     if (!number || number->empty() ||
         number->find_first_not_of("0123456789.") != std::string_view::npos ||
@@ -273,16 +362,21 @@ void TextFacts::JoinMagnitudes() {
     value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
     figure_[i] = words_.InternFigure(value);
     figure_[j] = part_of_figure_;
-    i = j;
+    next = j + 1;
   }
 }
 
 // "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
 // one figure, written as "five-kilometre" or "5-km" would be ("5-km"), so
 // that the unit's spelling is no change and another unit is one.
-void TextFacts::JoinUnits() {
+// Like the joins before it, it starts only at figures and makes no other
+// token one.
+void TextFacts::JoinUnits(const std::vector<std::size_t>& figures) const {
   const std::size_t n = figure_.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
+  std::size_t next = 0;
+  for (std::size_t i : figures) {
+    if (i < next || i + 1 >= n) continue;
+    next = i + 1;
     const auto number = FigureAt(i);
     if (!number || number->empty() ||
         number->find_first_not_of("0123456789.") != std::string_view::npos) {
@@ -295,14 +389,14 @@ void TextFacts::JoinUnits() {
     if (FigureAt(j) == "%") {
       figure_[i] = words_.InternFigure(std::string(*number) + "%");
       figure_[j] = part_of_figure_;
-      i = j;
+      next = j + 1;
       continue;
     }
     if (MatchAt(LexiconList::kUnit, j) != 1) continue;
     const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
     if (!symbol) continue;
     figure_[i] = words_.InternFigure(std::string(*number) + "-" + std::string(*symbol));
-    i = j;
+    next = j + 1;
   }
 }
 
@@ -323,13 +417,10 @@ bool TextFacts::IsCapitalised(std::size_t i) const {
 bool TextFacts::IsAllCaps(std::string_view text) {
   int letters = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    if (n <= 0) return false;
-    if (utf8proc_islower(cp)) return false;
-    letters += utf8proc_isupper(cp) ? 1 : 0;
-    pos += static_cast<std::size_t>(n);
+    const CharCase c = CaseAt(text, pos);
+    if (c.length == 0 || c.letter_case == LetterCase::kLower) return false;
+    letters += c.letter_case == LetterCase::kUpper ? 1 : 0;
+    pos += c.length;
   }
   return letters >= 2;
 }
@@ -338,28 +429,31 @@ bool TextFacts::IsAllCaps(std::string_view text) {
 // only starts a sentence: a sentence-initial word counts when it is an
 // acronym or occurs capitalised mid-sentence too, never when it is a
 // function word.
-const std::vector<std::string_view>& TextFacts::AllFigures() const {
+const std::vector<int>& TextFacts::AllFigures() const {
   if (!all_figures_) {
+    FindFigures();
     all_figures_.emplace();
     // "27%", "27 %" and "27 per cent" are the same figures: a percent sign
     // counts on its own.
     bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
       const std::optional<std::string_view> figure = FigureAt(i);
-      if (!figure && text_.Key(i) == "%") percent = true;
+      if (!figure && text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") {
+        percent = true;
+      }
       if (!figure || figure->empty()) continue;
       if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->push_back(figure->substr(0, figure->size() - 1));
+        all_figures_->push_back(words_.InternFigure(figure->substr(0, figure->size() - 1)));
         percent = true;
       } else if (*figure == "%") {
         percent = true;
       } else {
-        all_figures_->push_back(*figure);
+        all_figures_->push_back(figure_[i]);
       }
     }
     // Whether percentages are spoken of, not how often the sign is
     // written: "from six to four per cent" is "from 6% to 4%".
-    if (percent) all_figures_->push_back("%");
+    if (percent) all_figures_->push_back(words_.InternFigure("%"));
     std::sort(all_figures_->begin(), all_figures_->end());
   }
   return *all_figures_;
@@ -368,16 +462,19 @@ const std::vector<std::string_view>& TextFacts::AllFigures() const {
 void TextFacts::FindNames() const {
   if (names_found_) return;
   names_found_ = true;
+  FindFigures();  // (IsCapitalised asks)
   const std::size_t n = text_.tokens.size();
-  name_.assign(n, false);
+  name_.assign(n, 0);
   std::vector<int> mid_sentence;  // folded ids, sorted below
   std::vector<std::size_t> sentence_starts;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!IsCapitalised(i)) continue;
+    // (Most words are lower case: IsCapitalised's first test, inline.)
+    const Token& token = text_.tokens[i];
+    if (token.key == token.folded || !IsCapitalised(i)) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {
-      name_[i] = true;
+      name_[i] = 1;
       mid_sentence.push_back(text_.tokens[i].folded);
     }
   }
@@ -402,20 +499,26 @@ void TextFacts::FindNames() const {
 void TextFacts::FindSpeech() {
   const std::size_t n = text_.tokens.size();
   speech_.assign(n, false);
-  MarkQuotations(/*single=*/false);
-  MarkQuotations(/*single=*/true);
+  // The marks, found in one pass: most paragraphs have none or a few.
+  std::vector<std::size_t> marks;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (text_.tokens[i].kind == TokenKind::kQuote) marks.push_back(i);
+  }
+  if (marks.empty()) return;
+  MarkQuotations(marks, /*single=*/false);
+  MarkQuotations(marks, /*single=*/true);
 }
 
 bool TextFacts::IsSingleMark(std::string_view mark) {
   return mark == "'" || mark == "\u2018" || mark == "\u2019";
 }
 
-void TextFacts::MarkQuotations(bool single) {
+void TextFacts::MarkQuotations(const std::vector<std::size_t>& marks, bool single) {
   const std::size_t n = text_.tokens.size();
   std::size_t open = n;  // index of the opening mark, n when none
-  for (std::size_t i = 0; i < n; ++i) {
+  for (const std::size_t i : marks) {
     const std::string_view mark = text_.Text(i);
-    if (text_.tokens[i].kind != TokenKind::kQuote || IsSingleMark(mark) != single) continue;
+    if (IsSingleMark(mark) != single) continue;
     const bool word_follows = i + 1 < n && !text_.tokens[i + 1].space_before &&
                               IsWordish(text_.tokens[i + 1]);
     const bool opens = single ? (open == n && (i == 0 || text_.tokens[i].space_before) &&
@@ -459,7 +562,7 @@ bool TextFacts::ComputeBoilerplate() const {
     if (const std::size_t n = MatchAt(LexiconList::kBoilerplate, pos)) {
       pos += n;
       stamp_words = true;
-    } else if (IsFigure(pos) ||
+    } else if (IsFigureSoFar(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
                (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
       ++pos;
@@ -486,11 +589,9 @@ bool TextFacts::IsStampLine() const {
 }
 
 bool TextFacts::HasWord(std::string_view folded) const {
-  if (sorted_words_.empty()) {
-    sorted_words_.assign(folded_.begin(), folded_.end());
-    std::sort(sorted_words_.begin(), sorted_words_.end());
-  }
-  return std::binary_search(sorted_words_.begin(), sorted_words_.end(), folded);
+  // Asked rarely (typo checks), a few times per text at most: reading the
+  // words costs less than sorting them.
+  return std::find(folded_.begin(), folded_.end(), folded) != folded_.end();
 }
 
 }  // namespace revwatch

@@ -37,7 +37,11 @@ class TextFacts {
   // Lexicon::MatchAt / MatchedEntry at token `pos` (0 / -1 past the end).
   // Words that start no entry of `list` are answered without a lookup,
   // and answers are kept: the rules ask about the same tokens many times.
-  std::size_t MatchAt(LexiconList list, std::size_t pos) const;
+  // (Inline: the rules ask about every token, and most start no entry.)
+  std::size_t MatchAt(LexiconList list, std::size_t pos) const {
+    if (pos >= starts_.size() || (starts_[pos] & Bit(list)) == 0) return 0;
+    return KnownMatch(list, pos);
+  }
   int MatchedEntry(LexiconList list, std::size_t pos) const;
   // Whether some token may start an entry of `list`: when not, no MatchAt
   // in this text can match.
@@ -48,17 +52,23 @@ class TextFacts {
   // weekday as the word; nullopt for other tokens. An empty value marks a
   // word that is part of the figure before it ("twenty [two]"). Views of
   // values the WordLookup keeps.
-  std::optional<std::string_view> Figure(int i) const { return FigureAt(Index(i)); }
+  std::optional<std::string_view> Figure(int i) const {
+    FindFigures();
+    return FigureAt(Index(i));
+  }
   // A capitalised word that is a name, not just a sentence start.
   bool IsName(int i) const {
     FindNames();
-    return name_[Index(i)];
+    return name_[Index(i)] != 0;
   }
   // Inside a quotation of at least three words.
   bool InSpeech(int i) const { return speech_[Index(i)]; }
-  // The text's figure values, sorted, repeats kept (as a multiset; views of
-  // the values kept here).
-  const std::vector<std::string_view>& AllFigures() const;
+  // The text's figure values as a multiset: their WordLookup figure ids,
+  // sorted by id, repeats kept. Texts classified with the same WordLookup
+  // have equal values exactly when they have equal ids, so comparing (or
+  // std::includes on) these is comparing the values, without a string
+  // compare.
+  const std::vector<int>& AllFigures() const;
   // The lower-cased names, sorted and distinct.
   const std::vector<std::string_view>& AllNames() const {
     FindNames();
@@ -84,13 +94,29 @@ class TextFacts {
     if (id == WordLookup::kNoFigure) return std::nullopt;
     return words_.FigureText(id);
   }
+  // MatchAt for a token that may start an entry of `list`, memoised.
+  std::size_t KnownMatch(LexiconList list, std::size_t pos) const;
+  // (After FindFigures.)
   bool IsFigure(std::size_t i) const { return figure_[i] != WordLookup::kNoFigure; }
+  // Figures are found on first use: a paragraph that was only added or
+  // removed never needs them (whether its first words are figures is
+  // answered by IsFigureSoFar).
+  void FindFigures() const {
+    if (!figures_found_) ComputeFigures();
+  }
+  void ComputeFigures() const;
+  // Whether token i is a figure, finding all figures only when a number
+  // phrase may reach it.
+  bool IsFigureSoFar(std::size_t i) const;
+  // Token i's figure id on its own, before phrases and compounds.
+  int OwnFigure(std::size_t i) const;
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
-  void ReadNumberPhrases();
-  void JoinCompoundNumbers();
-  void JoinMagnitudes();
-  void JoinUnits();
+  void ReadNumberPhrases() const;
+  // Both take the positions that are figures once phrases are read.
+  void JoinCompoundNumbers(const std::vector<std::size_t>& figures) const;
+  void JoinMagnitudes(const std::vector<std::size_t>& figures) const;
+  void JoinUnits(const std::vector<std::size_t>& figures) const;
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);
@@ -99,7 +125,8 @@ class TextFacts {
   void FindNames() const;
   void FindSpeech();
   static bool IsSingleMark(std::string_view mark);
-  void MarkQuotations(bool single);
+  // `marks`: the positions of the quotation marks, in order.
+  void MarkQuotations(const std::vector<std::size_t>& marks, bool single);
   bool ComputeBoilerplate() const;
   bool IsStampLine() const;
 
@@ -116,17 +143,17 @@ class TextFacts {
   std::size_t match_slots_ = 0;
   // Per token, a WordLookup figure id: a word's own figure is looked up
   // once per distinct word, not once per token.
-  std::vector<int> figure_;
-  int part_of_figure_ = 0;  // the id of the empty value
-  mutable std::vector<bool> name_;  // empty until FindNames
+  mutable std::vector<int> figure_;  // empty until FindFigures
+  mutable int part_of_figure_ = 0;   // the id of the empty value
+  mutable bool figures_found_ = false;
+  mutable std::vector<std::uint8_t> name_;  // empty until FindNames
   mutable bool names_found_ = false;
   std::vector<bool> speech_;
   // Sorted vectors rather than std::set: built once per text, then only
   // compared and searched, without a node allocated per element.
-  mutable std::optional<std::vector<std::string_view>> all_figures_;
+  mutable std::optional<std::vector<int>> all_figures_;
   mutable std::vector<std::string_view> all_names_;
   bool boilerplate_ = false;
-  mutable std::vector<std::string_view> sorted_words_;  // built on first HasWord
 };
 
 }  // namespace revwatch

@@ -49,6 +49,7 @@ TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_tex
 TokenDiff WholeText(const TokenizedText& text, bool inserted) {
   TokenDiff diff;
   const int n = static_cast<int>(text.tokens.size());
+  diff.edits.reserve(text.tokens.size());
   for (int i = 0; i < n; ++i) {
     diff.edits.push_back(inserted ? Edit{EditKind::kInsert, -1, i}
                                   : Edit{EditKind::kDelete, i, -1});

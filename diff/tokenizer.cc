@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace revwatch {
@@ -252,25 +253,30 @@ class Scanner {
   }
   // Moves past a run of ASCII letters and digits and Cyrillic letters
   // (U+0400-U+047F, lead bytes D0 and D1) byte by byte, without decoding:
-  // most of any word is made of these.
-  void SkipPlainWordChars() {
+  // most of any word is made of these. Returns false if the run had an ё
+  // or Ё, the only ones of these a token key rewrites (see IsOwnKey).
+  bool SkipPlainWordChars() {
     std::size_t p = pos_;
     const std::size_t n = text_.size();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    bool own = true;
     for (;;) {
       if (p < n && kAsciiAlnum[bytes[p]]) {
         ++p;
-      } else if (p + 1 < n && (bytes[p] == 0xD0 || bytes[p] == 0xD1) &&
-                 (bytes[p + 1] & 0xC0) == 0x80) {
-        p += 2;
-      } else {
-        break;
+        continue;
       }
+      if (p + 1 >= n) break;
+      // Both bytes at once, little-endian: lead D0 or D1, then 10xxxxxx.
+      const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
+      if ((pair & 0xC0FE) != 0x80D0) break;
+      own &= pair != 0x91D1 && pair != 0x81D0;  // ё, Ё
+      p += 2;
     }
     if (p != pos_) {
       pos_ = p;
       Load();
     }
+    return own;
   }
   std::string_view Since(std::size_t start) const {
     return text_.substr(start, pos_ - start);
@@ -344,18 +350,24 @@ void ScanNumber(Scanner& s) {
   }
 }
 
-void ScanWord(Scanner& s) {
+// Returns true when every character went through SkipPlainWordChars
+// without an ё: then the word is its own key, known without IsOwnKey
+// reading it again.
+bool ScanWord(Scanner& s) {
+  bool own = true;
   for (;;) {
-    s.SkipPlainWordChars();
+    own &= s.SkipPlainWordChars();
     while (s.Class() & (kLetter | kDigit)) {
+      own = false;
       s.Advance();
-      s.SkipPlainWordChars();
+      own &= s.SkipPlainWordChars();
     }
     if ((s.Class() & (kApostrophe | kHyphen)) && (s.NextClass() & (kLetter | kDigit))) {
+      own = false;
       s.Advance();
       continue;
     }
-    return;
+    return own;
   }
 }
 
@@ -445,7 +457,56 @@ std::string FoldCase(std::string_view key) {
   return out;
 }
 
+namespace {
+
+// The bytes of a spelling of 1 to 16 bytes as two integers, by fixed-size
+// (overlapping) loads; with the size they tell spellings apart.
+void PackShort(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
+  auto load8 = [](const char* q) {
+    std::uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load4 = [](const char* q) {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    return std::uint64_t{v};
+  };
+  if (n >= 8) {
+    first = load8(p);
+    last = load8(p + n - 8);
+  } else if (n >= 4) {
+    first = load4(p);
+    last = load4(p + n - 4);
+  } else {
+    first = static_cast<unsigned char>(p[0]) |
+            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    last = 0;
+  }
+}
+
+}  // namespace
+
 int Vocabulary::Intern(std::string_view text) {
+  const std::size_t n = text.size();
+  if (n == 0 || n > 16) return Add(text);
+  std::uint64_t first;
+  std::uint64_t last;
+  PackShort(text.data(), n, first, last);
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
+  if (recent_.empty()) recent_.resize(kRecentSlots);
+  Recent& recent = recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots];
+  if (recent.id >= 0 && recent.first == first && recent.last == last && recent.size == n) {
+    return recent.id;
+  }
+  const int id = Add(text);
+  recent = {first, last, id, static_cast<std::uint32_t>(n)};
+  return id;
+}
+
+int Vocabulary::Add(std::string_view text) {
   const int id = strings_.Intern(text);
   if (static_cast<std::size_t>(id) >= folded_.size()) folded_.push_back(-1);
   return id;
@@ -483,6 +544,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
     }
     const std::size_t start = s.pos();
     TokenKind kind = TokenKind::kPunct;
+    bool own_key = false;  // known to be its own key (else IsOwnKey tells)
     if (c & kDigit) {
       ScanNumber(s);
       kind = TokenKind::kNumber;
@@ -492,7 +554,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
         kind = TokenKind::kWord;
       }
     } else if (c & kLetter) {
-      ScanWord(s);
+      own_key = ScanWord(s);
       kind = TokenKind::kWord;
     } else {
       kind = (c & kQuoteMark) ? TokenKind::kQuote : TokenKind::kPunct;
@@ -505,7 +567,8 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
       if (quote_key < 0) quote_key = vocabulary.Intern("\"");
       key = quote_key;
     } else {
-      key = IsOwnKey(piece) ? vocabulary.Intern(piece) : vocabulary.Intern(MakeKey(piece));
+      key = own_key || IsOwnKey(piece) ? vocabulary.Intern(piece)
+                                       : vocabulary.Intern(MakeKey(piece));
     }
     Token token;
     token.offset = static_cast<std::uint32_t>(start);

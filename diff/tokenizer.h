@@ -2,6 +2,7 @@
 #ifndef REVWATCH_DIFF_TOKENIZER_H_
 #define REVWATCH_DIFF_TOKENIZER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,11 +35,25 @@ class Vocabulary {
   }
 
  private:
+  // A spelling of up to 16 bytes, packed (see Intern).
+  struct Recent {
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+    int id = -1;  // -1: empty
+    std::uint32_t size = 0;
+  };
+  static constexpr std::size_t kRecentSlots = 2048;
+
+  int Add(std::string_view text);
   int Fold(int id);
 
   StringTable strings_{2048};  // an article's distinct words, about
   std::vector<int> folded_;  // -1 until computed
   std::string scratch_;
+  // Short spellings seen lately, direct-mapped: most tokens are short
+  // words met many times, and this small array stays in the L1 cache
+  // where strings_ (slots, views, bytes) would cost a few misses each.
+  std::vector<Recent> recent_;  // kRecentSlots once something is interned
 };
 
 struct Token {
