@@ -950,8 +950,12 @@ struct ChangeFacts {
 // "said on Wednesday that") is a changed figure.
 class ParagraphBalance {
  public:
-  explicit ParagraphBalance(const TextFacts& text)
-      : text_(text), reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}) {}
+  // `mentions` (may be null): the article, for names it gives people the
+  // other paragraph only calls "he" or "його".
+  ParagraphBalance(const TextFacts& text, const ArticleMentions* mentions)
+      : text_(text),
+        reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}),
+        mentions_(mentions) {}
 
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
 
@@ -967,9 +971,23 @@ class ParagraphBalance {
   // Whether every name here occurs in `other` too, in any position and
   // allowing a case ending ("Олег Дорошенко", "Олега Дорошенка"), so that a
   // name which only moved to a sentence start is no new name.
+  // A name the article already gave someone the other paragraph refers
+  // to by a pronoun ("По его словам" -> "пояснил Морозов") is there too.
   bool NamesIn(const ParagraphBalance& other) const {
     return std::all_of(text_.AllNames().begin(), text_.AllNames().end(),
-                       [&](std::string_view name) { return HasNameStem(other.text_, name); });
+                       [&](std::string_view name) {
+                         return HasNameStem(other.text_, name) ||
+                                (mentions_ != nullptr && other.HasPronoun() &&
+                                 mentions_->Mentions(MentionStem(name)));
+                       });
+  }
+
+  bool HasPronoun() const {
+    if (!text_.MayMatch(LexiconList::kPronoun)) return false;
+    for (std::size_t i = 0; i < text_.text().tokens.size(); ++i) {
+      if (text_.MatchAt(LexiconList::kPronoun, i) > 0) return true;
+    }
+    return false;
   }
 
   // Source phrases and reporting verbs together: "энергетики говорят" and
@@ -1025,6 +1043,7 @@ class ParagraphBalance {
 
   const TextFacts& text_;
   SideReader reader_;
+  const ArticleMentions* mentions_;
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
   mutable std::optional<std::vector<int>> sources_;
@@ -1039,10 +1058,11 @@ bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
          !std::includes(a.begin(), a.end(), b.begin(), b.end());
 }
 
-void CheckAgainstWholeParagraphs(const ChangeFacts& facts, TagSet& tags) {
+void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions* mentions,
+                                 TagSet& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
-  const ParagraphBalance before(*facts.Old());
-  const ParagraphBalance after(*facts.New());
+  const ParagraphBalance before(*facts.Old(), mentions);
+  const ParagraphBalance after(*facts.New(), mentions);
   if (tags.contains(Tag::kNegation) && !NegationChanged(before.Negations(), after.Negations())) {
     tags.erase(Tag::kNegation);
   }
@@ -1126,7 +1146,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
     tags.merge(classifier.Tags());
     swapped_speaker |= classifier.SwapsSpeaker();
   }
-  CheckAgainstWholeParagraphs(facts, tags);
+  CheckAgainstWholeParagraphs(facts, mentions, tags);
   if (swapped_speaker) tags.insert(Tag::kAttribution);
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the

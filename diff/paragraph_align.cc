@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "diff/run_both.h"
+#include "diff/text_facts.h"
 
 namespace revwatch {
 namespace {
@@ -26,6 +27,13 @@ constexpr std::size_t kMinContainedWords = 6;
 constexpr double kNearMoveDice = 0.8;
 // A candidate this similar is taken at once (paragraphs edited in place).
 constexpr double kObviousPairDice = 0.8;
+// A paragraph alone in its place on both sides is one paragraph rewritten
+// when this share of their word stems is common, and both are this long.
+constexpr double kRewrittenStemDice = 0.55;
+constexpr std::size_t kRewrittenMinWords = 12;
+// A word stem for that: its first five letters, of words of four or more.
+constexpr std::size_t kStemLetters = 5;
+constexpr std::size_t kMinStemmedLetters = 4;
 // Below this many tokens the two sides' shapes are computed on one thread
 // (a thread costs ~50 us; shaping 20,000 tokens ~0.5 ms).
 constexpr std::size_t kParallelTokens = 20000;
@@ -165,10 +173,53 @@ Similarity CompareShapes(const Shape& a, const Shape& b, std::vector<std::uint32
                                       shorter >= kMinContainedWords)};
 }
 
+std::size_t LetterCount(std::string_view word) {
+  std::size_t n = 0;
+  for (const char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The paragraph's word stems, sorted with repeats.
+std::vector<std::string_view> Stems(const TokenizedText& text) {
+  std::vector<std::string_view> stems;
+  for (const std::string_view word : text.FoldedWords()) {
+    if (LetterCount(word) < kMinStemmedLetters || HasDigit(word)) continue;
+    stems.push_back(FirstCharacters(word, kStemLetters));
+  }
+  std::sort(stems.begin(), stems.end());
+  return stems;
+}
+
+// "У Світлогорську в п'ятницю розпочався фестиваль" -> "У п'ятницю в
+// Світлогорську стартував фестиваль, участь у якому беруть...": most
+// stems stay when the words and their endings do not.
+bool Rewritten(const TokenizedText& a, const TokenizedText& b, const Shape& sa,
+               const Shape& sb) {
+  if (sa.words < kRewrittenMinWords || sb.words < kRewrittenMinWords) return false;
+  const std::vector<std::string_view> x = Stems(a);
+  const std::vector<std::string_view> y = Stems(b);
+  if (x.empty() || y.empty()) return false;
+  std::size_t shared = 0;
+  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(shared) >=
+         kRewrittenStemDice * static_cast<double>(x.size() + y.size());
+}
+
 class Aligner {
  public:
   Aligner(std::span<const TokenizedText> old_paragraphs,
-          std::span<const TokenizedText> new_paragraphs) {
+          std::span<const TokenizedText> new_paragraphs)
+      : old_texts_(old_paragraphs), new_texts_(new_paragraphs) {
     auto shapes = [](std::span<const TokenizedText> paragraphs, std::vector<Shape>& out) {
       out.reserve(paragraphs.size());
       for (const auto& p : paragraphs) out.push_back(ShapeOf(p));
@@ -233,6 +284,7 @@ class Aligner {
                     ? PairExactly(deleted, inserted)
                     : PairInWindow(deleted, inserted);
     }
+    PairRewritten(deleted, inserted, partner);
     std::size_t d = 0;
     std::size_t i = 0;
     while (d < deleted.size() || i < inserted.size()) {
@@ -246,6 +298,34 @@ class Aligner {
     }
     deleted.clear();
     inserted.clear();
+  }
+
+  // A deleted paragraph and an inserted one left alone between the same
+  // paired neighbours are one paragraph rewritten if their stems say so
+  // (see Rewritten), not one removed and another added.
+  void PairRewritten(const std::vector<int>& deleted, const std::vector<int>& inserted,
+                     std::vector<int>& partner) const {
+    std::size_t next_inserted = 0;  // the first inserted one after the last pair
+    for (std::size_t d = 0; d < deleted.size();) {
+      if (partner[d] >= 0) {
+        next_inserted = static_cast<std::size_t>(partner[d]) + 1;
+        ++d;
+        continue;
+      }
+      std::size_t end = d;  // past the unpaired deleted ones from d
+      while (end < deleted.size() && partner[end] < 0) ++end;
+      const std::size_t inserted_end =
+          end < deleted.size() ? static_cast<std::size_t>(partner[end]) : inserted.size();
+      if (end - d == 1 && inserted_end == next_inserted + 1) {
+        const int o = deleted[d];
+        const int n = inserted[next_inserted];
+        if (Rewritten(old_texts_[static_cast<std::size_t>(o)],
+                      new_texts_[static_cast<std::size_t>(n)], Old(o), New(n))) {
+          partner[d] = static_cast<int>(next_inserted);
+        }
+      }
+      d = end;
+    }
   }
 
   // The common case: as many paragraphs before as after, each edited in
@@ -370,6 +450,8 @@ class Aligner {
   const Shape& Old(int i) const { return old_[static_cast<std::size_t>(i)]; }
   const Shape& New(int i) const { return new_[static_cast<std::size_t>(i)]; }
 
+  std::span<const TokenizedText> old_texts_;
+  std::span<const TokenizedText> new_texts_;
   std::vector<Shape> old_;
   std::vector<Shape> new_;
   std::vector<AlignedParagraph> out_;

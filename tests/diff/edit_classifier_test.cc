@@ -556,6 +556,16 @@ TEST(EditClassifierTest, APersonNamedAnotherWayIsNoNewSource) {
   const auto stranger = DiffAfterIntro(intro, "He said the deception had put dock workers at risk.",
                                        "Marsden said the deception had put dock workers at risk.");
   EXPECT_EQ(stranger.tags.front(), "attribution") << ::testing::PrintToString(stranger.tags);
+  const std::string ru_intro =
+      "Компания «Литоран» откроет в Казани центр разработки, сообщил во вторник ее генеральный "
+      "директор Илья Морозов.";
+  const auto ru = DiffAfterIntro(
+      ru_intro,
+      "По его словам, выбор города был обусловлен наличием сильных технических вузов и налоговыми "
+      "льготами для IT-компаний, которые действуют в республике.",
+      "Город выбрали из-за сильных технических вузов и действующих в республике налоговых льгот "
+      "для IT-компаний, пояснил Морозов.");
+  EXPECT_FALSE(ru.substantive) << ::testing::PrintToString(ru.tags);
   const auto minister = DiffAfterIntro(uk_intro, "Міністр зазначив, що всі автобуси матимуть підйомники.",
                                        "Мер зазначив, що всі автобуси матимуть підйомники.");
   EXPECT_TRUE(minister.substantive) << ::testing::PrintToString(minister.tags);
@@ -593,6 +603,23 @@ TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameBody) {
                        "The World Food Programme said seed stocks had run low in the southern "
                        "districts.")
                   .substantive);
+}
+
+TEST(EditClassifierTest, AParagraphRewrittenInPlaceIsNoParagraphAddedAndRemoved) {
+  const auto rewritten = DiffBody(
+      "Організатори розповіли, що цьогоріч програму вперше доповнили виставами для дітей та людей "
+      "з порушеннями слуху, які супроводжуються перекладом жестовою мовою. Вхід на всі покази є "
+      "безкоштовним.",
+      "За словами організаторів, цього року до програми вперше додали вистави для дітей і для "
+      "людей з порушеннями слуху — їх супроводжує переклад жестовою мовою. Усі покази безкоштовні.");
+  EXPECT_FALSE(rewritten.substantive) << ::testing::PrintToString(rewritten.tags);
+  // Another paragraph in its place is still one removed and one added.
+  const auto replaced = DiffBody(
+      "Організатори розповіли, що цьогоріч програму вперше доповнили виставами для дітей та людей "
+      "з порушеннями слуху, які супроводжуються перекладом жестовою мовою.",
+      "Міська рада виділила на проведення фестивалю півтора мільйона гривень, решту витрат "
+      "покривають спонсори та благодійні фонди міста.");
+  EXPECT_EQ(replaced.tags, (Tags{"paragraph-added", "paragraph-removed"}));
 }
 
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
