@@ -184,7 +184,18 @@ std::string NumberWithUnit(std::string_view digits, std::string_view unit,
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
-  if (digits == 0 || digits == word.size()) return std::string(word);
+  if (digits == 0) {
+    // "ТЭЦ-2", "Су-27": a name and its number; the number is the figure
+    // ("теплоэлектроцентраль № 2" is the same one).
+    const std::size_t hyphen = word.rfind('-');
+    if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < word.size() &&
+        word.find_first_not_of("0123456789", hyphen + 1) == std::string_view::npos &&
+        !HasDigit(word.substr(0, hyphen))) {
+      return std::string(word.substr(hyphen + 1));
+    }
+    return std::string(word);
+  }
+  if (digits == word.size()) return std::string(word);
   std::string_view rest = word.substr(digits);
   if (rest.front() == '-') rest.remove_prefix(1);
   static constexpr std::string_view kSuffixes[] = {
@@ -196,6 +207,11 @@ std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
     if (rest == suffix && !(decade && (suffix == "е" || suffix == "х" || suffix == "ых" ||
                                        suffix == "ті" || suffix == "тих"))) {
       return std::string(word.substr(0, digits));
+    }
+    // "19th-century": an ordinal and its unit.
+    if (rest.size() > suffix.size() + 1 && rest.starts_with(suffix) &&
+        rest[suffix.size()] == '-') {
+      return NumberWithUnit(word.substr(0, digits), rest.substr(suffix.size() + 1), lexicon);
     }
   }
   if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest, lexicon);
@@ -442,6 +458,10 @@ const std::vector<int>& TextFacts::AllFigures() const {
         percent = true;
       }
       if (!figure || figure->empty()) continue;
+      // "one", "одной" are as often "a" or "one of" as a count: a rewrite
+      // that adds one is no changed figure (the run that changes one
+      // still sees it).
+      if (*figure == "1" && text_.tokens[i].kind == TokenKind::kWord) continue;
       if (figure->size() > 1 && figure->back() == '%') {
         all_figures_->push_back(words_.InternFigure(figure->substr(0, figure->size() - 1)));
         percent = true;

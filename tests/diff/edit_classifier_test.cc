@@ -622,6 +622,29 @@ TEST(EditClassifierTest, AParagraphRewrittenInPlaceIsNoParagraphAddedAndRemoved)
   EXPECT_EQ(replaced.tags, (Tags{"paragraph-added", "paragraph-removed"}));
 }
 
+TEST(EditClassifierTest, FiguresInNamesCenturiesAndOneOf) {
+  EXPECT_FALSE(DiffBody("Work on the roof of the 19th century building was delayed by months.",
+                        "Work on the roof of the 19th-century building was delayed by months.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Дома остались без отопления после аварии на ТЭЦ-2 в ночь на субботу.",
+                        "Дома остались без отопления после аварии на теплоэлектроцентрали № 2 в "
+                        "ночь на субботу.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Дома остались без отопления после аварии на ТЭЦ-2 в ночь на субботу.",
+                     "Дома остались без отопления после аварии на ТЭЦ-3 в ночь на субботу.")
+                .tags,
+            Tags{"number"});
+  // "one" as "a": no figure added.
+  EXPECT_FALSE(DiffBody("The line runs 14 km from end to end, and a ride takes 32 minutes.",
+                        "The 14 km line runs from one end to the other, and a ride takes 32 "
+                        "minutes.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("One person was killed and 32 were hurt in the crash on Monday.",
+                     "Two people were killed and 32 were hurt in the crash on Monday.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")
