@@ -12,6 +12,10 @@ Result<std::string> ReadInputFile(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
   }
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return MakeError(ErrorCode::kStorage, path + ": is a directory, not a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return MakeError(ErrorCode::kStorage, path + ": cannot open file");
@@ -20,7 +24,6 @@ Result<std::string> ReadInputFile(const std::string& path) {
   // as much as comparing a long article); anything else (a pipe, a device,
   // whose size means nothing) is read to its end.
   std::string content;
-  std::error_code error;
   const bool regular = std::filesystem::is_regular_file(path, error);
   std::streamoff size = -1;
   if (regular) {
@@ -34,7 +37,12 @@ Result<std::string> ReadInputFile(const std::string& path) {
     in.read(content.data(), size);
     content.resize(static_cast<std::size_t>(in.gcount()));
   }
-  if (!in.bad() && !in.eof()) content.append(std::istreambuf_iterator<char>(in), {});
+  try {
+    if (!in.bad() && !in.eof()) content.append(std::istreambuf_iterator<char>(in), {});
+  } catch (const std::ios_base::failure& failure) {
+    // libstdc++ throws from istreambuf_iterator when read(2) fails.
+    return MakeError(ErrorCode::kStorage, path + ": read error: " + failure.what());
+  }
   if (in.bad()) return MakeError(ErrorCode::kStorage, path + ": read error");
   return content;
 }

@@ -540,6 +540,15 @@ class FileCommandsTest(unittest.TestCase):
         self.assertIn("[-Eight-]{+Nine+} people spoke.", out)
         self.assertIn("{+A denial followed.+}", out)
 
+    def test_compare_names_a_missing_file_or_a_directory(self):
+        new = self.write("new.txt", "Title\n\nNine people spoke.\n")
+        proc = self.run_cli("compare", os.path.join(self.tmp.name, "nope.txt"), new, expect=1)
+        self.assertIn("nope.txt: cannot open file", proc.stderr)
+        proc = self.run_cli("compare", self.tmp.name, new, expect=1)
+        self.assertIn("is a directory", proc.stderr)
+        proc = self.run_cli("compare", new, self.tmp.name, expect=1)
+        self.assertIn("is a directory", proc.stderr)
+
     def test_compare_json_classifies_the_edit(self):
         old = self.write("old.txt", "Talks\n\nThe minister will sign the deal on Friday.\n")
         new = self.write("new.txt", "Talks\n\nThe minister will not sign the deal on Friday.\n\n"
