@@ -110,9 +110,9 @@ class Lexicon {
 
  private:
   friend class LexiconSnapshotWriter;
-  // Flat arrays rather than a map and vectors per entry: the built-in
-  // lists (~1,500 entries) are loaded by every comparison, so loading them
-  // must cost next to nothing.
+  // Flat arrays rather than a map and vectors per entry: the build freezes
+  // the built-in lists (~2,500 entries) into such arrays (LexiconSnapshot),
+  // which every comparison then uses in place.
   struct Pattern {
     std::uint32_t first_word;  // index into pattern_words_
     std::uint16_t size;        // words

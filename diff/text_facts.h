@@ -24,7 +24,9 @@ bool HasDigit(std::string_view s);
 bool StartsWithCapital(std::string_view spelling);  // its first letter is upper case
 
 // Computed once per text, not once per changed run. Borrows `text` and
-// `words`, which must outlive it.
+// `words`, which must outlive it. Its const methods fill caches (matches,
+// figures, names) on first use, so one TextFacts must not be read from two
+// threads at once.
 class TextFacts {
  public:
   TextFacts(const TokenizedText& text, WordLookup& words);
