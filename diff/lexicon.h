@@ -111,7 +111,7 @@ class Lexicon {
  private:
   friend class LexiconSnapshotWriter;
   // Flat arrays rather than a map and vectors per entry: the build freezes
-  // the built-in lists (~2,500 entries) into such arrays (LexiconSnapshot),
+  // the built-in lists (~2,100 entries) into such arrays (LexiconSnapshot),
   // which every comparison then uses in place.
   struct Pattern {
     std::uint32_t first_word;  // index into pattern_words_
