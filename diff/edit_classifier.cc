@@ -507,6 +507,31 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
   return gone >= 2;
 }
 
+// Whether the word a negation in `negated` governs has an opposite in
+// `other`'s words ("сохраняет активность" -> "не теряет активности", "не
+// исключают" -> "допускают"): the negation and the opposite cancel out.
+bool NegatesAnOpposite(const Side& negated, const Side& other) {
+  if (negated.Empty() || other.Empty()) return false;
+  for (int i = negated.begin; i < negated.end; ++i) {
+    const std::size_t n =
+        negated.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
+    if (n == 0) continue;
+    // The first word after the negation, in the run or just after it.
+    int word = i + static_cast<int>(n);
+    while (word < negated.Size() && !IsWordish(negated.At(word))) ++word;
+    if (word >= negated.Size()) return false;
+    const std::string_view governed = negated.facts->Folded(word);
+    for (int j = other.begin; j < other.end; ++j) {
+      if (IsWordish(other.At(j)) &&
+          negated.facts->lexicon().AreOpposites(governed, other.facts->Folded(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 // Whether `text` has `name` (folded), or a word of its stem: a name only inflected
 // by a rewrite ("прокурор Андрій Коваленко" -> "за словами прокурора Андрія
 // Коваленка") is still there.
@@ -593,8 +618,9 @@ class RunClassifier {
     const auto before = old_reader_.NegationCounts();
     const auto after = new_reader_.NegationCounts();
     if (!NegationChanged(before, after)) return false;
-    return before.second > after.second ? !NegatedWordsGone(old_, new_)
-                                        : !NegatedWordsGone(new_, old_);
+    const bool removed = before.second > after.second;
+    if (removed ? NegatesAnOpposite(old_, new_) : NegatesAnOpposite(new_, old_)) return false;
+    return removed ? !NegatedWordsGone(old_, new_) : !NegatedWordsGone(new_, old_);
   }
 
   // A figure changed: the run's figures differ, and the paragraph's too (a

@@ -9,8 +9,24 @@
 namespace revwatch {
 namespace {
 
-// Starts the stored value of a [unit] entry, which no number word's has.
-constexpr char kUnitMark = '\x01';
+// Starts the key under which an entry of a list other than [number-word]
+// keeps its value ("kilomet* = km" of [unit]), followed by the list's
+// number, so that no word looked up as a number word ever finds it.
+constexpr char kListValueMark = '\x01';
+
+// The values of these lists are kept under ListValueKey; [number-word]'s
+// under the entry's words.
+bool KeepsValuesApart(std::size_t list) {
+  return list == static_cast<std::size_t>(LexiconList::kUnit) ||
+         list == static_cast<std::size_t>(LexiconList::kAntonym);
+}
+
+std::string ListValueKey(std::size_t list, std::string_view entry) {
+  std::string key(1, kListValueMark);
+  key += static_cast<char>('A' + list);
+  key += entry;
+  return key;
+}
 
 struct SectionName {
   std::string_view name;
@@ -39,6 +55,7 @@ constexpr SectionName kSections[] = {
     {"negation-exception", LexiconList::kNegationException},
     {"unit", LexiconList::kUnit},
     {"pronoun", LexiconList::kPronoun},
+    {"antonym", LexiconList::kAntonym},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -143,7 +160,7 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     std::string_view value;
     if (const std::size_t eq = line.find('=');
         (list_index == static_cast<std::size_t>(LexiconList::kNumberWord) ||
-         list_index == static_cast<std::size_t>(LexiconList::kUnit)) &&
+         KeepsValuesApart(list_index)) &&
         eq != std::string_view::npos) {
       entry = Trim(line.substr(0, eq));
       value = Trim(line.substr(eq + 1));
@@ -172,6 +189,12 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
         (value.empty() || word_ids.size() != 1)) {
       return MakeError(ErrorCode::kConfig,
                        where() + ": a [unit] entry is one word and its symbol: \"km = km\"");
+    }
+    if (list_index == static_cast<std::size_t>(LexiconList::kAntonym) &&
+        (value.empty() || word_ids.size() != 1)) {
+      return MakeError(ErrorCode::kConfig, where() +
+                                               ": an [antonym] entry is one word and its "
+                                               "opposites: \"lose* = keep* retain*\"");
     }
     AddPattern(list_index, word_ids, value);
   }
@@ -215,12 +238,10 @@ void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
       key += ' ';
       key += words_.Text(word_ids[w]);
     }
+    if (KeepsValuesApart(list)) key = ListValueKey(list, key);
     const auto id = static_cast<std::size_t>(number_keys_.Intern(key));
     if (id >= number_values_.size()) number_values_.resize(id + 1);
-    // A unit's value is its symbol, marked apart from numbers' values.
-    number_values_[id] = list == static_cast<std::size_t>(LexiconList::kUnit)
-                             ? kUnitMark + std::string(value)
-                             : std::string(value);
+    number_values_[id] = std::string(value);
   }
 }
 
@@ -334,21 +355,34 @@ bool Lexicon::Contains(LexiconList list, std::span<const std::string_view> words
 std::optional<std::string> Lexicon::NumberValue(std::string_view word) const {
   const int id = number_keys_.Find(word);
   if (id < 0) return std::nullopt;
-  const std::string& value = number_values_[static_cast<std::size_t>(id)];
-  if (value.starts_with(kUnitMark)) return std::nullopt;
-  return value;
+  return number_values_[static_cast<std::size_t>(id)];
 }
 
-std::optional<std::string_view> Lexicon::UnitSymbol(std::string_view word) const {
+std::optional<std::string_view> Lexicon::EntryValue(LexiconList list,
+                                                    std::string_view word) const {
   const std::span<const std::string_view> one(&word, 1);
-  const auto [length, entry] = Longest(LexiconList::kUnit, one, 0);
+  const auto [length, entry] = Longest(list, one, 0);
   if (length != 1) return std::nullopt;
-  // The symbol is stored under the entry as written ("kilomet*").
+  // Kept under the entry as written ("kilomet*"), not the word matched.
   const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
-  const int id = number_keys_.Find(
-      words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)]));
+  const int id = number_keys_.Find(ListValueKey(
+      static_cast<std::size_t>(list),
+      words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)])));
   if (id < 0) return std::nullopt;
-  return std::string_view(number_values_[static_cast<std::size_t>(id)]).substr(1);
+  return number_values_[static_cast<std::size_t>(id)];
+}
+
+bool Lexicon::AreOpposites(std::string_view word, std::string_view other) const {
+  const auto opposites = EntryValue(LexiconList::kAntonym, word);
+  if (!opposites) return false;
+  for (std::size_t start = 0; start < opposites->size();) {
+    std::size_t stop = opposites->find(' ', start);
+    if (stop == std::string_view::npos) stop = opposites->size();
+    const std::string_view pattern = opposites->substr(start, stop - start);
+    if (!pattern.empty() && WordMatches(pattern, other)) return true;
+    start = stop + 1;
+  }
+  return false;
 }
 
 const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {

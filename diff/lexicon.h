@@ -42,8 +42,9 @@ enum class LexiconList {
   kNegationException,  // hold a negation word but negate nothing ("не меньше")
   kUnit,               // units of measure, each with its symbol: "kilomet* = km"
   kPronoun,            // third-person pronouns: "he", "його", "ему"
+  kAntonym,            // "теря* = сохраня*": negated, one means the other
 };
-inline constexpr std::size_t kLexiconListCount = 21;
+inline constexpr std::size_t kLexiconListCount = 22;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.
@@ -97,7 +98,17 @@ class Lexicon {
   // The symbol of a unit of measure, one for all its spellings and
   // languages ("kilometres", "km", "кілометрів" -> "km"); nullopt when
   // `word` is no unit.
-  std::optional<std::string_view> UnitSymbol(std::string_view word) const;
+  std::optional<std::string_view> UnitSymbol(std::string_view word) const {
+    return EntryValue(LexiconList::kUnit, word);
+  }
+
+  // The value of the one-word entry of `list` (kUnit, kAntonym) that
+  // matches `word`: "kilomet* = km" gives "km" for "kilometres".
+  std::optional<std::string_view> EntryValue(LexiconList list, std::string_view word) const;
+
+  // Whether `other` is one of the opposites [antonym] lists for `word`
+  // (both case-folded): "не теряет" says "сохраняет".
+  bool AreOpposites(std::string_view word, std::string_view other) const;
 
   // Bit `list` is set when some entry of that list can start with the
   // case-folded `word`: one lookup answers for all lists, so callers can

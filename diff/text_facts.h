@@ -32,6 +32,7 @@ class TextFacts {
   TextFacts(const TokenizedText& text, WordLookup& words);
 
   const TokenizedText& text() const { return text_; }
+  const Lexicon& lexicon() const { return words_.lexicon(); }
   // Token i's lower-cased key, and all of them in order.
   std::string_view Folded(int i) const { return folded_[Index(i)]; }
   std::span<const std::string_view> FoldedWords() const { return folded_; }

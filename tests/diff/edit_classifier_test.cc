@@ -645,6 +645,23 @@ TEST(EditClassifierTest, FiguresInNamesCenturiesAndOneOf) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
+  EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
+                        "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Власти не исключают, что начнут проектировать вторую линию в следующем году.",
+                        "Власти допускают, что начнут проектировать вторую линию в следующем году.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The club kept its place in the top division after the final match.",
+                        "The club did not lose its place in the top division after the final match.")
+                   .substantive);
+  // Without the opposite, the negation stands.
+  EXPECT_EQ(DiffBody("Власти исключают, что начнут проектировать вторую линию в следующем году.",
+                     "Власти не исключают, что начнут проектировать вторую линию в следующем году.")
+                .tags,
+            Tags{"negation"});
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")

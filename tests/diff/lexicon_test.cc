@@ -107,5 +107,18 @@ TEST(LexiconTest, UnitsHaveOneSymbolInEveryLanguage) {
   EXPECT_EQ(mine.UnitSymbol("furlongs"), "fur");
 }
 
+TEST(LexiconTest, OppositesAreListedBothWays) {
+  const Lexicon& lexicon = Lexicon::BuiltIn();
+  EXPECT_TRUE(lexicon.AreOpposites("теряет", "сохраняет"));
+  EXPECT_TRUE(lexicon.AreOpposites("сохраняет", "теряет"));
+  EXPECT_TRUE(lexicon.AreOpposites("lost", "kept"));
+  EXPECT_FALSE(lexicon.AreOpposites("lost", "found"));
+  EXPECT_FALSE(lexicon.AreOpposites("bank", "allowed"));  // "ban", not "ban*"
+  // An opposite is no number value, and a file needs both sides.
+  EXPECT_EQ(lexicon.NumberValue("lost"), std::nullopt);
+  Lexicon mine;
+  EXPECT_FALSE(mine.Add("[antonym]\nrise*\n", "z.txt"));
+}
+
 }  // namespace
 }  // namespace revwatch
