@@ -455,15 +455,16 @@ std::string AbbreviationLetters(std::string_view written, std::string_view folde
   return std::string(FirstCharacters(folded, letters));
 }
 
-// The first letters of the words, and of each part of a hyphenated word,
-// skipping short lower-case words: "Food and Agriculture Organization" ->
-// "fao", "единой дежурно-диспетчерской службе" -> "еддс".
-std::string Initials(const Side& side) {
+// The first letters of the words, and of each part of a hyphenated word:
+// "Food and Agriculture Organization" -> "fao" (short lower-case words
+// skipped), "Министерства внутренних дел" -> "мвд" (all words).
+std::string Initials(const Side& side, bool skip_short_words) {
   std::string initials;
   for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
     if (!IsWordish(side.At(i))) continue;
     const std::string_view folded = side.facts->Folded(i);
-    if (Letters(folded) <= 3 && !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)))) {
+    if (skip_short_words && Letters(folded) <= 3 &&
+        !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)))) {
       continue;  // "of", "and", "по"
     }
     for (std::size_t start = 0; start < folded.size();) {
@@ -530,6 +531,16 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     return false;
   }
   return false;
+}
+
+// "Анатольевич", "Петрівна": a patronymic, which a house style may drop
+// or add without naming anyone else.
+bool IsPatronymic(std::string_view folded) {
+  constexpr std::string_view kEndings[] = {"ович", "евич", "овна", "евна", "овича", "евича",
+                                           "овны", "евны", "івна", "ївна", "івни", "ївни",
+                                           "йович", "йовича"};
+  return std::any_of(std::begin(kEndings), std::end(kEndings),
+                     [&](std::string_view ending) { return folded.ends_with(ending); });
 }
 
 // Whether `text` has `name` (folded), or a word of its stem: a name only inflected
@@ -872,7 +883,9 @@ class RunClassifier {
                                       abbreviation.facts->Folded(i));
         if (letters.empty()) return false;
       }
-      return !letters.empty() && Initials(words) == letters;
+      return !letters.empty() &&
+             (Initials(words, /*skip_short_words=*/true) == letters ||
+              Initials(words, /*skip_short_words=*/false) == letters);
     };
     return one(old_, new_) || one(new_, old_);
   }
@@ -1002,7 +1015,7 @@ class ParagraphBalance {
   bool NamesIn(const ParagraphBalance& other) const {
     return std::all_of(text_.AllNames().begin(), text_.AllNames().end(),
                        [&](std::string_view name) {
-                         return HasNameStem(other.text_, name) ||
+                         return HasNameStem(other.text_, name) || IsPatronymic(name) ||
                                 (mentions_ != nullptr && other.HasPronoun() &&
                                  mentions_->Mentions(MentionStem(name)));
                        });

@@ -598,6 +598,9 @@ TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameBody) {
                         "По данным Министерства по чрезвычайным ситуациям, причиной отключения "
                         "стал порыв трубопровода.")
                    .substantive);
+  EXPECT_FALSE(DiffBody("Сотрудники Министерства внутренних дел задержали двух мужчин в центре.",
+                        "Сотрудники МВД задержали двух мужчин в центре.")
+                   .substantive);
   // Other words than the abbreviation's are another source.
   EXPECT_TRUE(DiffBody("The FAO said seed stocks had run low in the southern districts.",
                        "The World Food Programme said seed stocks had run low in the southern "
@@ -660,6 +663,15 @@ TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
                      "Власти не исключают, что начнут проектировать вторую линию в следующем году.")
                 .tags,
             Tags{"negation"});
+}
+
+TEST(EditClassifierTest, APatronymicDroppedIsNoNewSource) {
+  EXPECT_FALSE(DiffBody("Как рассказал заместитель начальника Управления уголовного розыска "
+                        "подполковник полиции Денис Анатольевич Ершов, задержанные уже "
+                        "привлекались к ответственности.",
+                        "Как рассказал замначальника управления уголовного розыска подполковник "
+                        "полиции Денис Ершов, задержанные уже привлекались к ответственности.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
