@@ -665,6 +665,20 @@ TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
             Tags{"negation"});
 }
 
+TEST(EditClassifierTest, AverageAndFundsAreNoWednesday) {
+  EXPECT_FALSE(DiffBody("Середня врожайність становить 42 центнери з гектара, повідомили в області.",
+                        "Врожайність в середньому становить 42 центнери з гектара, повідомили в "
+                        "області.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("На ремонт школы выделили средства из бюджета, всего 12 млн рублей.",
+                        "На ремонт школы из бюджета выделили 12 млн рублей.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Заседание суда назначено на среду, сообщили в прокуратуре.",
+                     "Заседание суда назначено на пятницу, сообщили в прокуратуре.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, APatronymicDroppedIsNoNewSource) {
   EXPECT_FALSE(DiffBody("Как рассказал заместитель начальника Управления уголовного розыска "
                         "подполковник полиции Денис Анатольевич Ершов, задержанные уже "
