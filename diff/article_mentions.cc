@@ -43,6 +43,17 @@ bool LetterBefore(std::string_view text, std::size_t at) {
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
+// Whether the character that starts at `at` is a letter.
+bool LetterAt(std::string_view text, std::size_t at) {
+  utf8proc_int32_t c = 0;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                       static_cast<utf8proc_ssize_t>(text.size() - at), &c) <= 0) {
+    return false;
+  }
+  const utf8proc_category_t category = utf8proc_category(c);
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
 // Whether a capitalised word starts in `text` before any clause ends.
 bool NameFollows(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
@@ -90,6 +101,20 @@ bool ArticleMentions::Mentions(std::string_view stem) const {
   const std::string capital = Capitalised(stem);
   return AnyText([&](std::string_view text) {
     return StartsAWord(text, stem) || StartsAWord(text, capital);
+  });
+}
+
+bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
+  if (word.empty()) return false;
+  return AnyText([&](std::string_view text) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      if (!LetterBefore(text, at) && (end == text.size() || !LetterAt(text, end))) {
+        return true;
+      }
+    }
+    return false;
   });
 }
 

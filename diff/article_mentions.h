@@ -22,6 +22,10 @@ class ArticleMentions {
   // or with its first letter a capital).
   bool Mentions(std::string_view stem) const;
 
+  // Whether the article writes the lower-case `word` as a word of its own
+  // ("как" for a sentence's "Как"): then no name.
+  bool WritesInLowerCase(std::string_view word) const;
+
   // Whether the article writes `title_stem` (lower case or capitalised)
   // among the few words before `name_stem`: "Transport Minister Eleanor
   // Voss", "губернатор области Виктор Лаптев".

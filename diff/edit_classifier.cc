@@ -800,7 +800,7 @@ class RunClassifier {
     std::string_view folded_name;
   };
 
-  static Reference ReferenceOf(const Side& side) {
+  Reference ReferenceOf(const Side& side) const {
     using Kind = Reference::Kind;
     if (side.Empty()) return {};
     Reference reference;
@@ -814,7 +814,10 @@ class RunClassifier {
         reference.title = side.facts->Folded(i);
       } else if (side.facts->MatchAt(LexiconList::kFunctionWord, at) == 1) {
         continue;  // "the"
-      } else if (StartsWithCapital(side.Text().Text(at))) {
+      } else if (StartsWithCapital(side.Text().Text(at)) &&
+                 (mentions_ == nullptr || !mentions_->WritesInLowerCase(side.facts->Folded(i)))) {
+        // A capital the article also writes in lower case ("Как отмечают")
+        // only starts a sentence.
         reference.name = side.Text().Text(at);
         reference.folded_name = side.facts->Folded(i);
       } else {

@@ -665,6 +665,15 @@ TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
             Tags{"negation"});
 }
 
+TEST(EditClassifierTest, AnAttributionTurnedRoundIsNoNewSpeaker) {
+  EXPECT_FALSE(DiffBody("Эксперты отмечают, что стоимость водорода пока высока.",
+                        "Как отмечают эксперты, стоимость водорода пока высока.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Експерти зазначають, що вартість водню поки що висока.",
+                        "Як зазначають експерти, вартість водню поки що висока.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, AverageAndFundsAreNoWednesday) {
   EXPECT_FALSE(DiffBody("Середня врожайність становить 42 центнери з гектара, повідомили в області.",
                         "Врожайність в середньому становить 42 центнери з гектара, повідомили в "
