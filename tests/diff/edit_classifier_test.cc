@@ -581,6 +581,19 @@ TEST(EditClassifierTest, HalfIsFiftyPercent) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ACaseMadeToOrderIsADenial) {
+  EXPECT_EQ(DiffBody("Мартинюк заявив, що готовий співпрацювати зі слідством.",
+                     "Мартинюк назвав підозру політичним замовленням і заявив, що готовий "
+                     "співпрацювати зі слідством.")
+                .tags,
+            Tags{"denial"});
+  EXPECT_EQ(DiffBody("Депутат назвал обвинения политическим заказом и заявил, что готов к "
+                     "сотрудничеству.",
+                     "Депутат заявил, что готов к сотрудничеству.")
+                .tags,
+            Tags{"denial"});
+}
+
 TEST(EditClassifierTest, CallingComplaintsExaggeratedDeniesThem) {
   EXPECT_EQ(DiffBody("The company said it had refunded affected customers where errors were found.",
                      "The company called the complaints exaggerated and said it had refunded "
