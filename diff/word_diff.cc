@@ -63,21 +63,17 @@ inline void CopyBytes(std::string_view from, char* to) {
 }
 
 // Calls add(text, token index, op) for each token of the diff in order:
-// unchanged words as the new version writes them.
+// unchanged words as the new version writes them. (One call site, so that
+// `add` is inlined: it runs for every token of every changed paragraph.)
 template <typename Add>
 void ForEachToken(const TokenDiff& diff, Add add) {
   for (const Edit& edit : diff.edits) {
-    switch (edit.kind) {
-      case EditKind::kEqual:
-        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kEqual);
-        break;
-      case EditKind::kDelete:
-        add(*diff.old_text, static_cast<std::size_t>(edit.a), SpanOp::kDelete);
-        break;
-      case EditKind::kInsert:
-        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kInsert);
-        break;
-    }
+    const bool deleted = edit.kind == EditKind::kDelete;
+    const SpanOp op = deleted                            ? SpanOp::kDelete
+                      : edit.kind == EditKind::kInsert ? SpanOp::kInsert
+                                                       : SpanOp::kEqual;
+    add(deleted ? *diff.old_text : *diff.new_text,
+        static_cast<std::size_t>(deleted ? edit.a : edit.b), op);
   }
 }
 
