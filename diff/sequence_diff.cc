@@ -283,15 +283,14 @@ class Differ {
     dtl::Diff<DtlId, IdView> diff(IdView(a + r.a_begin, a + r.a_end),
                                   IdView(b + r.b_begin, b + r.b_end));
     diff.compose();
+    // A run's deletions go out as they come and its insertions wait for
+    // the run's end: deletions before insertions, each in dtl's order.
     // Reused from call to call: a long comparison diffs thousands of pairs.
-    thread_local std::vector<Edit> deleted;
     thread_local std::vector<Edit> inserted;
-    deleted.clear();
     inserted.clear();
     auto flush = [&] {
-      edits_.insert(edits_.end(), deleted.begin(), deleted.end());
+      if (inserted.empty()) return;
       edits_.insert(edits_.end(), inserted.begin(), inserted.end());
-      deleted.clear();
       inserted.clear();
     };
     for (const DtlStep& step : script) {
@@ -299,7 +298,7 @@ class Differ {
       const int bi = r.b_begin + step.after - 1;
       switch (step.type) {
         case dtl::SES_DELETE:
-          deleted.push_back({EditKind::kDelete, ai, -1});
+          edits_.push_back({EditKind::kDelete, ai, -1});
           break;
         case dtl::SES_ADD:
           inserted.push_back({EditKind::kInsert, -1, bi});
