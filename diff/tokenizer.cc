@@ -151,8 +151,8 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   return table;
 }();
 
-std::uint8_t Classify(utf8proc_int32_t cp) {
-  if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+// Classify for code points from U+0080.
+[[gnu::noinline]] std::uint8_t ClassifyNonAscii(utf8proc_int32_t cp) {
   // Zero (unfilled) at start-up; threads that fill the same entry store
   // the same value, so relaxed atomics are all the sharing needs.
   static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
@@ -170,6 +170,12 @@ std::uint8_t Classify(utf8proc_int32_t cp) {
     table[index].store(c, std::memory_order_relaxed);
   }
   return static_cast<std::uint8_t>(c & 0x7F);
+}
+
+// (ASCII inline: the scanner classifies every character it stops at.)
+inline std::uint8_t Classify(utf8proc_int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+  return ClassifyNonAscii(cp);
 }
 
 bool IsSpace(utf8proc_int32_t cp) { return (Classify(cp) & kSpace) != 0; }
