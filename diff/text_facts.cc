@@ -81,12 +81,15 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), words_(words), folded_(text.FoldedWords()) {
+    : text_(text), words_(words) {
   const std::size_t n = text.tokens.size();
+  folded_.resize(n);
   starts_.resize(n);
   match_offsets_.resize(n);
   std::uint32_t slots = 0;
+  // One pass over the tokens for the folded words and their masks.
   for (std::size_t i = 0; i < n; ++i) {
+    folded_[i] = text.Folded(i);
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
     match_offsets_[i] = slots;
