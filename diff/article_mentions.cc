@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
+
 #include "diff/tokenizer.h"
 
 namespace revwatch {
@@ -11,6 +13,36 @@ namespace {
 constexpr std::size_t kTitleWindow = 80;
 // How far after a title the name it belongs to may start, in bytes.
 constexpr std::size_t kNameWindow = 40;
+
+// text.find(needle, from). std::string_view::find scans for the needle's
+// first byte and compares from each hit: in Cyrillic text, where every
+// letter starts with byte D0 or D1, that is a compare per letter, and
+// these searches read the whole article. A needle that starts with a
+// multi-byte character is scanned for by its first byte that starts
+// none (for a Cyrillic name, its capital's second byte: one of 64).
+std::size_t FindByInnerByte(std::string_view text, std::string_view needle, std::size_t from) {
+  const std::size_t n = needle.size();
+  std::size_t k = 0;  // the byte scanned for
+  while (k + 1 < n && static_cast<unsigned char>(needle[k]) >= 0xC0) ++k;
+  if (from > text.size() || text.size() - from < n) return std::string_view::npos;
+  const char* begin = text.data();
+  const char* last_start = begin + (text.size() - n);
+  for (const char* start = begin + from; start <= last_start; ++start) {
+    const char* hit = static_cast<const char*>(
+        std::memchr(start + k, needle[k], static_cast<std::size_t>(last_start - start) + 1));
+    if (hit == nullptr) break;
+    start = hit - k;
+    if (std::memcmp(start, needle.data(), n) == 0) return static_cast<std::size_t>(start - begin);
+  }
+  return std::string_view::npos;
+}
+
+inline std::size_t Find(std::string_view text, std::string_view needle, std::size_t from = 0) {
+  if (needle.empty() || static_cast<unsigned char>(needle[0]) < 0xC0) {
+    return text.find(needle, from);
+  }
+  return FindByInnerByte(text, needle, from);
+}
 
 std::size_t CharacterCount(std::string_view s) {
   std::size_t count = 0;
@@ -72,8 +104,8 @@ bool NameFollows(std::string_view text) {
 
 // Whether `text` holds `stem` at the start of a word.
 bool StartsAWord(std::string_view text, std::string_view stem) {
-  for (std::size_t at = text.find(stem); at != std::string_view::npos;
-       at = text.find(stem, at + 1)) {
+  for (std::size_t at = Find(text, stem); at != std::string_view::npos;
+       at = Find(text, stem, at + 1)) {
     if (!LetterBefore(text, at)) return true;
   }
   return false;
@@ -122,8 +154,8 @@ bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_
   if (name_stem.empty() || title_stem.empty()) return false;
   const std::string capital = Capitalised(title_stem);
   return AnyText([&](std::string_view text) {
-    for (std::size_t at = text.find(name_stem); at != std::string_view::npos;
-         at = text.find(name_stem, at + 1)) {
+    for (std::size_t at = Find(text, name_stem); at != std::string_view::npos;
+         at = Find(text, name_stem, at + 1)) {
       const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
       const std::string_view before = text.substr(from, at - from);
       if (StartsAWord(before, title_stem) || StartsAWord(before, capital)) return true;
@@ -137,8 +169,8 @@ bool ArticleMentions::TitlesSomeone(std::string_view title_stem) const {
   const std::string capital = Capitalised(title_stem);
   return AnyText([&](std::string_view text) {
     for (const std::string_view stem : {title_stem, std::string_view(capital)}) {
-      for (std::size_t at = text.find(stem); at != std::string_view::npos;
-           at = text.find(stem, at + 1)) {
+      for (std::size_t at = Find(text, stem); at != std::string_view::npos;
+           at = Find(text, stem, at + 1)) {
         if (LetterBefore(text, at)) continue;
         std::size_t end = at + stem.size();  // past the rest of the title word
         while (end < text.size() && text[end] != ' ') ++end;

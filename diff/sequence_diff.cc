@@ -11,6 +11,61 @@
 namespace revwatch {
 namespace {
 
+// An id as dtl's element type: a type of our own, so that dtl's recorders
+// of the script and of the LCS can be specialised for it (below). Made
+// implicitly from the int ids dtl reads through IdView.
+struct DtlId {
+  DtlId(int id) : value(id) {}  // NOLINT(google-explicit-constructor)
+  friend bool operator==(DtlId, DtlId) = default;
+  int value;
+};
+
+// One step of dtl's edit script: 1-based indices into the two sides (0
+// for the side a step does not touch) and dtl's edit type.
+struct DtlStep {
+  int before;
+  int after;
+  int type;
+};
+
+// Where the script of the current thread's dtl run goes, reused from run
+// to run.
+std::vector<DtlStep>& DtlScript() {
+  thread_local std::vector<DtlStep> steps;
+  return steps;
+}
+
+}  // namespace
+}  // namespace revwatch
+
+// dtl keeps its script as 32-byte records in a growing vector that
+// getSes() and getSequence() then copy twice, and the LCS in another
+// vector nobody here reads: ~20 allocations per paragraph. For DtlId the
+// script goes to a reused buffer and the LCS nowhere. dtl's algorithm and
+// the steps it records are unchanged.
+namespace dtl {
+
+template <>
+class Lcs<revwatch::DtlId> {
+ public:
+  void addSequence(revwatch::DtlId) {}
+};
+
+template <>
+class Ses<revwatch::DtlId> {
+ public:
+  explicit Ses(bool deletes_first) { (void)deletes_first; }
+  void addSequence(revwatch::DtlId, long long before, long long after, edit_t type) {
+    revwatch::DtlScript().push_back(
+        {static_cast<int>(before), static_cast<int>(after), static_cast<int>(type)});
+  }
+};
+
+}  // namespace dtl
+
+namespace revwatch {
+namespace {
+
 // dtl costs O((N+M)·D) time and memory. It runs when that is known to be
 // small: the middle is short, or a lower bound on D says the work is
 // bounded; otherwise the middle is anchored or replaced.
@@ -223,26 +278,27 @@ class Differ {
     }
     const int* a = a_.data();
     const int* b = b_.data();
-    dtl::Diff<int, IdView> diff(IdView(a + r.a_begin, a + r.a_end),
-                                IdView(b + r.b_begin, b + r.b_end));
+    std::vector<DtlStep>& script = DtlScript();
+    script.clear();
+    dtl::Diff<DtlId, IdView> diff(IdView(a + r.a_begin, a + r.a_end),
+                                  IdView(b + r.b_begin, b + r.b_end));
     diff.compose();
+    // A run's deletions go out as they come and its insertions wait for
+    // the run's end: deletions before insertions, each in dtl's order.
     // Reused from call to call: a long comparison diffs thousands of pairs.
-    thread_local std::vector<Edit> deleted;
     thread_local std::vector<Edit> inserted;
-    deleted.clear();
     inserted.clear();
     auto flush = [&] {
-      edits_.insert(edits_.end(), deleted.begin(), deleted.end());
+      if (inserted.empty()) return;
       edits_.insert(edits_.end(), inserted.begin(), inserted.end());
-      deleted.clear();
       inserted.clear();
     };
-    for (const auto& [value, info] : diff.getSes().getSequence()) {
-      const int ai = r.a_begin + static_cast<int>(info.beforeIdx) - 1;
-      const int bi = r.b_begin + static_cast<int>(info.afterIdx) - 1;
-      switch (info.type) {
+    for (const DtlStep& step : script) {
+      const int ai = r.a_begin + step.before - 1;
+      const int bi = r.b_begin + step.after - 1;
+      switch (step.type) {
         case dtl::SES_DELETE:
-          deleted.push_back({EditKind::kDelete, ai, -1});
+          edits_.push_back({EditKind::kDelete, ai, -1});
           break;
         case dtl::SES_ADD:
           inserted.push_back({EditKind::kInsert, -1, bi});

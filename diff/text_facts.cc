@@ -81,12 +81,15 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), words_(words), folded_(text.FoldedWords()) {
+    : text_(text), words_(words) {
   const std::size_t n = text.tokens.size();
+  folded_.resize(n);
   starts_.resize(n);
   match_offsets_.resize(n);
   std::uint32_t slots = 0;
+  // One pass over the tokens for the folded words and their masks.
   for (std::size_t i = 0; i < n; ++i) {
+    folded_[i] = text.Folded(i);
     starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
     lists_ |= starts_[i];
     match_offsets_[i] = slots;
@@ -115,7 +118,9 @@ void TextFacts::ComputeFigures() const {
   // Joining only ever starts at a figure, and the joins make no token a
   // figure that the passes could start at (see each), so they visit these
   // positions only: few tokens of a text are figures.
-  std::vector<std::size_t> figures;
+  // Reused from text to text (a long comparison has thousands).
+  thread_local std::vector<std::size_t> figures;
+  figures.clear();
   for (std::size_t i = 0; i < n; ++i) {
     if (IsFigure(i)) figures.push_back(i);
   }
@@ -485,8 +490,11 @@ void TextFacts::FindNames() const {
   FindFigures();  // (IsCapitalised asks)
   const std::size_t n = text_.tokens.size();
   name_.assign(n, 0);
-  std::vector<int> mid_sentence;  // folded ids, sorted below
-  std::vector<std::size_t> sentence_starts;
+  // Reused from text to text (a long comparison has thousands).
+  thread_local std::vector<int> mid_sentence;  // folded ids, sorted below
+  thread_local std::vector<std::size_t> sentence_starts;
+  mid_sentence.clear();
+  sentence_starts.clear();
   for (std::size_t i = 0; i < n; ++i) {
     // (Most words are lower case: IsCapitalised's first test, inline.)
     const Token& token = text_.tokens[i];

@@ -151,8 +151,8 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   return table;
 }();
 
-std::uint8_t Classify(utf8proc_int32_t cp) {
-  if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+// Classify for code points from U+0080.
+[[gnu::noinline]] std::uint8_t ClassifyNonAscii(utf8proc_int32_t cp) {
   // Zero (unfilled) at start-up; threads that fill the same entry store
   // the same value, so relaxed atomics are all the sharing needs.
   static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
@@ -170,6 +170,12 @@ std::uint8_t Classify(utf8proc_int32_t cp) {
     table[index].store(c, std::memory_order_relaxed);
   }
   return static_cast<std::uint8_t>(c & 0x7F);
+}
+
+// (ASCII inline: the scanner classifies every character it stops at.)
+inline std::uint8_t Classify(utf8proc_int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+  return ClassifyNonAscii(cp);
 }
 
 bool IsSpace(utf8proc_int32_t cp) { return (Classify(cp) & kSpace) != 0; }
@@ -497,12 +503,18 @@ int Vocabulary::Intern(std::string_view text) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
   if (recent_.empty()) recent_.resize(kRecentSlots);
-  Recent& recent = recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots];
-  if (recent.id >= 0 && recent.first == first && recent.last == last && recent.size == n) {
-    return recent.id;
-  }
+  // Two ways per set: two frequent words that share a set both stay.
+  // The newest spelling takes the first way, the one it displaces the
+  // second.
+  Recent* set = &recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots & ~std::size_t{1}];
+  auto holds = [&](const Recent& r) {
+    return r.id >= 0 && r.first == first && r.last == last && r.size == n;
+  };
+  if (holds(set[0])) return set[0].id;
+  if (holds(set[1])) return set[1].id;
   const int id = Add(text);
-  recent = {first, last, id, static_cast<std::uint32_t>(n)};
+  set[1] = set[0];
+  set[0] = {first, last, id, static_cast<std::uint32_t>(n)};
   return id;
 }
 

@@ -1,6 +1,7 @@
 #include "diff/word_diff.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -63,21 +64,17 @@ inline void CopyBytes(std::string_view from, char* to) {
 }
 
 // Calls add(text, token index, op) for each token of the diff in order:
-// unchanged words as the new version writes them.
+// unchanged words as the new version writes them. (One call site, so that
+// `add` is inlined: it runs for every token of every changed paragraph.)
 template <typename Add>
 void ForEachToken(const TokenDiff& diff, Add add) {
   for (const Edit& edit : diff.edits) {
-    switch (edit.kind) {
-      case EditKind::kEqual:
-        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kEqual);
-        break;
-      case EditKind::kDelete:
-        add(*diff.old_text, static_cast<std::size_t>(edit.a), SpanOp::kDelete);
-        break;
-      case EditKind::kInsert:
-        add(*diff.new_text, static_cast<std::size_t>(edit.b), SpanOp::kInsert);
-        break;
-    }
+    const bool deleted = edit.kind == EditKind::kDelete;
+    const SpanOp op = deleted                            ? SpanOp::kDelete
+                      : edit.kind == EditKind::kInsert ? SpanOp::kInsert
+                                                       : SpanOp::kEqual;
+    add(deleted ? *diff.old_text : *diff.new_text,
+        static_cast<std::size_t>(deleted ? edit.a : edit.b), op);
   }
 }
 
@@ -270,26 +267,30 @@ class ArticleDiffer {
                               ArticleDiff& diff) {
     for (std::size_t count : {std::size_t{2}, std::size_t{3}}) {
       if (e + count > entries.size()) break;
-      std::vector<int> olds;
-      std::vector<int> news;
+      // At most three of each: in place, not vectors (this runs for every
+      // entry, twice).
+      std::array<int, 3> olds;
+      std::array<int, 3> news;
+      std::size_t old_count = 0;
+      std::size_t new_count = 0;
       bool plain = true;
       for (std::size_t k = e; k < e + count; ++k) {
         const AlignedParagraph& a = entries[k];
         plain &= a.op == AlignOp::kChanged || a.op == AlignOp::kInserted ||
                  a.op == AlignOp::kDeleted;
-        if (a.old_index >= 0) olds.push_back(a.old_index);
-        if (a.new_index >= 0) news.push_back(a.new_index);
+        if (a.old_index >= 0) olds[old_count++] = a.old_index;
+        if (a.new_index >= 0) news[new_count++] = a.new_index;
       }
-      std::sort(olds.begin(), olds.end());
-      std::sort(news.begin(), news.end());
       if (!plain) continue;
-      if (olds.size() == 1 && news.size() == 2 && news[1] == news[0] + 1 &&
+      SortFirst(olds, old_count);
+      SortFirst(news, new_count);
+      if (old_count == 1 && new_count == 2 && news[1] == news[0] + 1 &&
           SameTokens(OldParagraph(olds[0]), NewParagraph(news[0]), NewParagraph(news[1]))) {
         AddRegrouped(olds[0], news[0], NewParagraph(news[0]), NewParagraph(news[1]),
                      SpanOp::kInsert, diff);
         return count;
       }
-      if (olds.size() == 2 && news.size() == 1 && olds[1] == olds[0] + 1 &&
+      if (old_count == 2 && new_count == 1 && olds[1] == olds[0] + 1 &&
           SameTokens(NewParagraph(news[0]), OldParagraph(olds[0]), OldParagraph(olds[1]))) {
         AddRegrouped(olds[0], news[0], OldParagraph(olds[0]), OldParagraph(olds[1]),
                      SpanOp::kDelete, diff);
@@ -297,6 +298,14 @@ class ArticleDiffer {
       }
     }
     return 0;
+  }
+
+  // Sorts the first n of v (insertion sort: std::sort on so few draws a
+  // GCC 12 -Warray-bounds false positive).
+  static void SortFirst(std::array<int, 3>& v, std::size_t n) {
+    for (std::size_t i = 1; i < n; ++i) {
+      for (std::size_t j = i; j > 0 && v[j - 1] > v[j]; --j) std::swap(v[j - 1], v[j]);
+    }
   }
 
   // Whether `whole` has the tokens of `first` followed by those of `second`.

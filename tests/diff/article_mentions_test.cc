@@ -1,0 +1,39 @@
+#include "diff/article_mentions.h"
+
+#include <gtest/gtest.h>
+
+namespace revwatch {
+namespace {
+
+TEST(ArticleMentionsTest, FindsATitleBeforeANameInLatinScript) {
+  const Article article{"Minister resigns", "", "",
+                        {"Transport Minister Eleanor Voss said on Monday.", "Voss left."}};
+  const ArticleMentions mentions(article);
+  EXPECT_TRUE(mentions.Mentions("Voss"));
+  EXPECT_TRUE(mentions.Titled("Voss", "minister"));
+  EXPECT_FALSE(mentions.Titled("Voss", "judge"));
+  EXPECT_FALSE(mentions.Titled("Hargreave", "minister"));
+  EXPECT_TRUE(mentions.TitlesSomeone("minister"));
+}
+
+// Cyrillic stems are searched for by a byte after their first letter's
+// lead byte (D0/D1, which nearly every byte pair of the text starts with):
+// matches must still start on the stem's first byte, at the text's ends too.
+TEST(ArticleMentionsTest, FindsATitleBeforeANameInCyrillicScript) {
+  const Article article{"Відставка", "", "",
+                        {"Коваленко", "губернатор області Віктор Лаптев заявив",
+                         "Міністр Коваленко"}};
+  const ArticleMentions mentions(article);
+  EXPECT_TRUE(mentions.Mentions("Коваленк"));
+  EXPECT_TRUE(mentions.Mentions("Лапте"));
+  EXPECT_FALSE(mentions.Mentions("Петренк"));
+  EXPECT_TRUE(mentions.Titled("Лапте", "губернатор"));
+  EXPECT_TRUE(mentions.Titled("Коваленк", "міністр"));  // capitalised in the text
+  EXPECT_FALSE(mentions.Titled("Лапте", "міністр"));
+  EXPECT_FALSE(mentions.Titled("Коваленко з", "міністр"));
+  EXPECT_TRUE(mentions.TitlesSomeone("губернатор"));
+  EXPECT_FALSE(mentions.TitlesSomeone("заявив"));  // no name after it
+}
+
+}  // namespace
+}  // namespace revwatch
