@@ -9,6 +9,10 @@
 namespace revwatch {
 namespace {
 
+// How much of the article is searched: all of any news article (rarely
+// over 20 KiB), and a bounded cost per question on a book-length text,
+// where a rule may ask hundreds of them.
+constexpr std::size_t kSearchBytes = 64 * 1024;
 // How far before a name its title may start, in bytes (six or so words).
 constexpr std::size_t kTitleWindow = 80;
 // How far after a title the name it belongs to may start, in bytes.
@@ -122,8 +126,12 @@ std::string_view MentionStem(std::string_view word) {
 template <typename Visit>
 bool ArticleMentions::AnyText(Visit visit) const {
   if (visit(std::string_view(old_.title))) return true;
+  std::size_t read = 0;
   for (const std::string& paragraph : old_.paragraphs) {
-    if (visit(std::string_view(paragraph))) return true;
+    if (read >= kSearchBytes) break;
+    const std::string_view text(paragraph);
+    if (visit(text.substr(0, kSearchBytes - read))) return true;
+    read += text.size();
   }
   return false;
 }

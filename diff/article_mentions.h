@@ -11,9 +11,10 @@
 
 namespace revwatch {
 
-// Searches the earlier version's headline and paragraphs as written: who
-// the article had already named, not whoever the edit brings in. Holds a
-// reference to the article; const and safe to share between threads.
+// Searches the earlier version's headline and paragraphs as written (its
+// first 64 KiB): who the article had already named, not whoever the edit
+// brings in. Holds a reference to the article; const and safe to share
+// between threads.
 class ArticleMentions {
  public:
   explicit ArticleMentions(const Article& old_article) : old_(old_article) {}

@@ -657,7 +657,6 @@ class RunClassifier {
       return false;
     }
     if (ChangesInstitutionName()) return true;
-    if (IsSameReferent() || SpellsOutAbbreviation()) return false;
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -667,8 +666,8 @@ class RunClassifier {
     bool arrived = false;
     for (std::string_view name : old_names) left |= !HasNameStem(*new_.facts, name);
     for (std::string_view name : new_names) arrived |= !HasNameStem(*old_.facts, name);
-    if (left && arrived && NamesARegionTwoWays(old_names, new_names)) return false;
-    return left && arrived;
+    if (!left || !arrived || NamesARegionTwoWays(old_names, new_names)) return false;
+    return !IsSameReferent() && !SpellsOutAbbreviation();
   }
 
   // "Львівщина", "Київщини", "Полтавщиною": a region named by its centre
@@ -712,8 +711,13 @@ class RunClassifier {
     return all_paired(old_names, new_names) && all_paired(new_names, old_names);
   }
 
+  // Checked last, as they read the whole article: a person named another
+  // way or an abbreviation written out is no change of who is cited.
   bool IsAttribution() const {
-    if (IsSameReferent() || SpellsOutAbbreviation()) return false;
+    return AttributionChanged() && !IsSameReferent() && !SpellsOutAbbreviation();
+  }
+
+  bool AttributionChanged() const {
     if (old_reader_.CountTouching(LexiconList::kAttribution) !=
         new_reader_.CountTouching(LexiconList::kAttribution)) {
       return true;
@@ -815,9 +819,10 @@ class RunClassifier {
       } else if (side.facts->MatchAt(LexiconList::kFunctionWord, at) == 1) {
         continue;  // "the"
       } else if (StartsWithCapital(side.Text().Text(at)) &&
-                 (mentions_ == nullptr || !mentions_->WritesInLowerCase(side.facts->Folded(i)))) {
-        // A capital the article also writes in lower case ("Как отмечают")
-        // only starts a sentence.
+                 (side.facts->IsName(i) || mentions_ == nullptr ||
+                  !mentions_->WritesInLowerCase(side.facts->Folded(i)))) {
+        // A capital at a sentence start that the article also writes in
+        // lower case ("Как отмечают") is no name.
         reference.name = side.Text().Text(at);
         reference.folded_name = side.facts->Folded(i);
       } else {
