@@ -363,28 +363,37 @@ void TextFacts::JoinMagnitudes(const std::vector<std::size_t>& figures) const {
   for (std::size_t i : figures) {
     if (i < next || i + 1 >= n) continue;
     next = i + 1;
-    const auto number = FigureAt(i);
-    if (!number || number->empty() ||
-        number->find_first_not_of("0123456789.") != std::string_view::npos ||
-        number->find('.') != number->rfind('.') ||
-        (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
+    const auto plain = PlainNumber(i);
+    if (!plain || (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
       continue;
     }
-    std::size_t j = i + 1;  // past the other words of "тридцати пяти"
-    while (j < n && figure_[j] == part_of_figure_) ++j;
+    const std::string_view number = plain->value;
+    const std::size_t j = plain->next;
     const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
     if (!magnitude) continue;
     const std::size_t zeros = *magnitude == "K" ? 3 : *magnitude == "M" ? 6 : *magnitude == "B" ? 9 : 0;
-    const std::size_t point = std::min(number->find('.'), number->size());
-    const std::string_view fraction = point < number->size() ? number->substr(point + 1) : "";
+    const std::size_t point = std::min(number.find('.'), number.size());
+    const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
     if (zeros == 0 || fraction.size() > zeros) continue;
-    std::string value = std::string(number->substr(0, point)) + std::string(fraction) +
+    std::string value = std::string(number.substr(0, point)) + std::string(fraction) +
                         std::string(zeros - fraction.size(), '0');
     value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
     figure_[i] = words_.InternFigure(value);
     figure_[j] = part_of_figure_;
     next = j + 1;
   }
+}
+
+std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) const {
+  const auto number = FigureAt(i);
+  if (!number || number->empty() ||
+      number->find_first_not_of("0123456789.") != std::string_view::npos ||
+      number->find('.') != number->rfind('.')) {
+    return std::nullopt;
+  }
+  std::size_t next = i + 1;  // past the other words of "тридцати пяти"
+  while (next < figure_.size() && figure_[next] == part_of_figure_) ++next;
+  return PlainNumberAt{*number, next};
 }
 
 // "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
@@ -398,17 +407,13 @@ void TextFacts::JoinUnits(const std::vector<std::size_t>& figures) const {
   for (std::size_t i : figures) {
     if (i < next || i + 1 >= n) continue;
     next = i + 1;
-    const auto number = FigureAt(i);
-    if (!number || number->empty() ||
-        number->find_first_not_of("0123456789.") != std::string_view::npos) {
-      continue;
-    }
-    std::size_t j = i + 1;  // past the other words of "тридцати пяти"
-    while (j < n && figure_[j] == part_of_figure_) ++j;
-    if (j == n) continue;
+    const auto plain = PlainNumber(i);
+    if (!plain || plain->next == n) continue;
+    const std::string_view number = plain->value;
+    const std::size_t j = plain->next;
     // "50 %", "50 percent": "50%", as "half = 50%" is.
     if (FigureAt(j) == "%") {
-      figure_[i] = words_.InternFigure(std::string(*number) + "%");
+      figure_[i] = words_.InternFigure(std::string(number) + "%");
       figure_[j] = part_of_figure_;
       next = j + 1;
       continue;
@@ -416,7 +421,7 @@ void TextFacts::JoinUnits(const std::vector<std::size_t>& figures) const {
     if (MatchAt(LexiconList::kUnit, j) != 1) continue;
     const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
     if (!symbol) continue;
-    figure_[i] = words_.InternFigure(std::string(*number) + "-" + std::string(*symbol));
+    figure_[i] = words_.InternFigure(std::string(number) + "-" + std::string(*symbol));
     next = j + 1;
   }
 }

@@ -120,6 +120,13 @@ class TextFacts {
   void JoinCompoundNumbers(const std::vector<std::size_t>& figures) const;
   void JoinMagnitudes(const std::vector<std::size_t>& figures) const;
   void JoinUnits(const std::vector<std::size_t>& figures) const;
+  // Figure i's value when it is a plain number ("12", "1.5"), and the
+  // first token after the other words of its figure ("тридцати [пяти]").
+  struct PlainNumberAt {
+    std::string_view value;
+    std::size_t next;
+  };
+  std::optional<PlainNumberAt> PlainNumber(std::size_t i) const;
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
   static bool IsAllCaps(std::string_view text);
