@@ -617,9 +617,15 @@ class RunClassifier {
   // "said...") withdraws it: as newsworthy as one added. Not when another
   // denial verb took its place ("denied" -> "rejected the claims").
   bool IsDenialWithdrawn() const {
-    return Denials(old_reader_) > Denials(new_reader_) &&
-           new_reader_.CountTouching(LexiconList::kDenialVerb) <=
-               old_reader_.CountTouching(LexiconList::kDenialVerb);
+    const int old_verbs = old_reader_.CountTouching(LexiconList::kDenialVerb);
+    const int new_verbs = new_reader_.CountTouching(LexiconList::kDenialVerb);
+    if (Denials(old_reader_) > Denials(new_reader_) && new_verbs <= old_verbs) return true;
+    // A weak denial word taken out with the claim it denied beside it
+    // ("rejected claims that officers had used excessive force and said"),
+    // and no refusal in its place ("отклонил" -> "отказался").
+    return old_verbs > new_verbs && Denials(new_reader_) <= Denials(old_reader_) &&
+           new_reader_.CountTouching(LexiconList::kNegativeVerb) == 0 &&
+           old_reader_.SentenceContains(LexiconList::kClaim);
   }
 
   // "would not say" for "declined to say" keeps the meaning: a negative

@@ -170,18 +170,22 @@ int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
 
 namespace {
 
-// "29-летний", "29-летнего", "2-year", "two-year" (as "2"): a number and
-// the stem of the unit joined to it, so that the unit's ending (a case, a
-// plural) is no change of figure; a listed unit is its symbol ("5-km",
-// "5-kilometre" and "5-километровый" are "5-km"). Units with digits stay
-// as written.
+// "2-year", "two-year", "5-km", "5-kilometre", "29-летний": a number and
+// the unit of measure joined to it are the number and the unit's symbol,
+// as "2 years" and "5 km" written apart are ("2-y", "5-km"), so that the
+// unit's spelling and ending are no change of figure. Units with digits
+// stay as written.
 std::string NumberWithUnit(std::string_view digits, std::string_view unit,
                            const Lexicon& lexicon) {
   for (const char c : unit) {
     if (c >= '0' && c <= '9') return std::string(digits) + "-" + std::string(unit);
   }
-  const std::string_view stem = lexicon.UnitSymbol(unit).value_or(FirstCharacters(unit, 3));
-  return std::string(digits) + "-" + std::string(stem);
+  // Any other word is no unit of measure: "46-pupil school" is "a school
+  // of 46 pupils", as "46" (a unit the lists lack would otherwise never
+  // match the number and the noun written apart).
+  const auto symbol = lexicon.UnitSymbol(unit);
+  if (!symbol) return std::string(digits);
+  return std::string(digits) + "-" + std::string(*symbol);
 }
 
 // "7-й", "3-го", "21st", "7th" are the number they start with; other words
@@ -209,9 +213,11 @@ std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   // "1990-е", "1990-х", "1990-ті" are the 1990s, not the year 1990.
   const bool decade = digits == 4 && word[3] == '0';
   for (const std::string_view suffix : kSuffixes) {
-    if (rest == suffix && !(decade && (suffix == "е" || suffix == "х" || suffix == "ых" ||
-                                       suffix == "ті" || suffix == "тих"))) {
-      return std::string(word.substr(0, digits));
+    if (rest == suffix) {
+      const bool plural = suffix == "е" || suffix == "х" || suffix == "ых" || suffix == "ті" ||
+                          suffix == "тих";
+      // "1990-х" is written "1990s" in English.
+      return std::string(word.substr(0, digits)) + (decade && plural ? "s" : "");
     }
     // "19th-century": an ordinal and its unit.
     if (rest.size() > suffix.size() + 1 && rest.starts_with(suffix) &&

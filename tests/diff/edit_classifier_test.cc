@@ -382,6 +382,9 @@ TEST(EditClassifierTest, NumberWordsAndOrdinals) {
   EXPECT_EQ(tags("forty-two", "42"), Tags{"cosmetic"});
   EXPECT_EQ(tags("first", "1st"), Tags{"cosmetic"});
   EXPECT_EQ(tags("1990-х", "1990"), Tags{"number"});
+  EXPECT_FALSE(DiffBody("The council wants to merge the school, which has 46 pupils, with another.",
+                        "The council wants to merge the 46-pupil school with another.")
+                   .substantive);
   EXPECT_FALSE(DiffBody("The department said on Sept. 14 that yields fell.",
                         "The department said on September 14 that yields fell.")
                    .substantive);
@@ -579,6 +582,21 @@ TEST(EditClassifierTest, HalfIsFiftyPercent) {
                      "About 40 percent of the plant's 240 workers will be offered jobs there.")
                 .tags,
             Tags{"number"});
+}
+
+TEST(EditClassifierTest, ARejectionOfClaimsTakenOutIsADenialWithdrawn) {
+  const auto withdrawn =
+      DiffBody("In a statement, the police rejected claims that officers had used excessive "
+               "force and said the crowd had ignored warnings.",
+               "In a statement, the police said the crowd had ignored warnings.");
+  EXPECT_EQ(withdrawn.tags.front(), "denial") << ::testing::PrintToString(withdrawn.tags);
+  // A refusal in its place withdraws nothing.
+  const auto refused =
+      DiffBody("Суд отклонил ходатайство защиты об отводе судьи, сообщили в пресс-службе.",
+               "Суд отказался удовлетворить ходатайство защиты об отводе судьи, сообщили в "
+               "пресс-службе.");
+  EXPECT_EQ(std::find(refused.tags.begin(), refused.tags.end(), "denial"), refused.tags.end())
+      << ::testing::PrintToString(refused.tags);
 }
 
 TEST(EditClassifierTest, ACaseMadeToOrderIsADenial) {
