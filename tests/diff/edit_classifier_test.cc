@@ -679,6 +679,14 @@ TEST(EditClassifierTest, FiguresInNamesCenturiesAndOneOf) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, StoppingIsGivingUp) {
+  EXPECT_FALSE(DiffBody("У міськраді сподіваються, що частина людей відмовиться від поїздок власними "
+                        "автомобілями.",
+                        "У міськраді сподіваються, що частина людей перестане їздити власними "
+                        "автомобілями.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
