@@ -106,11 +106,22 @@ bool NameFollows(std::string_view text) {
   return false;
 }
 
-// Whether `text` holds `stem` at the start of a word.
-bool StartsAWord(std::string_view text, std::string_view stem) {
+// Whether `text` holds a word that is `stem` and at most kMaxEnding more
+// letters ("Коваленк" in "Коваленком", not "Voss" in "Vossberg").
+constexpr std::size_t kMaxEnding = 3;
+
+bool HasWordOfStem(std::string_view text, std::string_view stem) {
   for (std::size_t at = Find(text, stem); at != std::string_view::npos;
        at = Find(text, stem, at + 1)) {
-    if (!LetterBefore(text, at)) return true;
+    if (LetterBefore(text, at)) continue;
+    std::size_t end = at + stem.size();
+    std::size_t letters = 0;
+    while (end < text.size() && LetterAt(text, end) && letters <= kMaxEnding) {
+      ++letters;
+      ++end;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    }
+    if (letters <= kMaxEnding) return true;
   }
   return false;
 }
@@ -140,7 +151,7 @@ bool ArticleMentions::Mentions(std::string_view stem) const {
   if (stem.empty()) return false;
   const std::string capital = Capitalised(stem);
   return AnyText([&](std::string_view text) {
-    return StartsAWord(text, stem) || StartsAWord(text, capital);
+    return HasWordOfStem(text, stem) || HasWordOfStem(text, capital);
   });
 }
 
@@ -165,8 +176,14 @@ bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_
     for (std::size_t at = Find(text, name_stem); at != std::string_view::npos;
          at = Find(text, name_stem, at + 1)) {
       const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
-      const std::string_view before = text.substr(from, at - from);
-      if (StartsAWord(before, title_stem) || StartsAWord(before, capital)) return true;
+      for (const std::string_view title : {title_stem, std::string_view(capital)}) {
+        // Word starts are judged on the whole text: the window may begin
+        // inside a word, or inside a character.
+        for (std::size_t t = Find(text, title, from); t != std::string_view::npos && t < at;
+             t = Find(text, title, t + 1)) {
+          if (!LetterBefore(text, t)) return true;
+        }
+      }
     }
     return false;
   });
@@ -180,8 +197,11 @@ bool ArticleMentions::TitlesSomeone(std::string_view title_stem) const {
       for (std::size_t at = Find(text, stem); at != std::string_view::npos;
            at = Find(text, stem, at + 1)) {
         if (LetterBefore(text, at)) continue;
-        std::size_t end = at + stem.size();  // past the rest of the title word
-        while (end < text.size() && text[end] != ' ') ++end;
+        std::size_t end = at + stem.size();  // past the rest of the title word's letters
+        while (end < text.size() && (LetterAt(text, end) ||
+                                     (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)) {
+          ++end;
+        }
         if (NameFollows(text.substr(end, kNameWindow))) return true;
       }
     }

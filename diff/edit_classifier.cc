@@ -435,11 +435,9 @@ bool SameStem(std::string_view a, std::string_view b) {
 // The letters of an abbreviation as written ("FAO", "UN's", "МЧС"), lower
 // case; empty for other words. Two to six capitals, and a possessive.
 std::string AbbreviationLetters(std::string_view written, std::string_view folded) {
-  for (const std::string_view possessive : {"'s", "\u2019s"}) {
-    if (written.ends_with(possessive)) {
-      written.remove_suffix(possessive.size());
-      folded.remove_suffix(std::min(folded.size(), possessive.size()));
-    }
+  // (`folded` needs no cut: only its first `letters` characters are read.)
+  for (const std::string_view possessive : {"'s", "\u2019s", "\u02bcs"}) {
+    if (written.ends_with(possessive)) written.remove_suffix(possessive.size());
   }
   std::size_t letters = 0;
   for (std::size_t at = 0; at < written.size();) {
@@ -533,14 +531,26 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
   return false;
 }
 
-// "Анатольевич", "Петрівна": a patronymic, which a house style may drop
-// or add without naming anyone else.
-bool IsPatronymic(std::string_view folded) {
+// "Денис Анатольевич Ершов", "Олена Петрівна": a patronymic after a
+// first name, which a house style may drop or add without naming anyone
+// else ("Джокович", "Абрамович" alone are surnames).
+bool IsPatronymicIn(const TextFacts& text, std::string_view folded) {
   constexpr std::string_view kEndings[] = {"ович", "евич", "овна", "евна", "овича", "евича",
                                            "овны", "евны", "івна", "ївна", "івни", "ївни",
                                            "йович", "йовича"};
-  return std::any_of(std::begin(kEndings), std::end(kEndings),
-                     [&](std::string_view ending) { return folded.ends_with(ending); });
+  if (std::none_of(std::begin(kEndings), std::end(kEndings),
+                   [&](std::string_view ending) { return folded.ends_with(ending); })) {
+    return false;
+  }
+  const auto size = static_cast<int>(text.text().tokens.size());
+  for (int i = 1; i < size; ++i) {
+    if (text.Folded(i) == folded && text.text().tokens[static_cast<std::size_t>(i - 1)].kind ==
+                                        TokenKind::kWord &&
+        StartsWithCapital(text.text().Text(static_cast<std::size_t>(i - 1)))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Whether `text` has `name` (folded), or a word of its stem: a name only inflected
@@ -1005,10 +1015,12 @@ class ParagraphBalance {
  public:
   // `mentions` (may be null): the article, for names it gives people the
   // other paragraph only calls "he" or "його".
-  ParagraphBalance(const TextFacts& text, const ArticleMentions* mentions)
+  // `later`: this is the paragraph's later version.
+  ParagraphBalance(const TextFacts& text, const ArticleMentions* mentions, bool later)
       : text_(text),
         reader_(Side{&text, 0, static_cast<int>(text.text().tokens.size())}),
-        mentions_(mentions) {}
+        mentions_(mentions),
+        later_(later) {}
 
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
 
@@ -1024,13 +1036,14 @@ class ParagraphBalance {
   // Whether every name here occurs in `other` too, in any position and
   // allowing a case ending ("Олег Дорошенко", "Олега Дорошенка"), so that a
   // name which only moved to a sentence start is no new name.
-  // A name the article already gave someone the other paragraph refers
-  // to by a pronoun ("По его словам" -> "пояснил Морозов") is there too.
+  // A name of the later paragraph that the article already gave someone
+  // the earlier one refers to by a pronoun ("По его словам" -> "пояснил
+  // Морозов") is there too.
   bool NamesIn(const ParagraphBalance& other) const {
     return std::all_of(text_.AllNames().begin(), text_.AllNames().end(),
                        [&](std::string_view name) {
-                         return HasNameStem(other.text_, name) || IsPatronymic(name) ||
-                                (mentions_ != nullptr && other.HasPronoun() &&
+                         return HasNameStem(other.text_, name) || IsPatronymicIn(text_, name) ||
+                                (later_ && mentions_ != nullptr && other.HasPronoun() &&
                                  mentions_->Mentions(MentionStem(name)));
                        });
   }
@@ -1097,6 +1110,7 @@ class ParagraphBalance {
   const TextFacts& text_;
   SideReader reader_;
   const ArticleMentions* mentions_;
+  bool later_;
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
   mutable std::optional<std::vector<int>> sources_;
@@ -1114,8 +1128,8 @@ bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
 void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions* mentions,
                                  TagSet& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
-  const ParagraphBalance before(*facts.Old(), mentions);
-  const ParagraphBalance after(*facts.New(), mentions);
+  const ParagraphBalance before(*facts.Old(), mentions, /*later=*/false);
+  const ParagraphBalance after(*facts.New(), mentions, /*later=*/true);
   if (tags.contains(Tag::kNegation) && !NegationChanged(before.Negations(), after.Negations())) {
     tags.erase(Tag::kNegation);
   }

@@ -188,8 +188,9 @@ std::string NumberWithUnit(std::string_view digits, std::string_view unit,
   return std::string(digits) + "-" + std::string(*symbol);
 }
 
-// "7-й", "3-го", "21st", "7th" are the number they start with; other words
-// with digits ("COVID-19", "5G") stay as written.
+// "7-й", "3-го", "21st", "7th" are the number they start with; a name
+// joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
+// with digits ("5G") stay as written.
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
@@ -232,7 +233,13 @@ std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
 // "1,250": a comma that may be a decimal one or a thousands one.
 bool IsThousandsComma(std::string_view key) {
   const std::size_t comma = key.find(',');
-  return comma != std::string_view::npos && key.size() - comma - 1 == 3;
+  if (comma == std::string_view::npos) return false;
+  std::size_t digits = 0;  // "1,500%" keeps its sign
+  while (comma + 1 + digits < key.size() && key[comma + 1 + digits] >= '0' &&
+         key[comma + 1 + digits] <= '9') {
+    ++digits;
+  }
+  return digits == 3;
 }
 
 // A number's digits without separators. A single comma with one, two or
@@ -426,7 +433,8 @@ void TextFacts::JoinUnits(const std::vector<std::size_t>& figures) const {
     }
     if (MatchAt(LexiconList::kUnit, j) != 1) continue;
     const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
-    if (!symbol) continue;
+    // "в 2023 году" is the year 2023, as "в 2023 г." and "in 2023" are.
+    if (!symbol || (*symbol == "y" && number.size() == 4)) continue;
     figure_[i] = words_.InternFigure(std::string(number) + "-" + std::string(*symbol));
     next = j + 1;
   }

@@ -35,5 +35,16 @@ TEST(ArticleMentionsTest, FindsATitleBeforeANameInCyrillicScript) {
   EXPECT_FALSE(mentions.TitlesSomeone("заявив"));  // no name after it
 }
 
+TEST(ArticleMentionsTest, AStemMatchesAWordWithAShortEndingOnly) {
+  const Article article{"T", "", "", {"Vossberg and Lithuania signed. Мэр Коваленком доволен."}};
+  const ArticleMentions mentions(article);
+  EXPECT_FALSE(mentions.Mentions("Voss"));
+  EXPECT_FALSE(mentions.Mentions("Li"));
+  EXPECT_TRUE(mentions.Mentions("Коваленк"));
+  // A title at a sentence's end titles nobody in the next sentence.
+  const Article ended{"T", "", "", {"The report was sent to the minister. Police said more."}};
+  EXPECT_FALSE(ArticleMentions(ended).TitlesSomeone("minister"));
+}
+
 }  // namespace
 }  // namespace revwatch

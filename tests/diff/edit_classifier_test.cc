@@ -736,6 +736,27 @@ TEST(EditClassifierTest, APatronymicDroppedIsNoNewSource) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, ReviewedEdgesOfTheNewRules) {
+  // A curly possessive on an abbreviation.
+  EXPECT_FALSE(DiffBody("The FAO\u2019s experts said seed stocks had run low in the south.",
+                        "The Food and Agriculture Organization experts said seed stocks had run "
+                        "low in the south.")
+                   .substantive);
+  // "declined to 3.1%" is a fall, not a refusal: a negation stays one.
+  EXPECT_EQ(DiffBody("Exports declined to 3.1% of output, and the ministry did not comment.",
+                     "Exports declined to 3.1% of output, and the ministry commented.")
+                .tags,
+            Tags{"negation"});
+  // A year with or without "году" is the same year.
+  EXPECT_FALSE(DiffBody("Завод построили в 1968 году по проекту ленинградских инженеров.",
+                        "Завод построили в 1968 г. по проекту ленинградских инженеров.")
+                   .substantive);
+  // "1,500%" is fifteen hundred per cent.
+  EXPECT_FALSE(DiffBody("Prices rose 1,500% in a decade, the report said on Monday.",
+                        "Prices rose 1500% in a decade, the report said on Monday.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ADecimalCommaIsAPoint) {
   EXPECT_FALSE(DiffBody("Линией воспользовались почти полтора миллиона пассажиров, сообщили в мэрии.",
                         "Линией воспользовались почти 1,5 млн пассажиров, сообщили в мэрии.")
