@@ -48,11 +48,6 @@ inline std::size_t Find(std::string_view text, std::string_view needle, std::siz
   return FindByInnerByte(text, needle, from);
 }
 
-std::size_t CharacterCount(std::string_view s) {
-  std::size_t count = 0;
-  for (const char c : s) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
 
 // `word` with its first letter upper-cased ("міністр" -> "Міністр").
 std::string Capitalised(std::string_view word) {

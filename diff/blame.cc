@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "diff/tokenizer.h"
+
 namespace revwatch {
 namespace {
 
@@ -24,13 +26,6 @@ std::string Key(const std::string& text) {
   return key;
 }
 
-// Characters (not bytes) in UTF-8 `text`.
-std::size_t Characters(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // "U.S.", "e.g.", "г." or "Mr.": a word of single letters and dots, or a
 // short title.
 bool IsAbbreviation(const std::string& text, std::size_t dot) {
@@ -40,7 +35,7 @@ bool IsAbbreviation(const std::string& text, std::size_t dot) {
   for (std::string_view title : {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col"}) {
     if (word == title) return true;
   }
-  return Characters(word) == 1 || word.find('.') != std::string_view::npos;
+  return CharacterCount(word) == 1 || word.find('.') != std::string_view::npos;
 }
 
 // A lower-case letter starts at text[i]: Latin, or Cyrillic а-я, ё, є, і, ї, ґ.

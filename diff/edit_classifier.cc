@@ -411,12 +411,6 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
   return true;
 }
 
-std::size_t Letters(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // Equal but for at most two trailing letters of the shorter word.
 bool SameStem(std::string_view a, std::string_view b) {
   if (a == b) return true;
@@ -427,8 +421,8 @@ bool SameStem(std::string_view a, std::string_view b) {
   while (common > 0 && common < a.size() && (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80) {
     --common;
   }
-  const std::size_t shared = Letters(a.substr(0, common));
-  const std::size_t shorter = std::min(Letters(a), Letters(b));
+  const std::size_t shared = CharacterCount(a.substr(0, common));
+  const std::size_t shorter = std::min(CharacterCount(a), CharacterCount(b));
   return shared >= 3 && shared + 2 >= shorter;
 }
 
@@ -461,7 +455,7 @@ std::string Initials(const Side& side, bool skip_short_words) {
   for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
     if (!IsWordish(side.At(i))) continue;
     const std::string_view folded = side.facts->Folded(i);
-    if (skip_short_words && Letters(folded) <= 3 &&
+    if (skip_short_words && CharacterCount(folded) <= 3 &&
         !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)))) {
       continue;  // "of", "and", "по"
     }
@@ -497,7 +491,7 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
   int gone = 0;
   for (int i = from; i < negated.end; ++i) {
     const std::string_view word = negated.facts->Folded(i);
-    if (!IsWordish(negated.At(i)) || Letters(word) < 3) continue;
+    if (!IsWordish(negated.At(i)) || CharacterCount(word) < 3) continue;
     const bool left = std::any_of(words.begin(), words.end(),
                                   [&](std::string_view w) { return SameStem(word, w); });
     if (left) return false;
@@ -560,10 +554,10 @@ bool HasNameStem(const TextFacts& text, std::string_view name) {
   if (text.HasName(name)) return true;
   // Both words may differ in at most their last two letters: a short word
   // sharing a long name's start ("моста", "Мостострой-Регион") is another.
-  const std::size_t letters = Letters(name);
+  const std::size_t letters = CharacterCount(name);
   const auto words = text.FoldedWords();
   return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-    return SameStem(name, word) && Letters(word) + 2 >= letters && letters + 2 >= Letters(word);
+    return SameStem(name, word) && CharacterCount(word) + 2 >= letters && letters + 2 >= CharacterCount(word);
   });
 }
 
@@ -713,7 +707,7 @@ class RunClassifier {
     };
     if (!says_region(old_) && !says_region(new_)) return false;
     auto stem = [](std::string_view word) {
-      return Letters(word) >= kStem ? FirstCharacters(word, kStem) : std::string_view();
+      return CharacterCount(word) >= kStem ? FirstCharacters(word, kStem) : std::string_view();
     };
     auto all_paired = [&](const std::vector<std::string_view>& names,
                           const std::vector<std::string_view>& others) {

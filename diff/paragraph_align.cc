@@ -12,6 +12,7 @@
 
 #include "diff/run_both.h"
 #include "diff/text_facts.h"
+#include "diff/tokenizer.h"
 
 namespace revwatch {
 namespace {
@@ -173,17 +174,11 @@ Similarity CompareShapes(const Shape& a, const Shape& b, std::vector<std::uint32
                                       shorter >= kMinContainedWords)};
 }
 
-std::size_t LetterCount(std::string_view word) {
-  std::size_t n = 0;
-  for (const char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // The paragraph's word stems, sorted with repeats.
 std::vector<std::string_view> Stems(const TokenizedText& text) {
   std::vector<std::string_view> stems;
   for (const std::string_view word : text.FoldedWords()) {
-    if (LetterCount(word) < kMinStemmedLetters || HasDigit(word)) continue;
+    if (CharacterCount(word) < kMinStemmedLetters || HasDigit(word)) continue;
     stems.push_back(FirstCharacters(word, kStemLetters));
   }
   std::sort(stems.begin(), stems.end());

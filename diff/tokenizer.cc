@@ -457,6 +457,12 @@ std::string_view FirstCharacters(std::string_view word, std::size_t n) {
   return word.substr(0, end);
 }
 
+std::size_t CharacterCount(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string FoldCase(std::string_view key) {
   std::string out;
   FoldCaseInto(key, out);

@@ -123,6 +123,9 @@ TokenizedText Tokenize(std::string_view text, Vocabulary& vocabulary);
 // The first `n` characters of UTF-8 `word` (all of it if shorter).
 std::string_view FirstCharacters(std::string_view word, std::size_t n);
 
+// Characters (not bytes) in UTF-8 `text`.
+std::size_t CharacterCount(std::string_view text);
+
 // `text` in Unicode NFC (returned unchanged if it is not valid UTF-8).
 std::string ToNfc(std::string_view text);
 
