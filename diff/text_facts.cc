@@ -125,8 +125,16 @@ void TextFacts::ComputeFigures() const {
     if (IsFigure(i)) figures.push_back(i);
   }
   JoinCompoundNumbers(figures);
-  JoinMagnitudes(figures);
-  JoinUnits(figures);
+  // Each pass starts at figures no join of its own took in already; like
+  // JoinCompoundNumbers, neither makes any other token a figure.
+  auto join_from_figures = [](auto join) {
+    std::size_t next = 0;  // where the pass goes on
+    for (const std::size_t i : figures) {
+      if (i >= next) next = join(i);
+    }
+  };
+  join_from_figures([this](std::size_t i) { return JoinMagnitude(i); });
+  join_from_figures([this](std::size_t i) { return JoinUnit(i); });
 }
 
 bool TextFacts::IsFigureSoFar(std::size_t i) const {
@@ -370,31 +378,26 @@ void TextFacts::JoinCompoundNumbers(const std::vector<std::size_t>& figures) con
 // "1,250 million" is left alone, as its comma may be either. (A token
 // JoinCompoundNumbers made a figure has an empty value: no number to
 // join.)
-void TextFacts::JoinMagnitudes(const std::vector<std::size_t>& figures) const {
+std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
   const std::size_t n = figure_.size();
-  std::size_t next = 0;
-  for (std::size_t i : figures) {
-    if (i < next || i + 1 >= n) continue;
-    next = i + 1;
-    const auto plain = PlainNumber(i);
-    if (!plain || (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
-      continue;
-    }
-    const std::string_view number = plain->value;
-    const std::size_t j = plain->next;
-    const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
-    if (!magnitude) continue;
-    const std::size_t zeros = *magnitude == "K" ? 3 : *magnitude == "M" ? 6 : *magnitude == "B" ? 9 : 0;
-    const std::size_t point = std::min(number.find('.'), number.size());
-    const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
-    if (zeros == 0 || fraction.size() > zeros) continue;
-    std::string value = std::string(number.substr(0, point)) + std::string(fraction) +
-                        std::string(zeros - fraction.size(), '0');
-    value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
-    figure_[i] = words_.InternFigure(value);
-    figure_[j] = part_of_figure_;
-    next = j + 1;
+  const auto plain = PlainNumber(i);
+  if (!plain || (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
+    return i + 1;
   }
+  const std::string_view number = plain->value;
+  const std::size_t j = plain->next;
+  const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
+  if (!magnitude) return i + 1;
+  const std::size_t zeros = *magnitude == "K" ? 3 : *magnitude == "M" ? 6 : *magnitude == "B" ? 9 : 0;
+  const std::size_t point = std::min(number.find('.'), number.size());
+  const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
+  if (zeros == 0 || fraction.size() > zeros) return i + 1;
+  std::string value = std::string(number.substr(0, point)) + std::string(fraction) +
+                      std::string(zeros - fraction.size(), '0');
+  value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+  figure_[i] = words_.InternFigure(value);
+  figure_[j] = part_of_figure_;
+  return j + 1;
 }
 
 std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) const {
@@ -412,32 +415,23 @@ std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) co
 // "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
 // one figure, written as "five-kilometre" or "5-km" would be ("5-km"), so
 // that the unit's spelling is no change and another unit is one.
-// Like the joins before it, it starts only at figures and makes no other
-// token one.
-void TextFacts::JoinUnits(const std::vector<std::size_t>& figures) const {
-  const std::size_t n = figure_.size();
-  std::size_t next = 0;
-  for (std::size_t i : figures) {
-    if (i < next || i + 1 >= n) continue;
-    next = i + 1;
-    const auto plain = PlainNumber(i);
-    if (!plain || plain->next == n) continue;
-    const std::string_view number = plain->value;
-    const std::size_t j = plain->next;
-    // "50 %", "50 percent": "50%", as "half = 50%" is.
-    if (FigureAt(j) == "%") {
-      figure_[i] = words_.InternFigure(std::string(number) + "%");
-      figure_[j] = part_of_figure_;
-      next = j + 1;
-      continue;
-    }
-    if (MatchAt(LexiconList::kUnit, j) != 1) continue;
-    const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
-    // "в 2023 году" is the year 2023, as "в 2023 г." and "in 2023" are.
-    if (!symbol || (*symbol == "y" && number.size() == 4)) continue;
-    figure_[i] = words_.InternFigure(std::string(number) + "-" + std::string(*symbol));
-    next = j + 1;
+std::size_t TextFacts::JoinUnit(std::size_t i) const {
+  const auto plain = PlainNumber(i);
+  if (!plain || plain->next == figure_.size()) return i + 1;
+  const std::string_view number = plain->value;
+  const std::size_t j = plain->next;
+  // "50 %", "50 percent": "50%", as "half = 50%" is.
+  if (FigureAt(j) == "%") {
+    figure_[i] = words_.InternFigure(std::string(number) + "%");
+    figure_[j] = part_of_figure_;
+    return j + 1;
   }
+  if (MatchAt(LexiconList::kUnit, j) != 1) return i + 1;
+  const auto symbol = words_.lexicon().UnitSymbol(folded_[j]);
+  // "в 2023 году" is the year 2023, as "в 2023 г." and "in 2023" are.
+  if (!symbol || (*symbol == "y" && number.size() == 4)) return i + 1;
+  figure_[i] = words_.InternFigure(std::string(number) + "-" + std::string(*symbol));
+  return j + 1;
 }
 
 bool TextFacts::IsSentenceStart(std::size_t i) const {

@@ -118,8 +118,10 @@ class TextFacts {
   void ReadNumberPhrases() const;
   // Both take the positions that are figures once phrases are read.
   void JoinCompoundNumbers(const std::vector<std::size_t>& figures) const;
-  void JoinMagnitudes(const std::vector<std::size_t>& figures) const;
-  void JoinUnits(const std::vector<std::size_t>& figures) const;
+  // Join what follows the figure at i into it; return the position after
+  // what was joined (i + 1 when nothing was).
+  std::size_t JoinMagnitude(std::size_t i) const;
+  std::size_t JoinUnit(std::size_t i) const;
   // Figure i's value when it is a plain number ("12", "1.5"), and the
   // first token after the other words of its figure ("тридцати [пяти]").
   struct PlainNumberAt {
