@@ -37,25 +37,27 @@ void AppendToken(const TokenizedText& text, std::size_t i, SpanOp op,
   spans.back().text += text.Text(token);
 }
 
+// Copies the n bytes at `p` (one to two Words) to `to` as two Words that
+// may overlap.
+template <typename Word>
+inline void CopyAsTwoWords(const char* p, std::size_t n, char* to) {
+  Word head;
+  Word tail;
+  std::memcpy(&head, p, sizeof(Word));
+  std::memcpy(&tail, p + n - sizeof(Word), sizeof(Word));
+  std::memcpy(to, &head, sizeof(Word));
+  std::memcpy(to + n - sizeof(Word), &tail, sizeof(Word));
+}
+
 // Copies `from` to `to`: a token is a few bytes, for which fixed-size
 // (overlapping) moves beat a call to memcpy.
 inline void CopyBytes(std::string_view from, char* to) {
   const char* p = from.data();
   const std::size_t n = from.size();
   if (n >= 8 && n <= 16) {
-    std::uint64_t head;
-    std::uint64_t tail;
-    std::memcpy(&head, p, 8);
-    std::memcpy(&tail, p + n - 8, 8);
-    std::memcpy(to, &head, 8);
-    std::memcpy(to + n - 8, &tail, 8);
+    CopyAsTwoWords<std::uint64_t>(p, n, to);
   } else if (n >= 4 && n < 8) {
-    std::uint32_t head;
-    std::uint32_t tail;
-    std::memcpy(&head, p, 4);
-    std::memcpy(&tail, p + n - 4, 4);
-    std::memcpy(to, &head, 4);
-    std::memcpy(to + n - 4, &tail, 4);
+    CopyAsTwoWords<std::uint32_t>(p, n, to);
   } else if (n < 4) {
     for (std::size_t i = 0; i < n; ++i) to[i] = p[i];
   } else {
