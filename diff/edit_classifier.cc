@@ -799,7 +799,8 @@ class RunClassifier {
         SameStem(a.folded_name, b.folded_name)) {
       return false;
     }
-    return mentions_ != nullptr && !IsSameReferent();
+    // IsSameReferent, on the references already read.
+    return mentions_ != nullptr && !Corefer(a, b) && !Corefer(b, a);
   }
 
  private:
