@@ -525,22 +525,16 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
   return false;
 }
 
-// "Денис Анатольевич Ершов", "Олена Петрівна": a patronymic after a
-// first name, which a house style may drop or add without naming anyone
+// "Денис Анатольевич Ершов", "Олена Петрівна": a [patronymic] word after
+// a first name, which a house style may drop or add without naming anyone
 // else ("Джокович", "Абрамович" alone are surnames).
 bool IsPatronymicIn(const TextFacts& text, std::string_view folded) {
-  constexpr std::string_view kEndings[] = {"ович", "евич", "овна", "евна", "овича", "евича",
-                                           "овны", "евны", "івна", "ївна", "івни", "ївни",
-                                           "йович", "йовича"};
-  if (std::none_of(std::begin(kEndings), std::end(kEndings),
-                   [&](std::string_view ending) { return folded.ends_with(ending); })) {
-    return false;
-  }
   const auto size = static_cast<int>(text.text().tokens.size());
   for (int i = 1; i < size; ++i) {
-    if (text.Folded(i) == folded && text.text().tokens[static_cast<std::size_t>(i - 1)].kind ==
-                                        TokenKind::kWord &&
-        StartsWithCapital(text.text().Text(static_cast<std::size_t>(i - 1)))) {
+    const auto at = static_cast<std::size_t>(i);
+    if (text.Folded(i) == folded && text.MatchAt(LexiconList::kPatronymic, at) == 1 &&
+        text.text().tokens[at - 1].kind == TokenKind::kWord &&
+        StartsWithCapital(text.text().Text(at - 1))) {
       return true;
     }
   }
@@ -680,26 +674,16 @@ class RunClassifier {
     return !IsSameReferent() && !SpellsOutAbbreviation();
   }
 
-  // "Львівщина", "Київщини", "Полтавщиною": a region named by its centre
-  // and "-щина", as "Львівська область" is.
-  static bool IsRegionName(std::string_view word) {
-    constexpr std::string_view kEndings[] = {"щина", "щини", "щині", "щину", "щиною",
-                                             "щиной", "щине", "щины"};
-    return std::any_of(std::begin(kEndings), std::end(kEndings),
-                       [&](std::string_view ending) { return word.ends_with(ending); });
-  }
-
   // "Львівської області" -> "Львівщини", "у Волинській області" -> "на
   // Волині": a region named by its adjective and "область" on one side and
   // by its own name on the other. The names share their first five
-  // letters and one side says "область".
+  // letters and one side has a [region] word ("область", "Львівщина").
   bool NamesARegionTwoWays(const std::vector<std::string_view>& old_names,
                            const std::vector<std::string_view>& new_names) const {
     constexpr std::size_t kStem = 5;
     auto says_region = [](const Side& side) {
       for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
-        const std::string_view word = side.facts->Folded(i);
-        if (word.starts_with("облас") || word.starts_with("oblast") || IsRegionName(word)) {
+        if (side.facts->MatchAt(LexiconList::kRegion, static_cast<std::size_t>(i)) == 1) {
           return true;
         }
       }

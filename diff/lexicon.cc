@@ -56,6 +56,8 @@ constexpr SectionName kSections[] = {
     {"unit", LexiconList::kUnit},
     {"pronoun", LexiconList::kPronoun},
     {"antonym", LexiconList::kAntonym},
+    {"region", LexiconList::kRegion},
+    {"patronymic", LexiconList::kPatronymic},
 };
 
 std::string_view Trim(std::string_view s) {

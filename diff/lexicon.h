@@ -43,8 +43,10 @@ enum class LexiconList {
   kUnit,               // units of measure, each with its symbol: "kilomet* = km"
   kPronoun,            // third-person pronouns: "he", "його", "ему"
   kAntonym,            // "теря* = сохраня*": negated, one means the other
+  kRegion,             // "област*", "*щина": a word that names a region as one
+  kPatronymic,         // "*ович", "*івна": after a first name, a patronymic
 };
-inline constexpr std::size_t kLexiconListCount = 22;
+inline constexpr std::size_t kLexiconListCount = 24;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.
