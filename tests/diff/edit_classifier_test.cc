@@ -687,6 +687,30 @@ TEST(EditClassifierTest, StoppingIsGivingUp) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, NegativeConcordIsOneNegation) {
+  EXPECT_FALSE(DiffBody("Ремонт каналу досі не розпочався, кажуть у громаді.",
+                        "Ремонт каналу досі ніхто не розпочав, кажуть у громаді.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Причину пожара в ведомстве не назвали, сказал он.",
+                        "Причину пожара в ведомстве никто не назвал, сказал он.")
+                   .substantive);
+  // Taken out with its verb, the negation is gone.
+  EXPECT_EQ(DiffBody("Ремонт каналу досі ніхто не розпочав, кажуть у громаді.",
+                     "Ремонт каналу вже розпочали, кажуть у громаді.")
+                .tags,
+            Tags{"negation"});
+}
+
+TEST(EditClassifierTest, HoldingIsNoAbstaining) {
+  EXPECT_FALSE(DiffBody("Синоптики прогнозують, що спека утримається до кінця тижня.",
+                        "Спекотна погода протримається до кінця тижня, прогнозують синоптики.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Речник міністерства прокоментував рішення суду.",
+                     "Речник міністерства утримався від коментарів щодо рішення суду.")
+                .tags,
+            Tags{"negation"});
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
