@@ -784,7 +784,8 @@ class RunClassifier {
       return false;
     }
     // IsSameReferent, on the references already read.
-    return mentions_ != nullptr && !Corefer(a, b) && !Corefer(b, a);
+    return mentions_ != nullptr && !Corefer(a, b) && !Corefer(b, a) &&
+           !TitleForNameBefore(old_, a, b) && !TitleForNameBefore(new_, b, a);
   }
 
  private:
@@ -864,7 +865,27 @@ class RunClassifier {
     if (mentions_ == nullptr) return false;
     const Reference a = ReferenceOf(old_);
     const Reference b = ReferenceOf(new_);
-    return Corefer(a, b) || Corefer(b, a);
+    return Corefer(a, b) || Corefer(b, a) || TitleForNameBefore(old_, a, b) ||
+           TitleForNameBefore(new_, b, a);
+  }
+
+  // "Harbourline Ferries will hold prices, [-the operator-]{+Harbourline
+  // Ferries+} said": a title standing for someone its own sentence has
+  // just named, written by name on the other side.
+  static bool TitleForNameBefore(const Side& side, const Reference& title,
+                                 const Reference& name) {
+    if (title.kind != Reference::Kind::kTitle || name.kind != Reference::Kind::kName ||
+        (!name.title.empty() && !SameStem(title.title, name.title))) {
+      return false;
+    }
+    for (int i = side.begin - 1; i >= 0 && !IsSentenceEnd(side.Key(i)); --i) {
+      if (IsWordish(side.At(i)) &&
+          StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i))) &&
+          SameStem(side.facts->Folded(i), name.folded_name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static bool FollowedByReportingVerb(const Side& side) {
@@ -1008,8 +1029,32 @@ class ParagraphBalance {
   // or loses its attribution altogether; one more "she argued" in a
   // paragraph already attributed to her is rewording.
   bool SameSources(const ParagraphBalance& other) const {
-    return (Reports() > 0) == (other.Reports() > 0) && Sources() == other.Sources() &&
-           NamesIn(other) && other.NamesIn(*this);
+    return (Reports() > 0) == (other.Reports() > 0) && SourcesIn(other) &&
+           other.SourcesIn(*this) && NamesIn(other) && other.NamesIn(*this);
+  }
+
+  // Whether every source here is a source of `other` too, or only the title
+  // of a name `other` has ("chairwoman Irene Fahl" -> "Irene Fahl, who
+  // chairs"): NamesIn follows the person.
+  bool SourcesIn(const ParagraphBalance& other) const {
+    const auto& mine = Sources(SourceKind::kNamesNoOneElse);
+    const auto& theirs = other.Sources(SourceKind::kNamesNoOneElse);
+    if (std::includes(theirs.begin(), theirs.end(), mine.begin(), mine.end())) return true;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (const int entry : mine) {
+      if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
+      for (int i = 0; i < size; ++i) {
+        if (reader_.MatchedEntry(LexiconList::kSource, i) != entry ||
+            StandsForSentenceSubject(i)) {
+          continue;
+        }
+        if (i + 1 >= size || !text_.IsName(i + 1) ||
+            !HasNameStem(other.text_, text_.Folded(i + 1))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   // Whether every name here occurs in `other` too, in any position and
@@ -1047,9 +1092,15 @@ class ParagraphBalance {
   // Which source entries the paragraph names, by entry, so that
   // inflection ("полиция", "полицией", "мэр", "мэра") and plurals, which
   // match the same entry ("полиц*", "мэр*"), are the same source.
-  const std::vector<int>& Sources() const {
-    if (!sources_) sources_ = FindSources();
-    return *sources_;
+  enum class SourceKind {
+    kAll,
+    kNextToReport,    // a source phrase or reporting verb within a few words
+    kNamesNoOneElse,  // less "the company" for the company its sentence opens with
+  };
+  const std::vector<int>& Sources(SourceKind kind = SourceKind::kAll) const {
+    auto& cache = sources_[static_cast<std::size_t>(kind)];
+    if (!cache) cache = FindSources(kind);
+    return *cache;
   }
 
  private:
@@ -1072,18 +1123,71 @@ class ParagraphBalance {
 
   // Sorted, each source once: a paragraph that names the prosecutor twice
   // and then once cites the same source.
-  std::vector<int> FindSources() const {
+  std::vector<int> FindSources(SourceKind kind) const {
     std::vector<int> sources;
     if (!text_.MayMatch(LexiconList::kSource)) return sources;
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int i = 0; i < size; ++i) {
-      if (const int entry = reader_.MatchedEntry(LexiconList::kSource, i); entry >= 0) {
-        sources.push_back(entry);
+      const int entry = reader_.MatchedEntry(LexiconList::kSource, i);
+      if (entry < 0 || (kind == SourceKind::kNextToReport && !NextToReport(i)) ||
+          (kind == SourceKind::kNamesNoOneElse && StandsForSentenceSubject(i))) {
+        continue;
       }
+      sources.push_back(entry);
     }
     std::sort(sources.begin(), sources.end());
     sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
     return sources;
+  }
+
+  // "Harbourline Ferries will hold prices, the operator said": a source
+  // word after a comma, before a reporting verb, in a sentence that opens
+  // with a name, is that name again.
+  bool StandsForSentenceSubject(int i) const {
+    const auto& tokens = text_.text();
+    // A lower-case word right after the comma or "the": "Authority" in
+    // ", the Financial Supervisory Authority says" is someone else.
+    if (static_cast<std::size_t>(i + 1) >= tokens.tokens.size() || i < 2 ||
+        reader_.MatchLength(LexiconList::kAttributionVerb, i + 1) == 0 ||
+        StartsWithCapital(tokens.Text(static_cast<std::size_t>(i)))) {
+      return false;
+    }
+    const int before = tokens.Key(static_cast<std::size_t>(i - 1)) == "," ? i - 1 : i - 2;
+    if (tokens.Key(static_cast<std::size_t>(before)) != ",") return false;
+    int start = i;
+    bool comma = false;
+    while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) {
+      --start;
+      comma = comma || tokens.Key(static_cast<std::size_t>(start)) == ",";
+    }
+    // A name's first word at the sentence start may not count as a name
+    // by itself; its second does ("Harbourline Ferries").
+    return comma && start + 1 < i && reader_.MatchedEntry(LexiconList::kSource, start) < 0 &&
+           (text_.IsName(start) ||
+            (StartsWithCapital(tokens.Text(static_cast<std::size_t>(start))) &&
+             text_.IsName(start + 1)));
+  }
+
+  // Whether a source phrase or reporting verb of the same sentence lies
+  // within a few words of token i ("сообщил следователь", "police said").
+  bool NextToReport(int i) const {
+    constexpr int kReach = 3;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    const auto reports_at = [&](int pos) {
+      const std::size_t n = reader_.MatchLength(LexiconList::kAttribution, pos);
+      return n > 0 ? n : reader_.MatchLength(LexiconList::kAttributionVerb, pos);
+    };
+    const auto sentence_end = [&](int pos) {
+      return IsSentenceEnd(text_.text().Key(static_cast<std::size_t>(pos)));
+    };
+    for (int pos = i - 1; pos >= 0 && pos >= i - kReach - 4 && !sentence_end(pos); --pos) {
+      const std::size_t n = reports_at(pos);
+      if (n > 0 && pos + static_cast<int>(n) + kReach > i) return true;
+    }
+    for (int pos = i + 1; pos < size && pos <= i + kReach && !sentence_end(pos); ++pos) {
+      if (reports_at(pos) > 0) return true;
+    }
+    return false;
   }
 
   const TextFacts& text_;
@@ -1092,7 +1196,7 @@ class ParagraphBalance {
   bool later_;
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
-  mutable std::optional<std::vector<int>> sources_;
+  mutable std::array<std::optional<std::vector<int>>, 3> sources_;
 };
 
 // Whether each side has a figure the other lacks.
@@ -1116,9 +1220,13 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
 
   // A source phrase dropped or added in a rewrite ("По предварительным
   // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,
-  // the paragraph's reports and sources do.
+  // the paragraph's reports and sources do. Where both report, a source
+  // word far from any report ("would cost the operator") is no new source.
   if (!tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
-      before.Sources() != after.Sources()) {
+      before.Sources() != after.Sources() &&
+      (before.Reports() == 0 || after.Reports() == 0 ||
+       before.Sources(ParagraphBalance::SourceKind::kNextToReport) !=
+           after.Sources(ParagraphBalance::SourceKind::kNextToReport))) {
     tags.insert(Tag::kAttribution);
   }
   if (tags.contains(Tag::kReworded) && !tags.contains(Tag::kNumber) &&

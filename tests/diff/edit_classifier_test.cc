@@ -711,6 +711,43 @@ TEST(EditClassifierTest, HoldingIsNoAbstaining) {
             Tags{"negation"});
 }
 
+TEST(EditClassifierTest, ATitleForTheSentencesOwnNameIsNoNewSource) {
+  EXPECT_FALSE(DiffBody("Harbourline Ferries will hold ticket prices through next year, the operator "
+                        "said on Tuesday.",
+                        "Harbourline Ferries will hold ticket prices through next year, Harbourline "
+                        "Ferries said on Tuesday.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Harbourline Ferries will hold ticket prices through next year, the operator "
+                        "said on Tuesday, citing lower fuel costs.",
+                        "Citing lower fuel costs, Harbourline Ferries said on Tuesday it would hold "
+                        "ticket prices through next year.")
+                   .substantive);
+  // Another title, or the source taken out, is another attribution.
+  for (const char* changed : {"Sandor Bank has been fined 18 million euros, Sandor Bank's auditor "
+                              "said on Tuesday.",
+                              "Sandor Bank has been fined 18 million euros."}) {
+    const auto diff =
+        DiffBody("Sandor Bank has been fined 18 million euros, the regulator said on Tuesday.",
+                 changed);
+    EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end())
+        << changed;
+  }
+}
+
+TEST(EditClassifierTest, ATitleTurnedIntoAClauseIsTheSamePerson) {
+  EXPECT_FALSE(DiffBody("Residents' association chairwoman Irene Fahl said the ruling was a victory "
+                        "for thousands of families.",
+                        "The ruling was a victory for thousands of families, said Irene Fahl, who "
+                        "chairs the residents' association.")
+                   .substantive);
+  // Another person under the same title is another source.
+  EXPECT_TRUE(DiffBody("Residents' association chairwoman Irene Fahl said the ruling was a victory "
+                       "for thousands of families.",
+                       "The ruling was a victory for thousands of families, said Paul Brandt, who "
+                       "chairs the residents' association.")
+                  .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
