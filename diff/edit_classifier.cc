@@ -660,7 +660,7 @@ class RunClassifier {
     if (WordCount(old_) > kMaxNameSwapWords || WordCount(new_) > kMaxNameSwapWords) {
       return false;
     }
-    if (ChangesInstitutionName()) return true;
+    if (ChangesInstitutionName() || RenamesInstitutionAtSentenceStart()) return true;
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -912,6 +912,27 @@ class RunClassifier {
               Initials(words, /*skip_short_words=*/false) == letters);
     };
     return one(old_, new_) || one(new_, old_);
+  }
+
+  // "[-Печерський-]{+Шевченківський+} районний суд" opening a sentence,
+  // where a capital alone says no name: one capitalised word for another
+  // right before an institution word ("суд", "университет", "court").
+  bool RenamesInstitutionAtSentenceStart() const {
+    auto one_capital_before_institution = [](const Side& side) {
+      if (side.end - side.begin != 1 ||
+          (side.begin > 0 && !IsSentenceEnd(side.Key(side.begin - 1)))) {
+        return false;
+      }
+      if (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(side.begin)))) return false;
+      for (int i = side.end; i < std::min(side.Size(), side.end + 2); ++i) {
+        if (side.facts->MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(i)) == 1) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return one_capital_before_institution(old_) && one_capital_before_institution(new_) &&
+           !SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin));
   }
 
   // "Міністерство [-освіти-]{+охорони здоров'я+}": the words after a

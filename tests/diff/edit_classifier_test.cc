@@ -748,6 +748,22 @@ TEST(EditClassifierTest, ATitleTurnedIntoAClauseIsTheSamePerson) {
                   .substantive);
 }
 
+TEST(EditClassifierTest, ACourtRenamedAtASentenceStartIsAnotherCourt) {
+  EXPECT_EQ(DiffBody("Печерський районний суд Києва обрав запобіжний захід директору підприємства.",
+                     "Шевченківський районний суд Києва обрав запобіжний захід директору "
+                     "підприємства.")
+                .tags,
+            Tags{"entity"});
+  EXPECT_EQ(DiffBody("Ленинский районный суд арестовал бывшего директора завода.",
+                     "Кировский районный суд арестовал бывшего директора завода.")
+                .tags,
+            Tags{"entity"});
+  // A typo in the name is no other court.
+  EXPECT_FALSE(DiffBody("Печерскький районний суд Києва обрав запобіжний захід директору.",
+                        "Печерський районний суд Києва обрав запобіжний захід директору.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
