@@ -1065,7 +1065,7 @@ class ParagraphBalance {
     for (const int entry : mine) {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (int i = 0; i < size; ++i) {
-        if (reader_.MatchedEntry(LexiconList::kSource, i) != entry ||
+        if (text_.lexicon().SameSourceAs(reader_.MatchedEntry(LexiconList::kSource, i)) != entry ||
             StandsForSentenceSubject(i)) {
           continue;
         }
@@ -1149,7 +1149,7 @@ class ParagraphBalance {
     if (!text_.MayMatch(LexiconList::kSource)) return sources;
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int i = 0; i < size; ++i) {
-      const int entry = reader_.MatchedEntry(LexiconList::kSource, i);
+      const int entry = text_.lexicon().SameSourceAs(reader_.MatchedEntry(LexiconList::kSource, i));
       if (entry < 0 || (kind == SourceKind::kNextToReport && !NextToReport(i)) ||
           (kind == SourceKind::kNamesNoOneElse && StandsForSentenceSubject(i))) {
         continue;

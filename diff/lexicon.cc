@@ -18,7 +18,8 @@ constexpr char kListValueMark = '\x01';
 // under the entry's words.
 bool KeepsValuesApart(std::size_t list) {
   return list == static_cast<std::size_t>(LexiconList::kUnit) ||
-         list == static_cast<std::size_t>(LexiconList::kAntonym);
+         list == static_cast<std::size_t>(LexiconList::kAntonym) ||
+         list == static_cast<std::size_t>(LexiconList::kSource);
 }
 
 std::string ListValueKey(std::size_t list, std::string_view entry) {
@@ -372,6 +373,19 @@ std::optional<std::string_view> Lexicon::EntryValue(LexiconList list,
       words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)])));
   if (id < 0) return std::nullopt;
   return number_values_[static_cast<std::size_t>(id)];
+}
+
+int Lexicon::SameSourceAs(int entry) const {
+  if (entry < 0) return entry;
+  const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
+  const int id = number_keys_.Find(
+      ListValueKey(static_cast<std::size_t>(LexiconList::kSource),
+                   words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)])));
+  if (id < 0) return entry;
+  const std::string_view value = number_values_[static_cast<std::size_t>(id)];
+  const std::span<const std::string_view> one(&value, 1);
+  const int same = Longest(LexiconList::kSource, one, 0).second;
+  return same >= 0 ? same : entry;
 }
 
 bool Lexicon::AreOpposites(std::string_view word, std::string_view other) const {

@@ -108,6 +108,11 @@ class Lexicon {
   // matches `word`: "kilomet* = km" gives "km" for "kilometres".
   std::optional<std::string_view> EntryValue(LexiconList list, std::string_view word) const;
 
+  // The [source] entry `entry` (from MatchedEntry) names the same source
+  // as: the entry its value matches ("правоохорон* = поліція" gives
+  // "поліц*"'s), else itself.
+  int SameSourceAs(int entry) const;
+
   // Whether `other` is one of the opposites [antonym] lists for `word`
   // (both case-folded): "не теряет" says "сохраняет".
   bool AreOpposites(std::string_view word, std::string_view other) const;

@@ -764,6 +764,16 @@ TEST(EditClassifierTest, ACourtRenamedAtASentenceStartIsAnotherCourt) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, PoliceByAnotherNameAreThePolice) {
+  EXPECT_FALSE(DiffBody("Поліцейські затримали двох чоловіків, повідомили в пресслужбі поліції.",
+                        "Як повідомили в пресслужбі поліції, правоохоронці затримали двох "
+                        "чоловіків.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("За даними слідства, чоловіки вночі проникли на склад.",
+                        "Чоловіки вночі проникли на склад, встановило слідство.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")

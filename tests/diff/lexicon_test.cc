@@ -58,6 +58,11 @@ TEST(LexiconTest, BuiltInAnswersAsItsListFiles) {
         const auto id = static_cast<LexiconList>(list);
         ASSERT_EQ(built_in.MatchAt(id, words, i), loaded.MatchAt(id, words, i)) << words[i];
         ASSERT_EQ(built_in.MatchedEntry(id, words, i), loaded.MatchedEntry(id, words, i));
+        if (id == LexiconList::kSource) {
+          ASSERT_EQ(built_in.SameSourceAs(built_in.MatchedEntry(id, words, i)),
+                    loaded.SameSourceAs(loaded.MatchedEntry(id, words, i)))
+              << words[i];
+        }
       }
     }
     ++lines;
@@ -118,6 +123,27 @@ TEST(LexiconTest, OppositesAreListedBothWays) {
   EXPECT_EQ(lexicon.NumberValue("lost"), std::nullopt);
   Lexicon mine;
   EXPECT_FALSE(mine.Add("[antonym]\nrise*\n", "z.txt"));
+}
+
+TEST(LexiconTest, ASourceCanNameAnotherEntrysSource) {
+  const Lexicon& lexicon = Lexicon::BuiltIn();
+  auto source = [&](std::string_view word) {
+    const std::span<const std::string_view> one(&word, 1);
+    return lexicon.SameSourceAs(lexicon.MatchedEntry(LexiconList::kSource, one, 0));
+  };
+  EXPECT_GE(source("поліція"), 0);
+  EXPECT_EQ(source("поліцейські"), source("поліції"));
+  EXPECT_EQ(source("правоохоронці"), source("поліція"));
+  EXPECT_EQ(source("правоохранители"), source("полиции"));
+  EXPECT_EQ(source("prosecution"), source("prosecutors"));
+  EXPECT_NE(source("prosecution"), source("police"));
+  EXPECT_EQ(source("weather"), -1);
+  // A source without a value is its own.
+  Lexicon mine;
+  ASSERT_TRUE(mine.Add("[source]\nsheriff*\ndeput* = sheriff\n", "mine.txt"));
+  const std::vector<std::string_view> words = {"deputies", "sheriffs", "mayor"};
+  EXPECT_EQ(mine.SameSourceAs(mine.MatchedEntry(LexiconList::kSource, words, 0)),
+            mine.MatchedEntry(LexiconList::kSource, words, 1));
 }
 
 }  // namespace
