@@ -1066,7 +1066,7 @@ class ParagraphBalance {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (int i = 0; i < size; ++i) {
         if (text_.lexicon().SameSourceAs(reader_.MatchedEntry(LexiconList::kSource, i)) != entry ||
-            StandsForSentenceSubject(i)) {
+            StandsForSentenceSubject(i) || !NextToReport(i)) {
           continue;
         }
         if (i + 1 >= size || !text_.IsName(i + 1) ||
@@ -1194,19 +1194,23 @@ class ParagraphBalance {
   bool NextToReport(int i) const {
     constexpr int kReach = 3;
     const auto size = static_cast<int>(text_.text().tokens.size());
-    const auto reports_at = [&](int pos) {
-      const std::size_t n = reader_.MatchLength(LexiconList::kAttribution, pos);
-      return n > 0 ? n : reader_.MatchLength(LexiconList::kAttributionVerb, pos);
-    };
-    const auto sentence_end = [&](int pos) {
-      return IsSentenceEnd(text_.text().Key(static_cast<std::size_t>(pos)));
-    };
-    for (int pos = i - 1; pos >= 0 && pos >= i - kReach - 4 && !sentence_end(pos); --pos) {
-      const std::size_t n = reports_at(pos);
-      if (n > 0 && pos + static_cast<int>(n) + kReach > i) return true;
+    const auto key = [&](int pos) { return text_.text().Key(static_cast<std::size_t>(pos)); };
+    // Back to the sentence start: a source phrase whose clause runs on to
+    // i ("according to a filing published by the company"), or a
+    // reporting verb a few words before.
+    bool clause = true;
+    for (int pos = i - 1; pos >= 0 && !IsSentenceEnd(key(pos)); --pos) {
+      if (key(pos) == ",") clause = false;
+      const std::size_t phrase = reader_.MatchLength(LexiconList::kAttribution, pos);
+      if (phrase > 0 && (clause || pos + static_cast<int>(phrase) + kReach > i)) return true;
+      const std::size_t verb = reader_.MatchLength(LexiconList::kAttributionVerb, pos);
+      if (verb > 0 && pos + static_cast<int>(verb) + kReach > i) return true;
     }
-    for (int pos = i + 1; pos < size && pos <= i + kReach && !sentence_end(pos); ++pos) {
-      if (reports_at(pos) > 0) return true;
+    for (int pos = i + 1; pos < size && pos <= i + kReach && !IsSentenceEnd(key(pos)); ++pos) {
+      if (reader_.MatchLength(LexiconList::kAttribution, pos) > 0 ||
+          reader_.MatchLength(LexiconList::kAttributionVerb, pos) > 0) {
+        return true;
+      }
     }
     return false;
   }

@@ -774,6 +774,30 @@ TEST(EditClassifierTest, PoliceByAnotherNameAreThePolice) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, ASourceWordThatReportsNothingIsNoSource) {
+  // "residents" and "the operator" here are who was cut off or who pays,
+  // not who says so.
+  EXPECT_FALSE(DiffBody("A landslide cut off around 800 residents, regional emergency services "
+                        "said. No injuries were reported.",
+                        "Around 800 people were cut off by a landslide, according to regional "
+                        "emergency services. There were no reports of injuries.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Chief executive Marta Lindqvist told a news conference that the company "
+                        "carried 1.2 million passengers and that the freeze would cost it about "
+                        "900,000 pounds.",
+                        "The company carried 1.2 million passengers, chief executive Marta "
+                        "Lindqvist told a news conference. She said the freeze would cost the "
+                        "operator about 900,000 pounds.")
+                   .substantive);
+  // A source phrase reaches to the end of its clause.
+  const auto diff = DiffBody(
+      "Brevik Steel is in talks to sell its mill, according to two people familiar with the "
+      "negotiations.",
+      "Brevik Steel is in talks to sell its mill, according to a stock exchange filing published "
+      "by the company on Thursday.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
