@@ -32,6 +32,8 @@ constexpr double kObviousPairDice = 0.8;
 // when this share of their word stems is common, and both are this long.
 constexpr double kRewrittenStemDice = 0.55;
 constexpr std::size_t kRewrittenMinWords = 12;
+// Fewer stems shared suffice when the names and digit figures are the same.
+constexpr double kRewrittenSameFactsStemDice = 0.4;
 // A word stem for that: its first five letters, of words of four or more.
 constexpr std::size_t kStemLetters = 5;
 constexpr std::size_t kMinStemmedLetters = 4;
@@ -185,6 +187,24 @@ std::vector<std::string_view> Stems(const TokenizedText& text) {
   return stems;
 }
 
+// What a rewrite keeps: the names (capitalised words past a sentence
+// start) by stem, and the numbers written in digits; sorted, distinct.
+std::vector<std::string_view> FactStems(const TokenizedText& text) {
+  std::vector<std::string_view> facts;
+  const auto folded = text.FoldedWords();
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!IsWord(text.tokens[i])) continue;
+    if (HasDigit(folded[i])) {
+      facts.push_back(folded[i]);
+    } else if (i > 0 && !IsSentenceEnd(text.Key(i - 1)) && StartsWithCapital(text.Text(i))) {
+      facts.push_back(FirstCharacters(folded[i], kStemLetters));
+    }
+  }
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  return facts;
+}
+
 // "У Світлогорську в п'ятницю розпочався фестиваль" -> "У п'ятницю в
 // Світлогорську стартував фестиваль, участь у якому беруть...": most
 // stems stay when the words and their endings do not.
@@ -206,8 +226,11 @@ bool Rewritten(const TokenizedText& a, const TokenizedText& b, const Shape& sa,
       ++j;
     }
   }
-  return 2.0 * static_cast<double>(shared) >=
-         kRewrittenStemDice * static_cast<double>(x.size() + y.size());
+  const double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(x.size() + y.size());
+  if (dice >= kRewrittenStemDice) return true;
+  if (dice < kRewrittenSameFactsStemDice) return false;
+  const std::vector<std::string_view> facts = FactStems(a);
+  return !facts.empty() && facts == FactStems(b);
 }
 
 class Aligner {

@@ -654,6 +654,25 @@ TEST(EditClassifierTest, AParagraphRewrittenInPlaceIsNoParagraphAddedAndRemoved)
       "Міська рада виділила на проведення фестивалю півтора мільйона гривень, решту витрат "
       "покривають спонсори та благодійні фонди міста.");
   EXPECT_EQ(replaced.tags, (Tags{"paragraph-added", "paragraph-removed"}));
+  // Rewritten further, with the same names and figures: still the same
+  // paragraph ("не віддали перевагу" is "втримали перевагу").
+  const char* kMatch =
+      "Перший тайм завершився внічию, однак після перерви господарі завдяки впевненій грі "
+      "воротаря Максима Бондаря швидко відірвалися на п'ять м'ячів і втримали перевагу до самої "
+      "фінальної сирени.";
+  const auto further = DiffBody(
+      kMatch,
+      "Після першого тайму команди йшли нарівно, проте в другій половині господарі, яких "
+      "виручав упевнений у воротах Максим Бондар, швидко вийшли вперед на п'ять м'ячів і не "
+      "віддали перевагу до самої фінальної сирени.");
+  EXPECT_FALSE(further.substantive) << ::testing::PrintToString(further.tags);
+  // Another goalkeeper: the paragraph is no longer the same one.
+  const auto other = DiffBody(
+      kMatch,
+      "Після першого тайму команди йшли нарівно, проте в другій половині господарі, яких "
+      "виручав упевнений у воротах Олег Гнатюк, швидко вийшли вперед на п'ять м'ячів і не "
+      "віддали перевагу до самої фінальної сирени.");
+  EXPECT_TRUE(other.substantive);
 }
 
 TEST(EditClassifierTest, FiguresInNamesCenturiesAndOneOf) {
