@@ -169,7 +169,8 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
       value = Trim(line.substr(eq + 1));
     }
     // Words split at spaces; a trailing ':' or other ASCII mark is a word
-    // of its own (as the tokenizer makes it); '*' stays on its word.
+    // of its own (as the tokenizer makes it); '*' stays on its word. (A
+    // mark alone is a word too: ", пока не".)
     word_ids.clear();
     for (std::size_t start = 0; start < entry.size();) {
       std::size_t stop = entry.find(' ', start);
@@ -180,9 +181,10 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
       while (marks < piece.size() && IsAsciiPunct(piece[piece.size() - 1 - marks])) ++marks;
       const std::string_view punct = piece.substr(piece.size() - marks);
       piece.remove_suffix(marks);
-      if (piece.empty()) continue;
-      FoldEntryWord(piece, word);
-      word_ids.push_back(words_.Intern(word));
+      if (!piece.empty()) {
+        FoldEntryWord(piece, word);
+        word_ids.push_back(words_.Intern(word));
+      }
       for (const char c : punct) word_ids.push_back(words_.Intern(std::string_view(&c, 1)));
     }
     if (word_ids.empty()) {

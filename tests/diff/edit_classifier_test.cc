@@ -817,6 +817,22 @@ TEST(EditClassifierTest, ASourceWordThatReportsNothingIsNoSource) {
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
 }
 
+TEST(EditClassifierTest, UntilIsNoNegation) {
+  EXPECT_FALSE(DiffBody("Понад пів століття полотно вважалося втраченим. Його виявили у празькій "
+                        "колекції.",
+                        "Понад пів століття полотно вважалося втраченим, доки його не знайшли у "
+                        "празькій колекції.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Спасатели работали всю ночь и потушили пожар к утру.",
+                        "Спасатели работали всю ночь, пока не потушили пожар к утру.")
+                   .substantive);
+  // Without the comma, "пока не" is "not yet".
+  EXPECT_EQ(DiffBody("Правительство согласилось продлить соглашение о транзите.",
+                     "Правительство пока не согласилось продлить соглашение о транзите.")
+                .tags,
+            Tags{"negation"});
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")

@@ -77,6 +77,14 @@ TEST(LexiconTest, PhrasesAndWildcardsMatchAtAPosition) {
   EXPECT_EQ(lexicon.MatchAt(LexiconList::kDenial, words, 0), 0u);
 }
 
+TEST(LexiconTest, AMarkAloneIsAWordOfAnEntry) {
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.Add("[negation-exception]\n, until not\n", "mine.txt"));
+  const std::vector<std::string_view> words = {"waited", ",", "until", "not", "until", "not"};
+  EXPECT_EQ(lexicon.MatchAt(LexiconList::kNegationException, words, 1), 3u);
+  EXPECT_EQ(lexicon.MatchAt(LexiconList::kNegationException, words, 4), 0u);
+}
+
 TEST(LexiconTest, UsersCanAddWords) {
   Lexicon lexicon = Lexicon::BuiltIn();
   EXPECT_FALSE(lexicon.Contains(LexiconList::kDenial, Folded("pure invention")));
