@@ -418,7 +418,8 @@ bool SameStem(std::string_view a, std::string_view b) {
   while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
   // Whole characters only: "ба" of "баев" and "бабин" shares the first
   // byte of "е" and "б".
-  while (common > 0 && common < a.size() && (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80) {
+  while (common > 0 && common < a.size() &&
+         (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80) {
     --common;
   }
   const std::size_t shared = CharacterCount(a.substr(0, common));
@@ -551,7 +552,8 @@ bool HasNameStem(const TextFacts& text, std::string_view name) {
   const std::size_t letters = CharacterCount(name);
   const auto words = text.FoldedWords();
   return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-    return SameStem(name, word) && CharacterCount(word) + 2 >= letters && letters + 2 >= CharacterCount(word);
+    return SameStem(name, word) && CharacterCount(word) + 2 >= letters &&
+           letters + 2 >= CharacterCount(word);
   });
 }
 
@@ -1189,8 +1191,9 @@ class ParagraphBalance {
              text_.IsName(start + 1)));
   }
 
-  // Whether a source phrase or reporting verb of the same sentence lies
-  // within a few words of token i ("сообщил следователь", "police said").
+  // Whether token i stands where a source is named: within a few words of
+  // a reporting verb or source phrase of its sentence ("сообщил
+  // следователь", "police said"), or in the clause a source phrase opens.
   bool NextToReport(int i) const {
     constexpr int kReach = 3;
     const auto size = static_cast<int>(text_.text().tokens.size());

@@ -252,7 +252,8 @@ void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
 
 bool Lexicon::WordMatches(std::string_view pattern, std::string_view word) {
   if (pattern.size() > 1 && pattern.back() == '*') {
-    return word.size() >= pattern.size() - 1 && word.starts_with(pattern.substr(0, pattern.size() - 1));
+    return word.size() >= pattern.size() - 1 &&
+           word.starts_with(pattern.substr(0, pattern.size() - 1));
   }
   if (pattern.size() > 1 && pattern.front() == '*') {
     return word.size() > pattern.size() - 1 && word.ends_with(pattern.substr(1));
@@ -286,7 +287,8 @@ std::uint32_t Lexicon::StartMask(std::string_view word) const {
 std::uint32_t Lexicon::StartMask(std::string_view word, std::uint32_t& multi_word) const {
   std::uint32_t mask = 0;
   multi_word = 0;
-  if (const int id = words_.Find(word); id >= 0 && static_cast<std::size_t>(id) < exact_mask_.size()) {
+  if (const int id = words_.Find(word);
+      id >= 0 && static_cast<std::size_t>(id) < exact_mask_.size()) {
     mask = exact_mask_[static_cast<std::size_t>(id)];
     for (std::int32_t p = exact_head_[static_cast<std::size_t>(id)]; p >= 0;
          p = patterns_[static_cast<std::size_t>(p)].next) {
@@ -327,7 +329,8 @@ std::pair<std::size_t, int> Lexicon::Longest(LexiconList list_id,
     }
   };
   const std::string_view word = words[pos];
-  if (const int id = words_.Find(word); id >= 0 && static_cast<std::size_t>(id) < exact_head_.size()) {
+  if (const int id = words_.Find(word);
+      id >= 0 && static_cast<std::size_t>(id) < exact_head_.size()) {
     walk(exact_head_[static_cast<std::size_t>(id)]);
   }
   if (!word.empty()) {
