@@ -457,8 +457,9 @@ std::string Initials(const Side& side, bool skip_short_words) {
     if (!IsWordish(side.At(i))) continue;
     const std::string_view folded = side.facts->Folded(i);
     if (skip_short_words && CharacterCount(folded) <= 3 &&
-        !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)))) {
-      continue;  // "of", "and", "по"
+        (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i))) ||
+         side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) == 1)) {
+      continue;  // "of", "and", "по"; "The" opening a sentence
     }
     for (std::size_t start = 0; start < folded.size();) {
       std::size_t end = folded.find('-', start);
@@ -714,6 +715,7 @@ class RunClassifier {
   }
 
   bool AttributionChanged() const {
+    if (AddsTitleToName()) return false;
     if (old_reader_.CountTouching(LexiconList::kAttribution) !=
         new_reader_.CountTouching(LexiconList::kAttribution)) {
       return true;
@@ -728,7 +730,35 @@ class RunClassifier {
     // "according to Reuters" -> "according to the FT": what follows a
     // source phrase, or precedes a reporting verb, was replaced.
     return !old_.Empty() && !new_.Empty() &&
-           (SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_));
+           (SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_) ||
+            SourceReplacedWithVerb());
+  }
+
+  // "{+Dr+} Osei said", "По словам {+гендиректора+} Гордеева": a title or
+  // two words put before (or taken from) a name the other version has,
+  // with no reporting verb or figure among them: the same person.
+  bool AddsTitleToName() const {
+    if (old_.Empty() == new_.Empty()) return false;
+    const Side& side = old_.Empty() ? new_ : old_;
+    const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
+    const Side& other = old_.Empty() ? old_ : new_;
+    if (other.facts == nullptr || side.end >= side.Size() || WordCount(side) > 2 ||
+        reader.CountWithin(LexiconList::kAttributionVerb) > 0 ||
+        reader.CountWithin(LexiconList::kAttribution) > 0 || reader.HasDigitFigure() ||
+        !side.facts->IsName(side.end)) {
+      return false;
+    }
+    return HasNameStem(*other.facts, side.facts->Folded(side.end));
+  }
+
+  // "[-сообщил губернатор-]{+сообщили в МЧС+}": a reporting verb replaced
+  // together with who reports, a name or source word on both sides.
+  bool SourceReplacedWithVerb() const {
+    auto reports_someone = [](const SideReader& reader) {
+      return reader.CountWithin(LexiconList::kAttributionVerb) > 0 &&
+             (reader.HasProperNoun() || reader.CountWithin(LexiconList::kSource) > 0);
+    };
+    return reports_someone(old_reader_) && reports_someone(new_reader_);
   }
 
   bool IsCorrection() const {

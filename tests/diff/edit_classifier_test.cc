@@ -833,6 +833,46 @@ TEST(EditClassifierTest, UntilIsNoNegation) {
             Tags{"negation"});
 }
 
+TEST(EditClassifierTest, AVerbReplacedWithItsSourceIsAnotherSource) {
+  EXPECT_EQ(DiffBody("Загорелись два резервуара, пострадавших нет, сообщил губернатор региона.",
+                     "Загорелись два резервуара, пострадавших нет, сообщили в региональном "
+                     "управлении МЧС.")
+                .tags,
+            Tags{"attribution"});
+  EXPECT_EQ(DiffBody("Пошкоджено багатоповерховий житловий будинок, продуктовий магазин і кілька "
+                     "автомобілів, повідомив міський голова.",
+                     "Пошкоджено багатоповерховий житловий будинок, продуктовий магазин і кілька "
+                     "автомобілів, повідомили в Харківській обласній військовій адміністрації.")
+                .tags,
+            Tags{"attribution"});
+  // The same source told another way.
+  EXPECT_FALSE(DiffBody("\"This is a temporary measure,\" the finance minister, Lukas Varga, told "
+                        "reporters on Tuesday.",
+                        "\"This is a temporary measure,\" the finance minister, Lukas Varga, said "
+                        "in a statement on Tuesday.")
+                   .substantive);
+}
+
+TEST(EditClassifierTest, ATitlePutBeforeANameIsTheSamePerson) {
+  EXPECT_FALSE(DiffBody("The vaccine cut admissions by 80%, Osei said. Osei led the trial.",
+                        "The vaccine cut admissions by 80%, Dr Osei said. Osei led the trial.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Компания получит четыре самолёта, сообщил Гордеев. По словам Гордеева, "
+                        "сроки зависят от обслуживания.",
+                        "Компания получит четыре самолёта, сообщил Гордеев. По словам "
+                        "гендиректора Гордеева, сроки зависят от обслуживания.")
+                   .substantive);
+  // A name the other version does not have is another person.
+  EXPECT_TRUE(DiffBody("The vaccine cut admissions by 80%, Osei said. Osei led the trial.",
+                       "The vaccine cut admissions by 80%, Osei said. Dr Mensah led the trial.")
+                  .substantive);
+  // "The" opening a sentence is no initial of the name written out.
+  EXPECT_FALSE(DiffBody("The trial ran for two years. NICH said it would submit the data.",
+                        "The trial ran for two years. The Northern Institute of Child Health said "
+                        "it would submit the data.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
