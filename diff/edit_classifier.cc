@@ -577,6 +577,48 @@ int WordCount(const Side& side) {
   return words;
 }
 
+// Whether `rest` is spelled by the starts of `words` in order, one start
+// (of any length) per word, the last with up to two letters of another
+// ending: "минобороны" from "министерства обороны", "укрзалізниці" from
+// "Української залізниці", "мінфіну" from "міністерству фінансів".
+bool SpelledFromStarts(std::string_view rest, std::span<const std::string_view> words) {
+  if (words.empty()) return false;
+  const std::string_view word = words.front();
+  const std::size_t letters = CharacterCount(word);
+  for (std::size_t n = 1; n <= letters; ++n) {
+    const std::string_view start = FirstCharacters(word, n);
+    if (!rest.starts_with(start)) break;
+    const std::string_view after = rest.substr(start.size());
+    if (words.size() == 1) {
+      if (n >= 3 && CharacterCount(after) <= 2) return true;
+    } else if (SpelledFromStarts(after, words.subspan(1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "[-Минобороны-]{+Министерство обороны+}": one capitalised word made of
+// the starts of the two or more words the other side writes out (short
+// lower-case words such as "по" aside).
+bool ShortensWords(const Side& shortened, const Side& words) {
+  if (shortened.Empty() || words.Empty() || WordCount(shortened) != 1) return false;
+  int at = shortened.begin;
+  while (!IsWordish(shortened.At(at))) ++at;
+  if (!StartsWithCapital(shortened.Text().Text(static_cast<std::size_t>(at)))) return false;
+  std::vector<std::string_view> written;
+  for (int i = words.begin; i < words.end; ++i) {
+    if (!IsWordish(words.At(i))) continue;
+    const std::string_view folded = words.facts->Folded(i);
+    if (CharacterCount(folded) <= 3 &&
+        !StartsWithCapital(words.Text().Text(static_cast<std::size_t>(i)))) {
+      continue;
+    }
+    written.push_back(folded);
+  }
+  return written.size() >= 2 && SpelledFromStarts(shortened.facts->Folded(at), written);
+}
+
 // What one run of changed words inside a paragraph amounts to.
 class RunClassifier {
  public:
@@ -943,7 +985,8 @@ class RunClassifier {
              (Initials(words, /*skip_short_words=*/true) == letters ||
               Initials(words, /*skip_short_words=*/false) == letters);
     };
-    return one(old_, new_) || one(new_, old_);
+    return one(old_, new_) || one(new_, old_) || ShortensWords(old_, new_) ||
+           ShortensWords(new_, old_);
   }
 
   // "[-Печерський-]{+Шевченківський+} районний суд" opening a sentence,

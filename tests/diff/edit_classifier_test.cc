@@ -873,6 +873,26 @@ TEST(EditClassifierTest, ATitlePutBeforeANameIsTheSamePerson) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, AShortenedNameWrittenOutIsTheSameName) {
+  EXPECT_FALSE(DiffBody("Об этом сообщили в Минобороны в понедельник вечером после заседания.",
+                        "Об этом сообщили в Министерстве обороны в понедельник вечером после "
+                        "заседания.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Про це повідомили в Укрзалізниці у понеділок увечері після засідання.",
+                        "Про це повідомили в Українській залізниці у понеділок увечері після "
+                        "засідання.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Про це повідомили в Мінфіні у понеділок увечері після засідання.",
+                        "Про це повідомили в Міністерстві фінансів у понеділок увечері після "
+                        "засідання.")
+                   .substantive);
+  // Another ministry.
+  EXPECT_TRUE(DiffBody("Об этом сообщили в Минобороны в понедельник вечером после заседания.",
+                       "Об этом сообщили в Министерстве финансов в понедельник вечером после "
+                       "заседания.")
+                  .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
