@@ -771,9 +771,22 @@ class RunClassifier {
     }
     // "according to Reuters" -> "according to the FT": what follows a
     // source phrase, or precedes a reporting verb, was replaced.
-    return !old_.Empty() && !new_.Empty() &&
-           (SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_) ||
-            SourceReplacedWithVerb());
+    if (old_.Empty() != new_.Empty()) return NamedAfterSourcePhrase();
+    return SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_) ||
+           SourceReplacedWithVerb();
+  }
+
+  // "По [-его-] данным {+командования Воздушных сил+}": who is cited put
+  // in (or taken out) right after a source phrase, where none was named.
+  bool NamedAfterSourcePhrase() const {
+    const Side& side = old_.Empty() ? new_ : old_;
+    const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
+    if (!reader.HasProperNoun() && reader.CountWithin(LexiconList::kSource) == 0) return false;
+    for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
+      const std::size_t n = side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) == side.begin) return true;
+    }
+    return false;
   }
 
   // "{+Dr+} Osei said", "По словам {+гендиректора+} Гордеева": a title or
@@ -1364,10 +1377,14 @@ TagSet WholeParagraphTags(bool inserted, const TokenDiff& diff, const ChangeFact
   TagSet tags = {inserted ? Tag::kParagraphAdded : Tag::kParagraphRemoved};
   const Side whole{&text, 0, static_cast<int>(text.text().tokens.size())};
   if (SideReader(whole).TouchesSpeech()) tags.insert(Tag::kQuote);
+  const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front());
   if (inserted) {
-    const RunClassifier classifier(facts.Old(), facts.New(), diff.runs.front());
     if (classifier.IsDenial()) tags.insert(Tag::kDenial);
     if (classifier.IsCorrection()) tags.insert(Tag::kCorrection);
+  } else if (classifier.IsDenialWithdrawn()) {
+    // A denial removed with its paragraph is withdrawn, as one taken out
+    // of a paragraph that stays.
+    tags.insert(Tag::kDenial);
   }
   if (tags.size() == 1 && IsCallToAction(whole)) return {Tag::kBoilerplate};
   return tags;

@@ -893,6 +893,29 @@ TEST(EditClassifierTest, AShortenedNameWrittenOutIsTheSameName) {
                   .substantive);
 }
 
+TEST(EditClassifierTest, ASourceNamedAfterASourcePhraseIsAttribution) {
+  EXPECT_EQ(DiffBody("По его данным, силы ПВО сбили над областью 18 из 23 запущенных дронов.",
+                     "По данным командования Воздушных сил, силы ПВО сбили над областью 18 из 23 "
+                     "запущенных дронов.")
+                .tags,
+            Tags{"attribution"});
+}
+
+TEST(EditClassifierTest, ADenialRemovedWithItsParagraphIsWithdrawn) {
+  const std::string kDenial =
+      "В пресс-службе губернатора назвали выводы аудиторов необъективными и заявили, что все "
+      "контракты заключались по закону.";
+  const auto diff = DiffArticles({"Аудит дорожного фонда", "", "", {kLead, kDenial, kTail}},
+                                 {"Аудит дорожного фонда", "", "", {kLead, kTail}});
+  EXPECT_EQ(diff.tags, (Tags{"denial", "paragraph-removed"}));
+  // A paragraph without one is only removed.
+  const auto plain = DiffArticles(
+      {"Аудит дорожного фонда", "", "", {kLead, "Проверка заняла три месяца и охватила 40 "
+                                                "контрактов на ремонт дорог.", kTail}},
+      {"Аудит дорожного фонда", "", "", {kLead, kTail}});
+  EXPECT_EQ(plain.tags, Tags{"paragraph-removed"});
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
