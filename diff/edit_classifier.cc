@@ -244,10 +244,22 @@ class SideReader {
 
   // Whether some entry of `list` occurs in the sentence around the range,
   // outside any match of `skip` ("не" inside "не погодився" is part of
-  // that verb, not a second negation).
-  bool SentenceContains(LexiconList list,
-                        std::optional<LexiconList> skip = std::nullopt) const {
+  // that verb, not a second negation). With `around`, only in the sentence
+  // of some match of that list touching the range (in a run of several
+  // sentences, "the dispute" in one and "the claim" in the next are no
+  // denial).
+  bool SentenceContains(LexiconList list, std::optional<LexiconList> skip = std::nullopt,
+                        std::optional<LexiconList> around = std::nullopt) const {
     if (side_.Empty() || !side_.facts->MayMatch(list)) return false;
+    if (around) {
+      for (int pos = std::max(0, side_.begin - 4); pos < side_.end; ++pos) {
+        const std::size_t n = side_.facts->MatchAt(*around, static_cast<std::size_t>(pos));
+        if (n == 0 || pos + static_cast<int>(n) <= side_.begin) continue;
+        const Side sentence{side_.facts, pos, pos + static_cast<int>(n)};
+        if (SideReader(sentence).SentenceContains(list, skip)) return true;
+      }
+      return false;
+    }
     int begin = side_.begin;
     while (begin > 0 && !IsSentenceEnd(side_.Key(begin - 1))) --begin;
     int end = side_.end;
@@ -650,10 +662,10 @@ class RunClassifier {
     if (Denials(new_reader_) > Denials(old_reader_)) return true;
     // A weak denial word denies with a claim word ("rejected the reports")
     // or a negation ("insisted it had done nothing wrong") in its sentence.
-    return new_reader_.CountTouching(LexiconList::kDenialVerb) >
-               old_reader_.CountTouching(LexiconList::kDenialVerb) &&
-           (new_reader_.SentenceContains(LexiconList::kClaim) ||
-            new_reader_.SentenceContains(LexiconList::kNegation, LexiconList::kDenialVerb));
+    constexpr auto kVerb = LexiconList::kDenialVerb;
+    return new_reader_.CountTouching(kVerb) > old_reader_.CountTouching(kVerb) &&
+           (new_reader_.SentenceContains(LexiconList::kClaim, std::nullopt, kVerb) ||
+            new_reader_.SentenceContains(LexiconList::kNegation, kVerb, kVerb));
   }
 
   // A denial taken out ("called the report totally false and said..." to
@@ -668,7 +680,8 @@ class RunClassifier {
     // and no refusal in its place ("отклонил" -> "отказался").
     return old_verbs > new_verbs && Denials(new_reader_) <= Denials(old_reader_) &&
            new_reader_.CountTouching(LexiconList::kNegativeVerb) == 0 &&
-           old_reader_.SentenceContains(LexiconList::kClaim);
+           old_reader_.SentenceContains(LexiconList::kClaim, std::nullopt,
+                                        LexiconList::kDenialVerb);
   }
 
   // "would not say" for "declined to say" keeps the meaning: a negative

@@ -916,6 +916,27 @@ TEST(EditClassifierTest, ADenialRemovedWithItsParagraphIsWithdrawn) {
   EXPECT_EQ(plain.tags, Tags{"paragraph-removed"});
 }
 
+TEST(EditClassifierTest, AWeakDenialVerbDeniesOnlyWithAClaimInItsSentence) {
+  // "the dispute" (a strike) and "the claim" in the next sentence: nothing
+  // denied or withdrawn with the paragraph.
+  const std::string kClaim =
+      "Union officials said Crossline had drawn up plans to hire conductors if the dispute "
+      "continued into next month. The company has not publicly addressed the claim.";
+  EXPECT_EQ(DiffArticles({"Rail strike", "", "", {kLead, kClaim, kTail}},
+                         {"Rail strike", "", "", {kLead, kTail}})
+                .tags,
+            Tags{"paragraph-removed"});
+  EXPECT_EQ(DiffArticles({"Rail strike", "", "", {kLead, kTail}},
+                         {"Rail strike", "", "", {kLead, kClaim, kTail}})
+                .tags,
+            Tags{"paragraph-added"});
+  // In one sentence, it denies.
+  const auto disputed = DiffArticles(
+      {"Rail strike", "", "", {kLead, kTail}},
+      {"Rail strike", "", "", {kLead, "The company disputed the union's claim on Tuesday.", kTail}});
+  EXPECT_EQ(disputed.tags, (Tags{"denial", "paragraph-added"}));
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
