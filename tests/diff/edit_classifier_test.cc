@@ -937,6 +937,35 @@ TEST(EditClassifierTest, AWeakDenialVerbDeniesOnlyWithAClaimInItsSentence) {
   EXPECT_EQ(disputed.tags, (Tags{"denial", "paragraph-added"}));
 }
 
+TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
+  const char* kAt = "The men arrived in a van at about 3:20 a.m. and forced open a rear door.";
+  EXPECT_FALSE(
+      DiffBody(kAt, "The men arrived in a van at about 3.20am and forced open a rear door.")
+          .substantive);
+  EXPECT_FALSE(DiffBody("Засідання розпочалося о 15:30 і тривало понад дві години.",
+                        "Засідання розпочалося о 15.30 і тривало понад дві години.")
+                   .substantive);
+  EXPECT_EQ(DiffBody(kAt, "The men arrived in a van at about 3:40 a.m. and forced open a rear door.")
+                .tags,
+            Tags{"number"});
+  EXPECT_EQ(DiffBody("Матч завершився з рахунком 3:1 на користь господарів.",
+                     "Матч завершився з рахунком 3:2 на користь господарів.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, CitingAReasonIsNoSource) {
+  EXPECT_FALSE(DiffBody("Northfield University will raise tuition by 4 percent, the university's "
+                        "board decided on Friday, pointing to higher energy bills.",
+                        "Northfield University's board decided on Friday to raise tuition by 4 "
+                        "percent, citing higher energy bills.")
+                   .substantive);
+  const auto diff = DiffBody("The company is in talks to sell the mill, the newspaper reported.",
+                             "The company is in talks to sell the mill, the newspaper reported, "
+                             "citing three people familiar with the matter.");
+  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
