@@ -560,13 +560,15 @@ bool IsPatronymicIn(const TextFacts& text, std::string_view folded) {
 // Коваленка") is still there.
 bool HasNameStem(const TextFacts& text, std::string_view name) {
   if (text.HasName(name)) return true;
-  // Both words may differ in at most their last two letters: a short word
-  // sharing a long name's start ("моста", "Мостострой-Регион") is another.
+  // Both words may differ in at most their last two letters, three from
+  // six letters up ("Буревісник", "Буревісникові"): a short word sharing a
+  // long name's start ("моста", "Мостострой-Регион") is another.
   const std::size_t letters = CharacterCount(name);
   const auto words = text.FoldedWords();
   return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-    return SameStem(name, word) && CharacterCount(word) + 2 >= letters &&
-           letters + 2 >= CharacterCount(word);
+    const std::size_t other = CharacterCount(word);
+    const std::size_t slack = std::min(letters, other) >= 6 ? 3 : 2;
+    return SameStem(name, word) && other + slack >= letters && letters + slack >= other;
   });
 }
 

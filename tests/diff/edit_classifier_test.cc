@@ -966,6 +966,27 @@ TEST(EditClassifierTest, CitingAReasonIsNoSource) {
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
 }
 
+TEST(EditClassifierTest, AReportAsTheSourceInsteadOfThePressOffice) {
+  EXPECT_EQ(DiffBody("Прибыль банка выросла на 18% и составила 9,6 млрд рублей, сообщила "
+                     "пресс-служба банка.",
+                     "Прибыль банка выросла на 18% и составила 9,6 млрд рублей, следует из "
+                     "отчётности банка по МСФО.")
+                .tags,
+            (Tags{"attribution", "reworded"}));
+  EXPECT_FALSE(DiffBody("В пресс-релизе регулятора говорится, что инфляционное давление снижается.",
+                        "Как говорится в пресс-релизе регулятора, инфляционное давление "
+                        "ослабевает.")
+                   .substantive);
+}
+
+TEST(EditClassifierTest, ANameInAnotherCaseIsTheSameName) {
+  EXPECT_FALSE(DiffBody("Завдяки перемозі «Буревісник» отримав право представляти Україну в Лізі "
+                        "чемпіонів наступного сезону.",
+                        "Перемога дала «Буревісникові» право наступного сезону представляти "
+                        "Україну в Лізі чемпіонів.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
