@@ -987,6 +987,14 @@ TEST(EditClassifierTest, ANameInAnotherCaseIsTheSameName) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, FiguresThatShowAreTheSourceTheyWere) {
+  EXPECT_FALSE(DiffBody("Annual inflation slowed to 3.1 percent in May, according to figures "
+                        "published last week, but remains above the target.",
+                        "Figures published last week showed annual inflation slowed to 3.1 percent "
+                        "in May, though it remains above the target.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
