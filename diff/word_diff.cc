@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <unordered_map>
 
 #include "diff/edit_classifier.h"
@@ -228,11 +229,12 @@ class ArticleDiffer {
     }
     // Long texts: the new side is tokenized on a second thread into its
     // own vocabulary, whose words then join the main one.
+    Vocabulary& new_vocabulary = new_vocabulary_.emplace();
     RunBoth([&] { tokenize(old_article_, old_index_, vocabulary_, old_); },
-            [&] { tokenize(new_article_, new_index_, new_vocabulary_, new_); });
-    std::vector<int> joined(new_vocabulary_.size());
+            [&] { tokenize(new_article_, new_index_, new_vocabulary, new_); });
+    std::vector<int> joined(new_vocabulary.size());
     for (std::size_t id = 0; id < joined.size(); ++id) {
-      joined[id] = vocabulary_.Intern(new_vocabulary_.Text(static_cast<int>(id)));
+      joined[id] = vocabulary_.Intern(new_vocabulary.Text(static_cast<int>(id)));
     }
     for (TokenizedText& text : new_) text.Rehome(vocabulary_, joined);
   }
@@ -449,7 +451,9 @@ class ArticleDiffer {
 
   // Declared first: every tokenized text below refers into them.
   Vocabulary vocabulary_;
-  Vocabulary new_vocabulary_;  // the new side's words while tokenized apart
+  // The new side's words while tokenized apart (only then: an empty
+  // vocabulary's table is 32 KiB to clear).
+  std::optional<Vocabulary> new_vocabulary_;
   WordLookup words_;
   const Article& old_article_;
   const Article& new_article_;
