@@ -52,6 +52,8 @@ bool IsWord(const Token& token) {
 
 struct Shape {
   std::span<const Token> tokens;  // the paragraph's, borrowed
+  // The lower-cased word id of each key id (Vocabulary::FoldedIds), borrowed.
+  std::span<const int> folded_of;
   std::uint64_t hash = 0;         // of the tokens' keys
   int id = -1;                    // equal ids: the same keys (see AssignIds)
   std::size_t words = 0;          // words and numbers (see IsWord)
@@ -63,13 +65,15 @@ struct Shape {
 Shape ShapeOf(const TokenizedText& text) {
   Shape shape;
   shape.tokens = text.tokens;
+  shape.folded_of = text.vocabulary().FoldedIds();
   std::uint64_t hash = 0xcbf29ce484222325;
   for (const Token& token : text.tokens) {
     hash = (hash ^ static_cast<std::uint32_t>(token.key)) * 0x100000001b3;
     if (IsWord(token)) {
+      const int folded = shape.folded_of[static_cast<std::size_t>(token.key)];
       ++shape.words;
-      shape.max_word = std::max(shape.max_word, token.folded);
-      std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
+      shape.max_word = std::max(shape.max_word, folded);
+      std::uint8_t& count = shape.histogram[static_cast<std::size_t>(folded) % kBuckets];
       if (count < 255) {
         ++count;
       } else {
@@ -144,20 +148,25 @@ struct Similarity {
 // intersection), by counting one side's words in `counts` (indexed by
 // word id, all zero before and after) rather than sorting both sides.
 std::size_t SharedWords(const Shape& a, const Shape& b, std::vector<std::uint32_t>& counts) {
+  // (Both sides' ids are of one vocabulary.)
+  const std::span<const int> folded_of = a.folded_of;
+  auto folded = [folded_of](const Token& token) {
+    return static_cast<std::size_t>(folded_of[static_cast<std::size_t>(token.key)]);
+  };
   for (const Token& token : a.tokens) {
-    if (IsWord(token)) ++counts[static_cast<std::size_t>(token.folded)];
+    if (IsWord(token)) ++counts[folded(token)];
   }
   std::size_t shared = 0;
   for (const Token& token : b.tokens) {
     if (!IsWord(token)) continue;
-    const auto id = static_cast<std::size_t>(token.folded);
+    const auto id = folded(token);
     if (id < counts.size() && counts[id] > 0) {
       --counts[id];
       ++shared;
     }
   }
   for (const Token& token : a.tokens) {
-    if (IsWord(token)) counts[static_cast<std::size_t>(token.folded)] = 0;
+    if (IsWord(token)) counts[folded(token)] = 0;
   }
   return shared;
 }

@@ -81,20 +81,30 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), words_(words) {
+    : text_(text), words_(words), folded_of_(text.vocabulary().FoldedIds()) {
+  const Vocabulary& vocabulary = text.vocabulary();
   const std::size_t n = text.tokens.size();
   folded_.resize(n);
   starts_.resize(n);
   match_offsets_.resize(n);
   std::uint32_t slots = 0;
-  // One pass over the tokens for the folded words and their masks.
+  std::uint32_t lists = 0;
+  // One pass over the tokens for the folded words and their masks (from
+  // locals: the stores into the members' arrays would otherwise make the
+  // compiler load every pointer again for each token).
+  const std::span<const Token> tokens = text.tokens;
+  const std::span<const int> folded_of = folded_of_;
   for (std::size_t i = 0; i < n; ++i) {
-    folded_[i] = text.Folded(i);
-    starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
-    lists_ |= starts_[i];
+    const int folded = folded_of[static_cast<std::size_t>(tokens[i].key)];
+    const std::string_view word = vocabulary.Text(folded);
+    const std::uint32_t starts = words.StartMask(folded, word);
+    folded_[i] = word;
+    starts_[i] = starts;
+    lists |= starts;
     match_offsets_[i] = slots;
-    slots += CountBits(starts_[i]);
+    slots += CountBits(starts);
   }
+  lists_ = lists;
   match_slots_ = slots;
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
@@ -154,7 +164,7 @@ bool TextFacts::IsFigureSoFar(std::size_t i) const {
 
 std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
   // Only entries of one word start here: matched, whatever follows.
-  if ((words_.MultiWordMask(text_.tokens[pos].folded) & Bit(list)) == 0) return 1;
+  if ((words_.MultiWordMask(FoldedId(pos)) & Bit(list)) == 0) return 1;
   if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
   // The slot of `list` among the lists this token may start.
   const std::size_t slot =
@@ -169,7 +179,7 @@ std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
 
 int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
   if (MatchAt(list, pos) == 0) return -1;
-  const int id = text_.tokens[pos].folded;
+  const int id = FoldedId(pos);
   if ((words_.MultiWordMask(id) & Bit(list)) == 0) {
     return words_.SingleWordEntry(list, id, folded_, pos);
   }
@@ -298,7 +308,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   if (t.kind == TokenKind::kNumber) return NumberValue(text_.Key(i));
   if (t.kind != TokenKind::kWord) return std::nullopt;
   if (HasDigit(folded)) return OrdinalDigits(folded, words_.lexicon());
-  auto figure = words_.Of(t.folded, folded).figure;
+  auto figure = words_.Of(FoldedId(i), folded).figure;
   if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
   // "first = 1st" in the lists: the same digits as a written "1st".
   if (figure && HasDigit(*figure)) return OrdinalDigits(*figure, words_.lexicon());
@@ -444,7 +454,7 @@ bool TextFacts::IsCapitalised(std::size_t i) const {
   const Token& token = text_.tokens[i];
   // A word equal to its lower-cased form has no capital at all: the
   // common case, answered without looking at its letters.
-  if (token.kind != TokenKind::kWord || token.key == token.folded || IsFigure(i)) return false;
+  if (token.kind != TokenKind::kWord || token.key == FoldedId(i) || IsFigure(i)) return false;
   return StartsWithCapital(text_.Text(i));
 }
 
@@ -511,20 +521,20 @@ void TextFacts::FindNames() const {
   for (std::size_t i = 0; i < n; ++i) {
     // (Most words are lower case: IsCapitalised's first test, inline.)
     const Token& token = text_.tokens[i];
-    if (token.key == token.folded || !IsCapitalised(i)) continue;
+    if (token.key == FoldedId(i) || !IsCapitalised(i)) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {
       name_[i] = 1;
-      mid_sentence.push_back(text_.tokens[i].folded);
+      mid_sentence.push_back(FoldedId(i));
     }
   }
   std::sort(mid_sentence.begin(), mid_sentence.end());
   for (const std::size_t i : sentence_starts) {
-    if (words_.Of(text_.tokens[i].folded, folded_[i]).function_word) continue;
+    if (words_.Of(FoldedId(i), folded_[i]).function_word) continue;
     name_[i] = IsAllCaps(text_.Text(i)) ||
                std::binary_search(mid_sentence.begin(), mid_sentence.end(),
-                                  text_.tokens[i].folded);
+                                  FoldedId(i));
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (name_[i]) all_names_.push_back(folded_[i]);
@@ -605,7 +615,7 @@ bool TextFacts::ComputeBoilerplate() const {
       stamp_words = true;
     } else if (IsFigureSoFar(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
-               (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
+               (words > 1 && words_.Of(FoldedId(pos), folded[pos]).function_word)) {
       ++pos;
     } else {
       return false;

@@ -530,6 +530,17 @@ int Vocabulary::Add(std::string_view text) {
   return id;
 }
 
+std::vector<int> Vocabulary::Join(const Vocabulary& other) {
+  std::vector<int> ids(other.size());
+  for (std::size_t id = 0; id < ids.size(); ++id) ids[id] = Intern(other.Text(static_cast<int>(id)));
+  for (std::size_t id = 0; id < ids.size(); ++id) {
+    const int folded = other.folded_[id];
+    int& here = folded_[static_cast<std::size_t>(ids[id])];
+    if (folded >= 0 && here < 0) here = ids[static_cast<std::size_t>(folded)];
+  }
+  return ids;
+}
+
 int Vocabulary::Fold(int id) {
   FoldCaseInto(Text(id), scratch_);
   // Most words are already lower case: no second entry for them.
@@ -597,7 +608,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
       long_tokens.emplace_back(token.offset, static_cast<std::uint32_t>(piece.size()));
     }
     token.key = key;
-    token.folded = vocabulary.Folded(key);
+    vocabulary.Folded(key);  // computed now: FoldedOf reads it later
     token.kind = kind;
     token.space_before = space_before;
     buffer.push_back(token);
@@ -619,7 +630,6 @@ std::uint32_t TokenizedText::LongLength(std::uint32_t offset) const {
 void TokenizedText::Rehome(const Vocabulary& target, const std::vector<int>& ids) {
   for (Token& token : tokens) {
     token.key = ids[static_cast<std::size_t>(token.key)];
-    token.folded = ids[static_cast<std::size_t>(token.folded)];
   }
   vocabulary_ = &target;
 }
@@ -643,7 +653,9 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
 std::vector<std::string_view> TokenizedText::FoldedWords() const {
   std::vector<std::string_view> words;
   words.reserve(tokens.size());
-  for (const Token& token : tokens) words.push_back(vocabulary_->Text(token.folded));
+  for (const Token& token : tokens) {
+    words.push_back(vocabulary_->Text(vocabulary_->FoldedOf(token.key)));
+  }
   return words;
 }
 

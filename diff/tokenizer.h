@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -33,6 +35,16 @@ class Vocabulary {
     const int known = folded_[static_cast<std::size_t>(id)];
     return known >= 0 ? known : Fold(id);
   }
+  // The same for a token key of a text tokenized with this vocabulary
+  // (Tokenize computes it for every key).
+  int FoldedOf(int key) const { return folded_[static_cast<std::size_t>(key)]; }
+  // FoldedOf of every id (-1 where never computed); invalidated by Intern.
+  std::span<const int> FoldedIds() const { return folded_; }
+  // Interns every spelling of `other` here, in id order, and returns the id
+  // here of each of its ids; the keys of `other` get their FoldedOf here.
+  // (Texts tokenized with `other` join this vocabulary so; see
+  // TokenizedText::Rehome.)
+  std::vector<int> Join(const Vocabulary& other);
 
  private:
   // A spelling of up to 16 bytes, packed (see Intern).
@@ -61,19 +73,22 @@ struct Token {
   // TokenizedText keeps such a token's length apart.
   static constexpr std::uint16_t kLongToken = 0xFFFF;
 
-  std::uint32_t offset = 0;  // the spelling is TokenizedText::Text(token)
+  // No default member values: a trivial type is copied as bytes (the
+  // tokenizer copies every paragraph's tokens once); Tokenize sets each.
+  std::uint32_t offset;  // the spelling is TokenizedText::Text(token)
   // What comparison sees: presentation differences folded away (curly vs
   // straight quotes and apostrophes, dash variants, odd spaces inside
   // numbers, Russian ё written as е), case kept. A Vocabulary id.
-  int key = 0;
-  int folded = 0;  // Vocabulary id of the lower-cased key
-  // 16 bytes in all: a long comparison holds every differing paragraph's
+  // (The lower-cased key's id is the vocabulary's, once per key:
+  // Vocabulary::FoldedOf.)
+  int key;
+  // 12 bytes in all: a long comparison holds every differing paragraph's
   // tokens at once.
-  std::uint16_t length = 0;  // of the spelling, or kLongToken
-  TokenKind kind = TokenKind::kWord;
-  bool space_before = false;  // whitespace preceded it in the text
+  std::uint16_t length;  // of the spelling, or kLongToken
+  TokenKind kind;
+  bool space_before;  // whitespace preceded it in the text
 };
-static_assert(sizeof(Token) == 16);
+static_assert(sizeof(Token) == 12 && std::is_trivial_v<Token>);
 
 // A text split into tokens. It borrows the text given to Tokenize (unless
 // NFC changed it, then it keeps the normalised copy) and the Vocabulary;
@@ -92,14 +107,19 @@ class TokenizedText {
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
   std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
-  // Token i's lower-cased key (see Token::folded).
-  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(tokens[i].folded); }
+  // Vocabulary id of token i's lower-cased key.
+  int FoldedId(std::size_t i) const { return vocabulary_->FoldedOf(tokens[i].key); }
+  // Token i's lower-cased key.
+  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(FoldedId(i)); }
+  // The vocabulary the tokens' ids belong to.
+  const Vocabulary& vocabulary() const { return *vocabulary_; }
   // Every token's lower-cased key, in order (what Lexicon::MatchAt reads).
   std::vector<std::string_view> FoldedWords() const;
 
   // Moves the tokens to `target`, where the id that was `i` is ids[i]
-  // (texts tokenized on another thread join the main vocabulary this way).
-  // The vocabulary they came from must still outlive this text.
+  // (texts tokenized on another thread join the main vocabulary this way,
+  // `ids` from Vocabulary::Join). The vocabulary they came from must still
+  // outlive this text.
   void Rehome(const Vocabulary& target, const std::vector<int>& ids);
 
  private:

@@ -232,10 +232,7 @@ class ArticleDiffer {
     Vocabulary& new_vocabulary = new_vocabulary_.emplace();
     RunBoth([&] { tokenize(old_article_, old_index_, vocabulary_, old_); },
             [&] { tokenize(new_article_, new_index_, new_vocabulary, new_); });
-    std::vector<int> joined(new_vocabulary.size());
-    for (std::size_t id = 0; id < joined.size(); ++id) {
-      joined[id] = vocabulary_.Intern(new_vocabulary.Text(static_cast<int>(id)));
-    }
+    const std::vector<int> joined = vocabulary_.Join(new_vocabulary);
     for (TokenizedText& text : new_) text.Rehome(vocabulary_, joined);
   }
 
