@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -236,6 +237,23 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
   return table;
 }();
 
+// How many of the first bytes of `x` (eight bytes of text read as a
+// little-endian integer, the first in the lowest byte) are ASCII letters
+// or digits, 0-8: all eight tested at once, each byte a lane whose sums
+// never carry into the next.
+constexpr std::uint64_t kLanes8 = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh8 = kLanes8 * 0x80;
+inline std::size_t AsciiAlnumRun(std::uint64_t x) {
+  const std::uint64_t low = x & ~kHigh8;  // 7 bits a lane: sums stay in the lane
+  const std::uint64_t folded = low | kLanes8 * 0x20;  // A-Z as a-z
+  const std::uint64_t letter = (folded + kLanes8 * (0x80 - 'a')) &
+                               ~(folded + kLanes8 * (0x80 - 'z' - 1));
+  const std::uint64_t digit = (low + kLanes8 * (0x80 - '0')) &
+                              ~(low + kLanes8 * (0x80 - '9' - 1));
+  const std::uint64_t stop = ~((letter | digit) & ~x) & kHigh8;
+  return stop == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+}
+
 // A cursor over the text that decodes each character once.
 class Scanner {
  public:
@@ -258,25 +276,51 @@ class Scanner {
     Load();
   }
   // Moves past a run of ASCII letters and digits and Cyrillic letters
-  // (U+0400-U+047F, lead bytes D0 and D1) byte by byte, without decoding:
-  // most of any word is made of these. Returns false if the run had an ё
-  // or Ё, the only ones of these a token key rewrites (see IsOwnKey).
-  bool SkipPlainWordChars() {
+  // (U+0400-U+047F, lead bytes D0 and D1) without decoding: most of any
+  // word is made of these. ASCII is looked at eight bytes at a time (see
+  // AsciiAlnumRun), Cyrillic a letter at a time. Returns false if the run
+  // had an ё or Ё, the only ones of these a token key rewrites (see
+  // IsOwnKey).
+  [[gnu::always_inline]] bool SkipPlainWordChars() {
     std::size_t p = pos_;
     const std::size_t n = text_.size();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     bool own = true;
     for (;;) {
+      const std::size_t round = p;
       if (p < n && kAsciiAlnum[bytes[p]]) {
-        ++p;
-        continue;
+        while (p + 8 <= n) {
+          std::uint64_t x;
+          std::memcpy(&x, bytes + p, 8);
+          const std::size_t run = AsciiAlnumRun(x);
+          p += run;
+          if (run < 8) break;
+        }
+        if (p + 8 > n) {
+          while (p < n && kAsciiAlnum[bytes[p]]) ++p;
+        }
+        // Only a lead byte (from 0x80) can start a Cyrillic letter.
+        if (p >= n || bytes[p] < 0x80) break;
       }
-      if (p + 1 >= n) break;
-      // Both bytes at once, little-endian: lead D0 or D1, then 10xxxxxx.
-      const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
-      if ((pair & 0xC0FE) != 0x80D0) break;
-      own &= pair != 0x91D1 && pair != 0x81D0;  // ё, Ё
-      p += 2;
+      // A letter's two bytes at once, little-endian: lead D0 or D1, then
+      // 10xxxxxx; ё is D1 91, Ё is D0 81. Two letters at a time while they
+      // last, then one.
+      auto is_yo = [](std::uint32_t pair) { return pair == 0x91D1 || pair == 0x81D0; };
+      while (p + 4 <= n) {
+        std::uint32_t two;
+        std::memcpy(&two, bytes + p, 4);
+        if ((two & 0xC0FEC0FE) != 0x80D080D0) break;
+        own &= !is_yo(two & 0xFFFF) && !is_yo(two >> 16);
+        p += 4;
+      }
+      if (p + 1 < n) {
+        const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
+        if ((pair & 0xC0FE) == 0x80D0) {
+          own &= !is_yo(pair);
+          p += 2;
+        }
+      }
+      if (p == round) break;
     }
     if (p != pos_) {
       pos_ = p;
