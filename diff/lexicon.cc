@@ -429,4 +429,17 @@ std::uint32_t WordLookup::ComputeStartMask(int id, std::string_view word) {
   return masks.starts;
 }
 
+bool WordLookup::IsPlainNumber(std::string_view value) {
+  if (value.empty()) return false;
+  std::size_t points = 0;
+  for (const char c : value) {
+    if (c == '.') {
+      ++points;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return points <= 1;
+}
+
 }  // namespace revwatch

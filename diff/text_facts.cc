@@ -411,15 +411,11 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
 }
 
 std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) const {
-  const auto number = FigureAt(i);
-  if (!number || number->empty() ||
-      number->find_first_not_of("0123456789.") != std::string_view::npos ||
-      number->find('.') != number->rfind('.')) {
-    return std::nullopt;
-  }
+  const int id = figure_[i];
+  if (id == WordLookup::kNoFigure || !words_.IsPlainNumberFigure(id)) return std::nullopt;
   std::size_t next = i + 1;  // past the other words of "тридцати пяти"
   while (next < figure_.size() && figure_[next] == part_of_figure_) ++next;
-  return PlainNumberAt{*number, next};
+  return PlainNumberAt{words_.FigureText(id), next};
 }
 
 // "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
@@ -481,22 +477,25 @@ const std::vector<int>& TextFacts::AllFigures() const {
     // counts on its own.
     bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
-      const std::optional<std::string_view> figure = FigureAt(i);
-      if (!figure && text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") {
-        percent = true;
+      // Most tokens are no figure, or part of the one before: told by id.
+      const int id = figure_[i];
+      if (id == WordLookup::kNoFigure) {
+        if (text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") percent = true;
+        continue;
       }
-      if (!figure || figure->empty()) continue;
+      if (id == part_of_figure_) continue;  // the empty value
+      const std::string_view figure = words_.FigureText(id);
       // "one", "одной" are as often "a" or "one of" as a count: a rewrite
       // that adds one is no changed figure (the run that changes one
       // still sees it).
-      if (*figure == "1" && text_.tokens[i].kind == TokenKind::kWord) continue;
-      if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->push_back(words_.InternFigure(figure->substr(0, figure->size() - 1)));
+      if (figure == "1" && text_.tokens[i].kind == TokenKind::kWord) continue;
+      if (figure.size() > 1 && figure.back() == '%') {
+        all_figures_->push_back(words_.InternFigure(figure.substr(0, figure.size() - 1)));
         percent = true;
-      } else if (*figure == "%") {
+      } else if (figure == "%") {
         percent = true;
       } else {
-        all_figures_->push_back(figure_[i]);
+        all_figures_->push_back(id);
       }
     }
     // Whether percentages are spoken of, not how often the sign is
@@ -518,15 +517,19 @@ void TextFacts::FindNames() const {
   thread_local std::vector<std::size_t> sentence_starts;
   mid_sentence.clear();
   sentence_starts.clear();
+  // (From locals: stores into name_, bytes, may alias any member.)
+  const std::span<const Token> tokens = text_.tokens;
+  const std::span<const int> folded_of = folded_of_;
   for (std::size_t i = 0; i < n; ++i) {
     // (Most words are lower case: IsCapitalised's first test, inline.)
-    const Token& token = text_.tokens[i];
-    if (token.key == FoldedId(i) || !IsCapitalised(i)) continue;
+    const int folded = folded_of[static_cast<std::size_t>(tokens[i].key)];
+    if (tokens[i].key == folded || !IsCapitalised(i)) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {
       name_[i] = 1;
-      mid_sentence.push_back(FoldedId(i));
+      mid_sentence.push_back(folded);
+      all_names_.push_back(folded_[i]);
     }
   }
   std::sort(mid_sentence.begin(), mid_sentence.end());
@@ -535,10 +538,9 @@ void TextFacts::FindNames() const {
     name_[i] = IsAllCaps(text_.Text(i)) ||
                std::binary_search(mid_sentence.begin(), mid_sentence.end(),
                                   FoldedId(i));
-  }
-  for (std::size_t i = 0; i < n; ++i) {
     if (name_[i]) all_names_.push_back(folded_[i]);
   }
+  // (Collected as found, in no order: sorted and made distinct here.)
   std::sort(all_names_.begin(), all_names_.end());
   all_names_.erase(std::unique(all_names_.begin(), all_names_.end()), all_names_.end());
 }
