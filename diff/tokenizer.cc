@@ -152,11 +152,14 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   return table;
 }();
 
-// Classify for code points from U+0080.
+// Classes of the code points below kLowEnd and of the General
+// Punctuation block, kClassified set once filled. Zero (unfilled) at
+// start-up; threads that fill the same entry store the same value, so
+// relaxed atomics are all the sharing needs.
+std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> g_classes;
+
+// Classify for code points from U+0080 not yet in g_classes.
 [[gnu::noinline]] std::uint8_t ClassifyNonAscii(utf8proc_int32_t cp) {
-  // Zero (unfilled) at start-up; threads that fill the same entry store
-  // the same value, so relaxed atomics are all the sharing needs.
-  static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
   std::size_t index;
   if (cp >= 0 && cp < kLowEnd) {
     index = static_cast<std::size_t>(cp);
@@ -165,17 +168,23 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   } else {
     return ClassifySlow(cp);
   }
-  std::uint8_t c = table[index].load(std::memory_order_relaxed);
+  std::uint8_t c = g_classes[index].load(std::memory_order_relaxed);
   if ((c & kClassified) == 0) {
     c = ClassifySlow(cp) | kClassified;
-    table[index].store(c, std::memory_order_relaxed);
+    g_classes[index].store(c, std::memory_order_relaxed);
   }
   return static_cast<std::uint8_t>(c & 0x7F);
 }
 
-// (ASCII inline: the scanner classifies every character it stops at.)
+// (ASCII inline, and the two-byte code points already seen, such as the
+// first letter of every Cyrillic word: the scanner classifies every
+// character it stops at.)
 inline std::uint8_t Classify(utf8proc_int32_t cp) {
   if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+  if (cp >= 0 && cp < kLowEnd) {
+    const std::uint8_t c = g_classes[static_cast<std::size_t>(cp)].load(std::memory_order_relaxed);
+    if (c & kClassified) return static_cast<std::uint8_t>(c & 0x7F);
+  }
   return ClassifyNonAscii(cp);
 }
 
