@@ -35,9 +35,10 @@ constexpr std::size_t kRewrittenMinWords = 12;
 // A word stem for that: its first five letters, of words of four or more.
 constexpr std::size_t kStemLetters = 5;
 constexpr std::size_t kMinStemmedLetters = 4;
-// Below this many tokens the two sides' shapes are computed on one thread
-// (a thread costs ~50 us; shaping 20,000 tokens ~0.5 ms).
-constexpr std::size_t kParallelTokens = 20000;
+// Below this many tokens the two sides' shapes (and histograms) are
+// computed on one thread: a thread costs ~50 us, and shaping 100,000
+// tokens ~6 instructions each, ~0.2 ms (histograms twice that).
+constexpr std::size_t kParallelTokens = 100000;
 
 // What alignment needs to know about one paragraph.
 // Words counted by bucket (id mod kBuckets, saturating): the sum over
