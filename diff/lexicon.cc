@@ -112,12 +112,15 @@ Lexicon::Lexicon(const LexiconSnapshot& snapshot)
       wildcard_head_(snapshot.wildcard_head.begin(), snapshot.wildcard_head.end()),
       wildcard_mask_(snapshot.wildcard_mask.begin(), snapshot.wildcard_mask.end()),
       number_keys_(snapshot.number_keys) {
-  patterns_.reserve(snapshot.patterns.size() / 3);
-  for (std::size_t i = 0; i + 2 < snapshot.patterns.size(); i += 3) {
-    const std::uint32_t shape = snapshot.patterns[i + 1];
-    patterns_.push_back({snapshot.patterns[i], static_cast<std::uint16_t>(shape & 0xFFFF),
-                         static_cast<std::uint8_t>(shape >> 16),
-                         static_cast<std::int32_t>(snapshot.patterns[i + 2])});
+  // Filled by index (no capacity check per pattern): every comparison
+  // loads the ~2,100 built-in patterns.
+  patterns_.resize(snapshot.patterns.size() / 3);
+  const std::uint32_t* packed = snapshot.patterns.data();
+  for (Pattern& pattern : patterns_) {
+    const std::uint32_t shape = packed[1];
+    pattern = {packed[0], static_cast<std::uint16_t>(shape & 0xFFFF),
+               static_cast<std::uint8_t>(shape >> 16), static_cast<std::int32_t>(packed[2])};
+    packed += 3;
   }
   number_values_.reserve(snapshot.number_value_ends.size());
   std::uint32_t begin = 0;
