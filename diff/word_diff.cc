@@ -66,18 +66,40 @@ inline void CopyBytes(std::string_view from, char* to) {
   }
 }
 
-// Calls add(text, token index, op) for each token of the diff in order:
+// One side of a diff for the per-token loops below: the tokens and the
+// text they point into, looked up once instead of for every token.
+struct DiffSide {
+  const TokenizedText* text = nullptr;
+  const Token* tokens = nullptr;
+  const char* source = nullptr;
+
+  explicit DiffSide(const TokenizedText* t) : text(t) {
+    if (t == nullptr) return;
+    tokens = t->tokens.data();
+    source = t->Source().data();
+  }
+  // TokenizedText::Text without its bounds check (offsets come from the
+  // tokenizer) but for the rare long token.
+  std::string_view Piece(const Token& token) const {
+    if (token.length == Token::kLongToken) [[unlikely]] return text->Text(token);
+    return std::string_view(source + token.offset, token.length);
+  }
+};
+
+// Calls add(side, token, op) for each token of the diff in order:
 // unchanged words as the new version writes them. (One call site, so that
 // `add` is inlined: it runs for every token of every changed paragraph.)
 template <typename Add>
 void ForEachToken(const TokenDiff& diff, Add add) {
+  const DiffSide old_side(diff.old_text);
+  const DiffSide new_side(diff.new_text);
   for (const Edit& edit : diff.edits) {
     const bool deleted = edit.kind == EditKind::kDelete;
     const SpanOp op = deleted                            ? SpanOp::kDelete
                       : edit.kind == EditKind::kInsert ? SpanOp::kInsert
                                                        : SpanOp::kEqual;
-    add(deleted ? *diff.old_text : *diff.new_text,
-        static_cast<std::size_t>(deleted ? edit.a : edit.b), op);
+    const DiffSide& side = deleted ? old_side : new_side;
+    add(side, side.tokens[static_cast<std::size_t>(deleted ? edit.a : edit.b)], op);
   }
 }
 
@@ -88,9 +110,8 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   thread_local std::vector<std::size_t> sizes;
   sizes.clear();
   SpanOp last = SpanOp::kEqual;
-  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
-    const Token& token = text.tokens[i];
-    const std::size_t length = text.Text(token).size();
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
+    const std::size_t length = side.Piece(token).size();
     if (sizes.empty() || op != last) {
       sizes.push_back(length);
       last = op;
@@ -105,15 +126,14 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   std::vector<WordSpan> spans;
   spans.reserve(sizes.size());
   char* out = nullptr;
-  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
-    const Token& token = text.tokens[i];
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
     if (spans.empty() || spans.back().op != op) {
       spans.push_back({op, std::string(sizes[spans.size()], ' '), token.space_before});
       out = spans.back().text.data();
     } else if (token.space_before) {
       ++out;  // the space is there already
     }
-    const std::string_view piece = text.Text(token);
+    const std::string_view piece = side.Piece(token);
     CopyBytes(piece, out);
     out += piece.size();
   });
