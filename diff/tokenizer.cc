@@ -412,7 +412,7 @@ void ScanNumber(Scanner& s) {
 // Returns true when every character went through SkipPlainWordChars
 // without an ё: then the word is its own key, known without IsOwnKey
 // reading it again.
-bool ScanWord(Scanner& s) {
+[[gnu::always_inline]] inline bool ScanWord(Scanner& s) {
   bool own = true;
   for (;;) {
     own &= s.SkipPlainWordChars();
