@@ -522,55 +522,19 @@ std::string FoldCase(std::string_view key) {
   return out;
 }
 
-namespace {
-
-// The bytes of a spelling of 1 to 16 bytes as two integers, by fixed-size
-// (overlapping) loads; with the size they tell spellings apart.
-void PackShort(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
-  auto load8 = [](const char* q) {
-    std::uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load4 = [](const char* q) {
-    std::uint32_t v;
-    std::memcpy(&v, q, 4);
-    return std::uint64_t{v};
-  };
-  if (n >= 8) {
-    first = load8(p);
-    last = load8(p + n - 8);
-  } else if (n >= 4) {
-    first = load4(p);
-    last = load4(p + n - 4);
-  } else {
-    first = static_cast<unsigned char>(p[0]) |
-            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
-    last = 0;
-  }
-}
-
-}  // namespace
-
-int Vocabulary::Intern(std::string_view text) {
+int Vocabulary::InternMiss(std::string_view text, Recent* set, std::uint64_t first,
+                           std::uint64_t last) {
   const std::size_t n = text.size();
   if (n == 0 || n > 16) return Add(text);
-  std::uint64_t first;
-  std::uint64_t last;
-  PackShort(text.data(), n, first, last);
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
-  if (recent_.empty()) recent_.resize(kRecentSlots);
-  // Two ways per set: two frequent words that share a set both stay.
+  if (set == nullptr) {  // the first spelling interned
+    if (recent_.empty()) recent_.resize(kRecentSlots);
+    PackShort(text.data(), n, first, last);
+    set = RecentSet(first, last, n);
+    if (set[0].Holds(first, last, n)) return set[0].id;
+    if (set[1].Holds(first, last, n)) return set[1].id;
+  }
   // The newest spelling takes the first way, the one it displaces the
   // second.
-  Recent* set = &recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots & ~std::size_t{1}];
-  auto holds = [&](const Recent& r) {
-    return r.id >= 0 && r.first == first && r.last == last && r.size == n;
-  };
-  if (holds(set[0])) return set[0].id;
-  if (holds(set[1])) return set[1].id;
   const int id = Add(text);
   set[1] = set[0];
   set[0] = {first, last, id, static_cast<std::uint32_t>(n)};

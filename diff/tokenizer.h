@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,7 +27,19 @@ enum class TokenKind : std::uint8_t {
 // strings get equal ids, dense from 0. Not thread-safe; one per comparison.
 class Vocabulary {
  public:
-  int Intern(std::string_view text);
+  // (Inline: the tokenizer interns every token, and most are short words
+  // found in `recent_`; the rest go to the out-of-line InternMiss.)
+  int Intern(std::string_view text) {
+    const std::size_t n = text.size();
+    if (n == 0 || n > 16 || recent_.empty()) return InternMiss(text, nullptr, 0, 0);
+    std::uint64_t first;
+    std::uint64_t last;
+    PackShort(text.data(), n, first, last);
+    Recent* set = RecentSet(first, last, n);
+    if (set[0].Holds(first, last, n)) return set[0].id;
+    if (set[1].Holds(first, last, n)) return set[1].id;
+    return InternMiss(text, set, first, last);
+  }
   std::size_t size() const { return strings_.size(); }
   // Stable for the vocabulary's life.
   std::string_view Text(int id) const { return strings_.Text(id); }
@@ -53,9 +66,51 @@ class Vocabulary {
     std::uint64_t last = 0;
     int id = -1;  // -1: empty
     std::uint32_t size = 0;
+
+    bool Holds(std::uint64_t f, std::uint64_t l, std::size_t n) const {
+      return id >= 0 && first == f && last == l && size == n;
+    }
   };
   static constexpr std::size_t kRecentSlots = 2048;
 
+  // The bytes of a spelling of 1 to 16 bytes as two integers, by
+  // fixed-size (overlapping) loads; with the size they tell spellings
+  // apart.
+  static void PackShort(const char* p, std::size_t n, std::uint64_t& first,
+                        std::uint64_t& last) {
+    auto load8 = [](const char* q) {
+      std::uint64_t v;
+      std::memcpy(&v, q, 8);
+      return v;
+    };
+    auto load4 = [](const char* q) {
+      std::uint32_t v;
+      std::memcpy(&v, q, 4);
+      return std::uint64_t{v};
+    };
+    if (n >= 8) {
+      first = load8(p);
+      last = load8(p + n - 8);
+    } else if (n >= 4) {
+      first = load4(p);
+      last = load4(p + n - 4);
+    } else {
+      first = static_cast<unsigned char>(p[0]) |
+              (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+              (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+      last = 0;
+    }
+  }
+  // The two ways of `recent_` where a packed spelling may be. Two ways per
+  // set: two frequent words that share a set both stay.
+  Recent* RecentSet(std::uint64_t first, std::uint64_t last, std::size_t n) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
+    return &recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots & ~std::size_t{1}];
+  }
+  // Intern for a spelling not in `recent_`: `set` is where it would be
+  // (null if Intern did not look).
+  int InternMiss(std::string_view text, Recent* set, std::uint64_t first, std::uint64_t last);
   int Add(std::string_view text);
   int Fold(int id);
 
