@@ -173,8 +173,8 @@ class TokenizedText {
 
   // Moves the tokens to `target`, where the id that was `i` is ids[i]
   // (texts tokenized on another thread join the main vocabulary this way,
-  // `ids` from Vocabulary::Join). The vocabulary they came from must still
-  // outlive this text.
+  // `ids` from Vocabulary::Join). The text no longer refers to the
+  // vocabulary it came from.
   void Rehome(const Vocabulary& target, const std::vector<int>& ids);
 
  private:
