@@ -1,6 +1,7 @@
 #include "diff/diff_render.h"
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,6 +148,59 @@ std::string Heading(const std::string& what, const std::vector<std::string>& tag
       break;
   }
   return "@@ " + what + label + "\n";
+}
+
+// Appends Heading(Describe(change), change.tags, style) to `out`, without
+// the temporary strings (WriteDiff writes one per changed paragraph).
+void AppendHeading(const ParagraphChange& change, DiffStyle style, std::string& out) {
+  if (style == DiffStyle::kHtml) {
+    out += Heading(Describe(change), change.tags, style);
+    return;
+  }
+  out += style == DiffStyle::kAnsi ? "\x1b[1;36m@@ " : "@@ ";
+  char now[16];
+  char was[16];
+  const auto number = [](int index, char* to) {
+    return std::string_view(to, static_cast<std::size_t>(
+                                    std::to_chars(to, to + 16, index + 1).ptr - to));
+  };
+  const std::string_view now_text = number(change.new_index, now);
+  const std::string_view was_text = number(change.old_index, was);
+  out += "paragraph ";
+  switch (change.op) {
+    case ParagraphOp::kChanged:
+      out += now_text;
+      out += " changed";
+      if (now_text != was_text) {
+        out += " (was ";
+        out += was_text;
+        out += ')';
+      }
+      break;
+    case ParagraphOp::kInserted:
+      out += now_text;
+      out += " added";
+      break;
+    case ParagraphOp::kDeleted:
+      out += was_text;
+      out += " removed";
+      break;
+    case ParagraphOp::kMoved:
+      out += now_text;
+      out += " moved from ";
+      out += was_text;
+      break;
+  }
+  if (style == DiffStyle::kAnsi) out += "\x1b[0m\x1b[33m";
+  if (!change.tags.empty()) {
+    out += " [";
+    for (std::size_t i = 0; i < change.tags.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += change.tags[i];
+    }
+    out += ']';
+  }
+  out += style == DiffStyle::kAnsi ? "\x1b[0m\n" : "\n";
 }
 
 // Appends a paragraph's spans as a block of its own.
@@ -302,7 +356,7 @@ void WriteDiff(const ArticleDiff& diff, DiffStyle style, std::ostream& out) {
   }
   for (const ParagraphChange& change : diff.paragraphs) {
     begin_block();
-    buffer += Heading(Describe(change), change.tags, style);
+    AppendHeading(change, style, buffer);
     AppendBody(change.spans, style, buffer);
     if (buffer.size() >= kWriteSize) write();
   }

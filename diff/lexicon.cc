@@ -113,12 +113,15 @@ Lexicon::Lexicon(const LexiconSnapshot& snapshot)
       wildcard_head_(snapshot.wildcard_head.begin(), snapshot.wildcard_head.end()),
       wildcard_mask_(snapshot.wildcard_mask.begin(), snapshot.wildcard_mask.end()),
       number_keys_(snapshot.number_keys) {
-  patterns_.reserve(snapshot.patterns.size() / 3);
-  for (std::size_t i = 0; i + 2 < snapshot.patterns.size(); i += 3) {
-    const std::uint32_t shape = snapshot.patterns[i + 1];
-    patterns_.push_back({snapshot.patterns[i], static_cast<std::uint16_t>(shape & 0xFFFF),
-                         static_cast<std::uint8_t>(shape >> 16),
-                         static_cast<std::int32_t>(snapshot.patterns[i + 2])});
+  // Filled by index (no capacity check per pattern): every comparison
+  // loads the ~2,100 built-in patterns.
+  patterns_.resize(snapshot.patterns.size() / 3);
+  const std::uint32_t* packed = snapshot.patterns.data();
+  for (Pattern& pattern : patterns_) {
+    const std::uint32_t shape = packed[1];
+    pattern = {packed[0], static_cast<std::uint16_t>(shape & 0xFFFF),
+               static_cast<std::uint8_t>(shape >> 16), static_cast<std::int32_t>(packed[2])};
+    packed += 3;
   }
   number_values_.reserve(snapshot.number_value_ends.size());
   std::uint32_t begin = 0;
@@ -446,6 +449,19 @@ std::uint32_t WordLookup::ComputeStartMask(int id, std::string_view word) {
   Masks& masks = masks_[index];
   masks.starts = lexicon_.StartMask(word, masks.multi_word);
   return masks.starts;
+}
+
+bool WordLookup::IsPlainNumber(std::string_view value) {
+  if (value.empty()) return false;
+  std::size_t points = 0;
+  for (const char c : value) {
+    if (c == '.') {
+      ++points;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return points <= 1;
 }
 
 }  // namespace revwatch

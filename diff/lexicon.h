@@ -208,6 +208,16 @@ class WordLookup {
   // this object's life.
   int InternFigure(std::string_view value) { return figures_.Intern(value); }
   std::string_view FigureText(int id) const { return figures_.Text(id); }
+  // Whether figure `id`'s value is a plain number: digits with at most one
+  // point ("12", "1.5"), not empty. Answered once per value: TextFacts asks
+  // for each figure of each text when it joins magnitudes and units.
+  bool IsPlainNumberFigure(int id) {
+    const auto index = static_cast<std::size_t>(id);
+    if (index >= plain_figures_.size()) plain_figures_.resize(figures_.size(), kUnknownPlain);
+    std::int8_t& known = plain_figures_[index];
+    if (known == kUnknownPlain) known = IsPlainNumber(FigureText(id)) ? 1 : 0;
+    return known != 0;
+  }
 
   // The figure id of a token on its own (before phrases and compound
   // numbers are joined), which depends only on its key and kind: kNoFigure
@@ -248,6 +258,9 @@ class WordLookup {
   static constexpr int kUnknownEntry = -2;
   std::array<std::vector<int>, kLexiconListCount> entries_;
   StringTable figures_;
+  static constexpr std::int8_t kUnknownPlain = -1;
+  static bool IsPlainNumber(std::string_view value);
+  std::vector<std::int8_t> plain_figures_;      // by figure id, kUnknownPlain until asked
   std::vector<TokenFigureMemo> token_figures_;  // by key id
 };
 

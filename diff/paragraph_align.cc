@@ -37,9 +37,10 @@ constexpr double kRewrittenSameFactsStemDice = 0.4;
 // A word stem for that: its first five letters, of words of four or more.
 constexpr std::size_t kStemLetters = 5;
 constexpr std::size_t kMinStemmedLetters = 4;
-// Below this many tokens the two sides' shapes are computed on one thread
-// (a thread costs ~50 us; shaping 20,000 tokens ~0.5 ms).
-constexpr std::size_t kParallelTokens = 20000;
+// Below this many tokens the two sides' shapes (and histograms) are
+// computed on one thread: a thread costs ~50 us, and shaping 100,000
+// tokens ~6 instructions each, ~0.2 ms (histograms twice that).
+constexpr std::size_t kParallelTokens = 100000;
 
 // What alignment needs to know about one paragraph.
 // Words counted by bucket (id mod kBuckets, saturating): the sum over
@@ -54,29 +55,53 @@ bool IsWord(const Token& token) {
 
 struct Shape {
   std::span<const Token> tokens;  // the paragraph's, borrowed
+  // The lower-cased word id of each key id (Vocabulary::FoldedIds), borrowed.
+  std::span<const int> folded_of;
   std::uint64_t hash = 0;         // of the tokens' keys
   int id = -1;                    // equal ids: the same keys (see AssignIds)
   std::size_t words = 0;          // words and numbers (see IsWord)
   int max_word = -1;              // the largest lower-cased word id
-  Histogram histogram{};
+  // Set by Aligner::NeedHistograms, only when a hunk cannot be paired in
+  // place: the paragraphs of a lightly edited article never need it, and
+  // 256 bytes for every paragraph at once were a tenth of a long
+  // comparison's peak memory.
+  const Histogram* histogram = nullptr;
   bool saturated = false;  // a bucket passed 255: the bound does not hold
 };
+
+// Fills `histogram` (zeroed) with the shape's words and points the shape
+// at it. (From locals: a store through a byte pointer may alias anything,
+// so members would be loaded again for every token.)
+void FillHistogram(Shape& shape, Histogram& histogram) {
+  const std::span<const Token> tokens = shape.tokens;
+  const std::span<const int> folded_of = shape.folded_of;
+  std::uint8_t* counts = histogram.data();
+  bool saturated = false;
+  for (const Token& token : tokens) {
+    if (!IsWord(token)) continue;
+    const int folded = folded_of[static_cast<std::size_t>(token.key)];
+    std::uint8_t& count = counts[static_cast<std::size_t>(folded) % kBuckets];
+    if (count < 255) {
+      ++count;
+    } else {
+      saturated = true;
+    }
+  }
+  shape.saturated = saturated;
+  shape.histogram = &histogram;
+}
 
 Shape ShapeOf(const TokenizedText& text) {
   Shape shape;
   shape.tokens = text.tokens;
+  shape.folded_of = text.vocabulary().FoldedIds();
   std::uint64_t hash = 0xcbf29ce484222325;
   for (const Token& token : text.tokens) {
     hash = (hash ^ static_cast<std::uint32_t>(token.key)) * 0x100000001b3;
     if (IsWord(token)) {
+      const int folded = shape.folded_of[static_cast<std::size_t>(token.key)];
       ++shape.words;
-      shape.max_word = std::max(shape.max_word, token.folded);
-      std::uint8_t& count = shape.histogram[static_cast<std::size_t>(token.folded) % kBuckets];
-      if (count < 255) {
-        ++count;
-      } else {
-        shape.saturated = true;
-      }
+      shape.max_word = std::max(shape.max_word, folded);
     }
   }
   shape.hash = hash;
@@ -130,7 +155,7 @@ bool MayPair(const Shape& a, const Shape& b) {
   const std::size_t nb = b.words;
   if (na == 0 || nb == 0) return false;
   if (a.saturated || b.saturated) return true;
-  const std::size_t bound = SharedBound(a.histogram, b.histogram);
+  const std::size_t bound = SharedBound(*a.histogram, *b.histogram);
   const std::size_t shorter = std::min(na, nb);
   return 2.0 * static_cast<double>(bound) >= kPairDice * static_cast<double>(na + nb) ||
          (shorter >= kMinContainedWords &&
@@ -146,20 +171,25 @@ struct Similarity {
 // intersection), by counting one side's words in `counts` (indexed by
 // word id, all zero before and after) rather than sorting both sides.
 std::size_t SharedWords(const Shape& a, const Shape& b, std::vector<std::uint32_t>& counts) {
+  // (Both sides' ids are of one vocabulary.)
+  const std::span<const int> folded_of = a.folded_of;
+  auto folded = [folded_of](const Token& token) {
+    return static_cast<std::size_t>(folded_of[static_cast<std::size_t>(token.key)]);
+  };
   for (const Token& token : a.tokens) {
-    if (IsWord(token)) ++counts[static_cast<std::size_t>(token.folded)];
+    if (IsWord(token)) ++counts[folded(token)];
   }
   std::size_t shared = 0;
   for (const Token& token : b.tokens) {
     if (!IsWord(token)) continue;
-    const auto id = static_cast<std::size_t>(token.folded);
+    const auto id = folded(token);
     if (id < counts.size() && counts[id] > 0) {
       --counts[id];
       ++shared;
     }
   }
   for (const Token& token : a.tokens) {
-    if (IsWord(token)) counts[static_cast<std::size_t>(token.folded)] = 0;
+    if (IsWord(token)) counts[folded(token)] = 0;
   }
   return shared;
 }
@@ -245,7 +275,8 @@ class Aligner {
     std::size_t tokens = 0;
     for (const auto& p : old_paragraphs) tokens += p.tokens.size();
     for (const auto& p : new_paragraphs) tokens += p.tokens.size();
-    if (tokens < kParallelTokens) {
+    parallel_ = tokens >= kParallelTokens;
+    if (!parallel_) {
       shapes(old_paragraphs, old_);
       shapes(new_paragraphs, new_);
     } else {
@@ -298,6 +329,7 @@ class Aligner {
   void PairHunk(std::vector<int>& deleted, std::vector<int>& inserted) {
     std::vector<int> partner = PairInPlace(deleted, inserted);
     if (partner.empty()) {
+      NeedHistograms();
       partner = deleted.size() * inserted.size() <= kMaxPairsExact
                     ? PairExactly(deleted, inserted)
                     : PairInWindow(deleted, inserted);
@@ -357,6 +389,24 @@ class Aligner {
       partner[i] = static_cast<int>(i);
     }
     return partner;
+  }
+
+  // Gives every shape its histogram (for MayPair), the first time a hunk
+  // needs them.
+  void NeedHistograms() {
+    if (!histograms_.empty()) return;
+    histograms_.resize(old_.size() + new_.size());  // zeroed
+    auto fill = [](std::vector<Shape>& shapes, Histogram* out) {
+      for (Shape& shape : shapes) FillHistogram(shape, *out++);
+    };
+    Histogram* old_histograms = histograms_.data();
+    Histogram* new_histograms = old_histograms + old_.size();
+    if (!parallel_) {
+      fill(old_, old_histograms);
+      fill(new_, new_histograms);
+    } else {
+      RunBoth([&] { fill(old_, old_histograms); }, [&] { fill(new_, new_histograms); });
+    }
   }
 
   // Order-preserving pairing with the largest total similarity (weighted
@@ -472,6 +522,8 @@ class Aligner {
   std::span<const TokenizedText> new_texts_;
   std::vector<Shape> old_;
   std::vector<Shape> new_;
+  bool parallel_ = false;  // enough tokens for shapes on two threads
+  std::vector<Histogram> histograms_;  // the shapes', once needed
   std::vector<AlignedParagraph> out_;
   mutable std::vector<std::uint32_t> counts_;  // Compare's, by word id
 };

@@ -54,11 +54,16 @@ class Lcs<revwatch::DtlId> {
 template <>
 class Ses<revwatch::DtlId> {
  public:
-  explicit Ses(bool deletes_first) { (void)deletes_first; }
+  // (The buffer is looked up once per run: a thread_local behind a call
+  // cost as much as the push itself, once per step.)
+  explicit Ses(bool deletes_first) : script_(&revwatch::DtlScript()) { (void)deletes_first; }
   void addSequence(revwatch::DtlId, long long before, long long after, edit_t type) {
-    revwatch::DtlScript().push_back(
+    script_->push_back(
         {static_cast<int>(before), static_cast<int>(after), static_cast<int>(type)});
   }
+
+ private:
+  std::vector<revwatch::DtlStep>* script_;
 };
 
 }  // namespace dtl

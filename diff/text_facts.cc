@@ -81,20 +81,30 @@ bool StartsWithCapital(std::string_view spelling) {
 }
 
 TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
-    : text_(text), words_(words) {
+    : text_(text), words_(words), folded_of_(text.vocabulary().FoldedIds()) {
+  const Vocabulary& vocabulary = text.vocabulary();
   const std::size_t n = text.tokens.size();
   folded_.resize(n);
   starts_.resize(n);
   match_offsets_.resize(n);
   std::uint32_t slots = 0;
-  // One pass over the tokens for the folded words and their masks.
+  std::uint32_t lists = 0;
+  // One pass over the tokens for the folded words and their masks (from
+  // locals: the stores into the members' arrays would otherwise make the
+  // compiler load every pointer again for each token).
+  const std::span<const Token> tokens = text.tokens;
+  const std::span<const int> folded_of = folded_of_;
   for (std::size_t i = 0; i < n; ++i) {
-    folded_[i] = text.Folded(i);
-    starts_[i] = words.StartMask(text.tokens[i].folded, folded_[i]);
-    lists_ |= starts_[i];
+    const int folded = folded_of[static_cast<std::size_t>(tokens[i].key)];
+    const std::string_view word = vocabulary.Text(folded);
+    const std::uint32_t starts = words.StartMask(folded, word);
+    folded_[i] = word;
+    starts_[i] = starts;
+    lists |= starts;
     match_offsets_[i] = slots;
-    slots += CountBits(starts_[i]);
+    slots += CountBits(starts);
   }
+  lists_ = lists;
   match_slots_ = slots;
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
@@ -183,7 +193,7 @@ bool TextFacts::IsFigureSoFar(std::size_t i) const {
 
 std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
   // Only entries of one word start here: matched, whatever follows.
-  if ((words_.MultiWordMask(text_.tokens[pos].folded) & Bit(list)) == 0) return 1;
+  if ((words_.MultiWordMask(FoldedId(pos)) & Bit(list)) == 0) return 1;
   if (matches_.empty()) matches_.assign(match_slots_, kUnknownMatch);
   // The slot of `list` among the lists this token may start.
   const std::size_t slot =
@@ -198,7 +208,7 @@ std::size_t TextFacts::KnownMatch(LexiconList list, std::size_t pos) const {
 
 int TextFacts::MatchedEntry(LexiconList list, std::size_t pos) const {
   if (MatchAt(list, pos) == 0) return -1;
-  const int id = text_.tokens[pos].folded;
+  const int id = FoldedId(pos);
   if ((words_.MultiWordMask(id) & Bit(list)) == 0) {
     return words_.SingleWordEntry(list, id, folded_, pos);
   }
@@ -327,7 +337,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   if (t.kind == TokenKind::kNumber) return NumberValue(text_.Key(i));
   if (t.kind != TokenKind::kWord) return std::nullopt;
   if (HasDigit(folded)) return OrdinalDigits(folded, words_.lexicon());
-  auto figure = words_.Of(t.folded, folded).figure;
+  auto figure = words_.Of(FoldedId(i), folded).figure;
   if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
   // "first = 1st" in the lists: the same digits as a written "1st".
   if (figure && HasDigit(*figure)) return OrdinalDigits(*figure, words_.lexicon());
@@ -430,15 +440,11 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
 }
 
 std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) const {
-  const auto number = FigureAt(i);
-  if (!number || number->empty() ||
-      number->find_first_not_of("0123456789.") != std::string_view::npos ||
-      number->find('.') != number->rfind('.')) {
-    return std::nullopt;
-  }
+  const int id = figure_[i];
+  if (id == WordLookup::kNoFigure || !words_.IsPlainNumberFigure(id)) return std::nullopt;
   std::size_t next = i + 1;  // past the other words of "тридцати пяти"
   while (next < figure_.size() && figure_[next] == part_of_figure_) ++next;
-  return PlainNumberAt{*number, next};
+  return PlainNumberAt{words_.FigureText(id), next};
 }
 
 // "5 km", "five kilometres", "140 mm", "50 %": a number and the unit after it are
@@ -473,7 +479,7 @@ bool TextFacts::IsCapitalised(std::size_t i) const {
   const Token& token = text_.tokens[i];
   // A word equal to its lower-cased form has no capital at all: the
   // common case, answered without looking at its letters.
-  if (token.kind != TokenKind::kWord || token.key == token.folded || IsFigure(i)) return false;
+  if (token.kind != TokenKind::kWord || token.key == FoldedId(i) || IsFigure(i)) return false;
   return StartsWithCapital(text_.Text(i));
 }
 
@@ -500,22 +506,25 @@ const std::vector<int>& TextFacts::AllFigures() const {
     // counts on its own.
     bool percent = false;
     for (std::size_t i = 0; i < figure_.size(); ++i) {
-      const std::optional<std::string_view> figure = FigureAt(i);
-      if (!figure && text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") {
-        percent = true;
+      // Most tokens are no figure, or part of the one before: told by id.
+      const int id = figure_[i];
+      if (id == WordLookup::kNoFigure) {
+        if (text_.tokens[i].kind == TokenKind::kPunct && text_.Key(i) == "%") percent = true;
+        continue;
       }
-      if (!figure || figure->empty()) continue;
+      if (id == part_of_figure_) continue;  // the empty value
+      const std::string_view figure = words_.FigureText(id);
       // "one", "одной" are as often "a" or "one of" as a count: a rewrite
       // that adds one is no changed figure (the run that changes one
       // still sees it).
-      if (*figure == "1" && text_.tokens[i].kind == TokenKind::kWord) continue;
-      if (figure->size() > 1 && figure->back() == '%') {
-        all_figures_->push_back(words_.InternFigure(figure->substr(0, figure->size() - 1)));
+      if (figure == "1" && text_.tokens[i].kind == TokenKind::kWord) continue;
+      if (figure.size() > 1 && figure.back() == '%') {
+        all_figures_->push_back(words_.InternFigure(figure.substr(0, figure.size() - 1)));
         percent = true;
-      } else if (*figure == "%") {
+      } else if (figure == "%") {
         percent = true;
       } else {
-        all_figures_->push_back(figure_[i]);
+        all_figures_->push_back(id);
       }
     }
     // Whether percentages are spoken of, not how often the sign is
@@ -537,27 +546,30 @@ void TextFacts::FindNames() const {
   thread_local std::vector<std::size_t> sentence_starts;
   mid_sentence.clear();
   sentence_starts.clear();
+  // (From locals: stores into name_, bytes, may alias any member.)
+  const std::span<const Token> tokens = text_.tokens;
+  const std::span<const int> folded_of = folded_of_;
   for (std::size_t i = 0; i < n; ++i) {
     // (Most words are lower case: IsCapitalised's first test, inline.)
-    const Token& token = text_.tokens[i];
-    if (token.key == token.folded || !IsCapitalised(i)) continue;
+    const int folded = folded_of[static_cast<std::size_t>(tokens[i].key)];
+    if (tokens[i].key == folded || !IsCapitalised(i)) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {
       name_[i] = 1;
-      mid_sentence.push_back(text_.tokens[i].folded);
+      mid_sentence.push_back(folded);
+      all_names_.push_back(folded_[i]);
     }
   }
   std::sort(mid_sentence.begin(), mid_sentence.end());
   for (const std::size_t i : sentence_starts) {
-    if (words_.Of(text_.tokens[i].folded, folded_[i]).function_word) continue;
+    if (words_.Of(FoldedId(i), folded_[i]).function_word) continue;
     name_[i] = IsAllCaps(text_.Text(i)) ||
                std::binary_search(mid_sentence.begin(), mid_sentence.end(),
-                                  text_.tokens[i].folded);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
+                                  FoldedId(i));
     if (name_[i]) all_names_.push_back(folded_[i]);
   }
+  // (Collected as found, in no order: sorted and made distinct here.)
   std::sort(all_names_.begin(), all_names_.end());
   all_names_.erase(std::unique(all_names_.begin(), all_names_.end()), all_names_.end());
 }
@@ -634,7 +646,7 @@ bool TextFacts::ComputeBoilerplate() const {
       stamp_words = true;
     } else if (IsFigureSoFar(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
-               (words > 1 && words_.Of(text_.tokens[pos].folded, folded[pos]).function_word)) {
+               (words > 1 && words_.Of(FoldedId(pos), folded[pos]).function_word)) {
       ++pos;
     } else {
       return false;

@@ -89,6 +89,10 @@ class TextFacts {
 
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+  // Vocabulary id of token i's lower-cased key.
+  int FoldedId(std::size_t i) const {
+    return folded_of_[static_cast<std::size_t>(text_.tokens[i].key)];
+  }
   static std::uint32_t Bit(LexiconList list) {
     return std::uint32_t{1} << static_cast<unsigned>(list);
   }
@@ -145,6 +149,7 @@ class TextFacts {
 
   const TokenizedText& text_;
   WordLookup& words_;
+  std::span<const int> folded_of_;  // Vocabulary::FoldedIds of the text's
   std::vector<std::string_view> folded_;
   std::vector<std::uint32_t> starts_;  // per token, WordLookup::StartMask
   std::uint32_t lists_ = 0;            // the union of starts_

@@ -36,8 +36,8 @@ TokenDiff DiffTokens(const TokenizedText& old_text, const TokenizedText& new_tex
   thread_local std::vector<int> a;
   thread_local std::vector<int> b;
   auto keys = [](const std::vector<Token>& tokens, std::vector<int>& out) {
-    out.clear();
-    for (const Token& t : tokens) out.push_back(t.key);
+    out.resize(tokens.size());  // (by index: no capacity check per token)
+    for (std::size_t i = 0; i < tokens.size(); ++i) out[i] = tokens[i].key;
   };
   keys(old_text.tokens, a);
   keys(new_text.tokens, b);

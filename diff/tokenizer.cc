@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -151,11 +152,14 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   return table;
 }();
 
-// Classify for code points from U+0080.
+// Classes of the code points below kLowEnd and of the General
+// Punctuation block, kClassified set once filled. Zero (unfilled) at
+// start-up; threads that fill the same entry store the same value, so
+// relaxed atomics are all the sharing needs.
+std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> g_classes;
+
+// Classify for code points from U+0080 not yet in g_classes.
 [[gnu::noinline]] std::uint8_t ClassifyNonAscii(utf8proc_int32_t cp) {
-  // Zero (unfilled) at start-up; threads that fill the same entry store
-  // the same value, so relaxed atomics are all the sharing needs.
-  static std::array<std::atomic<std::uint8_t>, kLowEnd + (kPunctEnd - kPunctBegin)> table;
   std::size_t index;
   if (cp >= 0 && cp < kLowEnd) {
     index = static_cast<std::size_t>(cp);
@@ -164,17 +168,23 @@ constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
   } else {
     return ClassifySlow(cp);
   }
-  std::uint8_t c = table[index].load(std::memory_order_relaxed);
+  std::uint8_t c = g_classes[index].load(std::memory_order_relaxed);
   if ((c & kClassified) == 0) {
     c = ClassifySlow(cp) | kClassified;
-    table[index].store(c, std::memory_order_relaxed);
+    g_classes[index].store(c, std::memory_order_relaxed);
   }
   return static_cast<std::uint8_t>(c & 0x7F);
 }
 
-// (ASCII inline: the scanner classifies every character it stops at.)
+// (ASCII inline, and the two-byte code points already seen, such as the
+// first letter of every Cyrillic word: the scanner classifies every
+// character it stops at.)
 inline std::uint8_t Classify(utf8proc_int32_t cp) {
   if (cp >= 0 && cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
+  if (cp >= 0 && cp < kLowEnd) {
+    const std::uint8_t c = g_classes[static_cast<std::size_t>(cp)].load(std::memory_order_relaxed);
+    if (c & kClassified) return static_cast<std::uint8_t>(c & 0x7F);
+  }
   return ClassifyNonAscii(cp);
 }
 
@@ -236,6 +246,23 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
   return table;
 }();
 
+// How many of the first bytes of `x` (eight bytes of text read as a
+// little-endian integer, the first in the lowest byte) are ASCII letters
+// or digits, 0-8: all eight tested at once, each byte a lane whose sums
+// never carry into the next.
+constexpr std::uint64_t kLanes8 = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh8 = kLanes8 * 0x80;
+inline std::size_t AsciiAlnumRun(std::uint64_t x) {
+  const std::uint64_t low = x & ~kHigh8;  // 7 bits a lane: sums stay in the lane
+  const std::uint64_t folded = low | kLanes8 * 0x20;  // A-Z as a-z
+  const std::uint64_t letter = (folded + kLanes8 * (0x80 - 'a')) &
+                               ~(folded + kLanes8 * (0x80 - 'z' - 1));
+  const std::uint64_t digit = (low + kLanes8 * (0x80 - '0')) &
+                              ~(low + kLanes8 * (0x80 - '9' - 1));
+  const std::uint64_t stop = ~((letter | digit) & ~x) & kHigh8;
+  return stop == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+}
+
 // A cursor over the text that decodes each character once.
 class Scanner {
  public:
@@ -258,25 +285,51 @@ class Scanner {
     Load();
   }
   // Moves past a run of ASCII letters and digits and Cyrillic letters
-  // (U+0400-U+047F, lead bytes D0 and D1) byte by byte, without decoding:
-  // most of any word is made of these. Returns false if the run had an ё
-  // or Ё, the only ones of these a token key rewrites (see IsOwnKey).
-  bool SkipPlainWordChars() {
+  // (U+0400-U+047F, lead bytes D0 and D1) without decoding: most of any
+  // word is made of these. ASCII is looked at eight bytes at a time (see
+  // AsciiAlnumRun), Cyrillic a letter at a time. Returns false if the run
+  // had an ё or Ё, the only ones of these a token key rewrites (see
+  // IsOwnKey).
+  [[gnu::always_inline]] bool SkipPlainWordChars() {
     std::size_t p = pos_;
     const std::size_t n = text_.size();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     bool own = true;
     for (;;) {
+      const std::size_t round = p;
       if (p < n && kAsciiAlnum[bytes[p]]) {
-        ++p;
-        continue;
+        while (p + 8 <= n) {
+          std::uint64_t x;
+          std::memcpy(&x, bytes + p, 8);
+          const std::size_t run = AsciiAlnumRun(x);
+          p += run;
+          if (run < 8) break;
+        }
+        if (p + 8 > n) {
+          while (p < n && kAsciiAlnum[bytes[p]]) ++p;
+        }
+        // Only a lead byte (from 0x80) can start a Cyrillic letter.
+        if (p >= n || bytes[p] < 0x80) break;
       }
-      if (p + 1 >= n) break;
-      // Both bytes at once, little-endian: lead D0 or D1, then 10xxxxxx.
-      const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
-      if ((pair & 0xC0FE) != 0x80D0) break;
-      own &= pair != 0x91D1 && pair != 0x81D0;  // ё, Ё
-      p += 2;
+      // A letter's two bytes at once, little-endian: lead D0 or D1, then
+      // 10xxxxxx; ё is D1 91, Ё is D0 81. Two letters at a time while they
+      // last, then one.
+      auto is_yo = [](std::uint32_t pair) { return pair == 0x91D1 || pair == 0x81D0; };
+      while (p + 4 <= n) {
+        std::uint32_t two;
+        std::memcpy(&two, bytes + p, 4);
+        if ((two & 0xC0FEC0FE) != 0x80D080D0) break;
+        own &= !is_yo(two & 0xFFFF) && !is_yo(two >> 16);
+        p += 4;
+      }
+      if (p + 1 < n) {
+        const unsigned pair = bytes[p] | (unsigned{bytes[p + 1]} << 8);
+        if ((pair & 0xC0FE) == 0x80D0) {
+          own &= !is_yo(pair);
+          p += 2;
+        }
+      }
+      if (p == round) break;
     }
     if (p != pos_) {
       pos_ = p;
@@ -359,7 +412,7 @@ void ScanNumber(Scanner& s) {
 // Returns true when every character went through SkipPlainWordChars
 // without an ё: then the word is its own key, known without IsOwnKey
 // reading it again.
-bool ScanWord(Scanner& s) {
+[[gnu::always_inline]] inline bool ScanWord(Scanner& s) {
   bool own = true;
   for (;;) {
     own &= s.SkipPlainWordChars();
@@ -469,55 +522,19 @@ std::string FoldCase(std::string_view key) {
   return out;
 }
 
-namespace {
-
-// The bytes of a spelling of 1 to 16 bytes as two integers, by fixed-size
-// (overlapping) loads; with the size they tell spellings apart.
-void PackShort(const char* p, std::size_t n, std::uint64_t& first, std::uint64_t& last) {
-  auto load8 = [](const char* q) {
-    std::uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load4 = [](const char* q) {
-    std::uint32_t v;
-    std::memcpy(&v, q, 4);
-    return std::uint64_t{v};
-  };
-  if (n >= 8) {
-    first = load8(p);
-    last = load8(p + n - 8);
-  } else if (n >= 4) {
-    first = load4(p);
-    last = load4(p + n - 4);
-  } else {
-    first = static_cast<unsigned char>(p[0]) |
-            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
-    last = 0;
-  }
-}
-
-}  // namespace
-
-int Vocabulary::Intern(std::string_view text) {
+int Vocabulary::InternMiss(std::string_view text, Recent* set, std::uint64_t first,
+                           std::uint64_t last) {
   const std::size_t n = text.size();
   if (n == 0 || n > 16) return Add(text);
-  std::uint64_t first;
-  std::uint64_t last;
-  PackShort(text.data(), n, first, last);
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
-  if (recent_.empty()) recent_.resize(kRecentSlots);
-  // Two ways per set: two frequent words that share a set both stay.
+  if (set == nullptr) {  // the first spelling interned
+    if (recent_.empty()) recent_.resize(kRecentSlots);
+    PackShort(text.data(), n, first, last);
+    set = RecentSet(first, last, n);
+    if (set[0].Holds(first, last, n)) return set[0].id;
+    if (set[1].Holds(first, last, n)) return set[1].id;
+  }
   // The newest spelling takes the first way, the one it displaces the
   // second.
-  Recent* set = &recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots & ~std::size_t{1}];
-  auto holds = [&](const Recent& r) {
-    return r.id >= 0 && r.first == first && r.last == last && r.size == n;
-  };
-  if (holds(set[0])) return set[0].id;
-  if (holds(set[1])) return set[1].id;
   const int id = Add(text);
   set[1] = set[0];
   set[0] = {first, last, id, static_cast<std::uint32_t>(n)};
@@ -528,6 +545,17 @@ int Vocabulary::Add(std::string_view text) {
   const int id = strings_.Intern(text);
   if (static_cast<std::size_t>(id) >= folded_.size()) folded_.push_back(-1);
   return id;
+}
+
+std::vector<int> Vocabulary::Join(const Vocabulary& other) {
+  std::vector<int> ids(other.size());
+  for (std::size_t id = 0; id < ids.size(); ++id) ids[id] = Intern(other.Text(static_cast<int>(id)));
+  for (std::size_t id = 0; id < ids.size(); ++id) {
+    const int folded = other.folded_[id];
+    int& here = folded_[static_cast<std::size_t>(ids[id])];
+    if (folded >= 0 && here < 0) here = ids[static_cast<std::size_t>(folded)];
+  }
+  return ids;
 }
 
 int Vocabulary::Fold(int id) {
@@ -597,7 +625,7 @@ std::vector<Token> TokensOf(std::string_view text, Vocabulary& vocabulary, bool&
       long_tokens.emplace_back(token.offset, static_cast<std::uint32_t>(piece.size()));
     }
     token.key = key;
-    token.folded = vocabulary.Folded(key);
+    vocabulary.Folded(key);  // computed now: FoldedOf reads it later
     token.kind = kind;
     token.space_before = space_before;
     buffer.push_back(token);
@@ -619,7 +647,6 @@ std::uint32_t TokenizedText::LongLength(std::uint32_t offset) const {
 void TokenizedText::Rehome(const Vocabulary& target, const std::vector<int>& ids) {
   for (Token& token : tokens) {
     token.key = ids[static_cast<std::size_t>(token.key)];
-    token.folded = ids[static_cast<std::size_t>(token.folded)];
   }
   vocabulary_ = &target;
 }
@@ -643,7 +670,9 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
 std::vector<std::string_view> TokenizedText::FoldedWords() const {
   std::vector<std::string_view> words;
   words.reserve(tokens.size());
-  for (const Token& token : tokens) words.push_back(vocabulary_->Text(token.folded));
+  for (const Token& token : tokens) {
+    words.push_back(vocabulary_->Text(vocabulary_->FoldedOf(token.key)));
+  }
   return words;
 }
 

@@ -4,8 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,7 +27,19 @@ enum class TokenKind : std::uint8_t {
 // strings get equal ids, dense from 0. Not thread-safe; one per comparison.
 class Vocabulary {
  public:
-  int Intern(std::string_view text);
+  // (Inline: the tokenizer interns every token, and most are short words
+  // found in `recent_`; the rest go to the out-of-line InternMiss.)
+  int Intern(std::string_view text) {
+    const std::size_t n = text.size();
+    if (n == 0 || n > 16 || recent_.empty()) return InternMiss(text, nullptr, 0, 0);
+    std::uint64_t first;
+    std::uint64_t last;
+    PackShort(text.data(), n, first, last);
+    Recent* set = RecentSet(first, last, n);
+    if (set[0].Holds(first, last, n)) return set[0].id;
+    if (set[1].Holds(first, last, n)) return set[1].id;
+    return InternMiss(text, set, first, last);
+  }
   std::size_t size() const { return strings_.size(); }
   // Stable for the vocabulary's life.
   std::string_view Text(int id) const { return strings_.Text(id); }
@@ -33,6 +48,16 @@ class Vocabulary {
     const int known = folded_[static_cast<std::size_t>(id)];
     return known >= 0 ? known : Fold(id);
   }
+  // The same for a token key of a text tokenized with this vocabulary
+  // (Tokenize computes it for every key).
+  int FoldedOf(int key) const { return folded_[static_cast<std::size_t>(key)]; }
+  // FoldedOf of every id (-1 where never computed); invalidated by Intern.
+  std::span<const int> FoldedIds() const { return folded_; }
+  // Interns every spelling of `other` here, in id order, and returns the id
+  // here of each of its ids; the keys of `other` get their FoldedOf here.
+  // (Texts tokenized with `other` join this vocabulary so; see
+  // TokenizedText::Rehome.)
+  std::vector<int> Join(const Vocabulary& other);
 
  private:
   // A spelling of up to 16 bytes, packed (see Intern).
@@ -41,9 +66,51 @@ class Vocabulary {
     std::uint64_t last = 0;
     int id = -1;  // -1: empty
     std::uint32_t size = 0;
+
+    bool Holds(std::uint64_t f, std::uint64_t l, std::size_t n) const {
+      return id >= 0 && first == f && last == l && size == n;
+    }
   };
   static constexpr std::size_t kRecentSlots = 2048;
 
+  // The bytes of a spelling of 1 to 16 bytes as two integers, by
+  // fixed-size (overlapping) loads; with the size they tell spellings
+  // apart.
+  static void PackShort(const char* p, std::size_t n, std::uint64_t& first,
+                        std::uint64_t& last) {
+    auto load8 = [](const char* q) {
+      std::uint64_t v;
+      std::memcpy(&v, q, 8);
+      return v;
+    };
+    auto load4 = [](const char* q) {
+      std::uint32_t v;
+      std::memcpy(&v, q, 4);
+      return std::uint64_t{v};
+    };
+    if (n >= 8) {
+      first = load8(p);
+      last = load8(p + n - 8);
+    } else if (n >= 4) {
+      first = load4(p);
+      last = load4(p + n - 4);
+    } else {
+      first = static_cast<unsigned char>(p[0]) |
+              (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+              (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+      last = 0;
+    }
+  }
+  // The two ways of `recent_` where a packed spelling may be. Two ways per
+  // set: two frequent words that share a set both stay.
+  Recent* RecentSet(std::uint64_t first, std::uint64_t last, std::size_t n) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const std::uint64_t mixed = (((first ^ n) * kMul) ^ last) * kMul;
+    return &recent_[static_cast<std::size_t>(mixed >> 53) % kRecentSlots & ~std::size_t{1}];
+  }
+  // Intern for a spelling not in `recent_`: `set` is where it would be
+  // (null if Intern did not look).
+  int InternMiss(std::string_view text, Recent* set, std::uint64_t first, std::uint64_t last);
   int Add(std::string_view text);
   int Fold(int id);
 
@@ -61,19 +128,22 @@ struct Token {
   // TokenizedText keeps such a token's length apart.
   static constexpr std::uint16_t kLongToken = 0xFFFF;
 
-  std::uint32_t offset = 0;  // the spelling is TokenizedText::Text(token)
+  // No default member values: a trivial type is copied as bytes (the
+  // tokenizer copies every paragraph's tokens once); Tokenize sets each.
+  std::uint32_t offset;  // the spelling is TokenizedText::Text(token)
   // What comparison sees: presentation differences folded away (curly vs
   // straight quotes and apostrophes, dash variants, odd spaces inside
   // numbers, Russian ё written as е), case kept. A Vocabulary id.
-  int key = 0;
-  int folded = 0;  // Vocabulary id of the lower-cased key
-  // 16 bytes in all: a long comparison holds every differing paragraph's
+  // (The lower-cased key's id is the vocabulary's, once per key:
+  // Vocabulary::FoldedOf.)
+  int key;
+  // 12 bytes in all: a long comparison holds every differing paragraph's
   // tokens at once.
-  std::uint16_t length = 0;  // of the spelling, or kLongToken
-  TokenKind kind = TokenKind::kWord;
-  bool space_before = false;  // whitespace preceded it in the text
+  std::uint16_t length;  // of the spelling, or kLongToken
+  TokenKind kind;
+  bool space_before;  // whitespace preceded it in the text
 };
-static_assert(sizeof(Token) == 16);
+static_assert(sizeof(Token) == 12 && std::is_trivial_v<Token>);
 
 // A text split into tokens. It borrows the text given to Tokenize (unless
 // NFC changed it, then it keeps the normalised copy) and the Vocabulary;
@@ -92,14 +162,19 @@ class TokenizedText {
   std::string_view Text(std::size_t i) const { return Text(tokens[i]); }
   // What comparison sees of token i (see Token::key).
   std::string_view Key(std::size_t i) const { return vocabulary_->Text(tokens[i].key); }
-  // Token i's lower-cased key (see Token::folded).
-  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(tokens[i].folded); }
+  // Vocabulary id of token i's lower-cased key.
+  int FoldedId(std::size_t i) const { return vocabulary_->FoldedOf(tokens[i].key); }
+  // Token i's lower-cased key.
+  std::string_view Folded(std::size_t i) const { return vocabulary_->Text(FoldedId(i)); }
+  // The vocabulary the tokens' ids belong to.
+  const Vocabulary& vocabulary() const { return *vocabulary_; }
   // Every token's lower-cased key, in order (what Lexicon::MatchAt reads).
   std::vector<std::string_view> FoldedWords() const;
 
   // Moves the tokens to `target`, where the id that was `i` is ids[i]
-  // (texts tokenized on another thread join the main vocabulary this way).
-  // The vocabulary they came from must still outlive this text.
+  // (texts tokenized on another thread join the main vocabulary this way,
+  // `ids` from Vocabulary::Join). The text no longer refers to the
+  // vocabulary it came from.
   void Rehome(const Vocabulary& target, const std::vector<int>& ids);
 
  private:

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
-#include <unordered_map>
 
 #include "diff/edit_classifier.h"
 #include "diff/run_both.h"
@@ -65,18 +65,40 @@ inline void CopyBytes(std::string_view from, char* to) {
   }
 }
 
-// Calls add(text, token index, op) for each token of the diff in order:
+// One side of a diff for the per-token loops below: the tokens and the
+// text they point into, looked up once instead of for every token.
+struct DiffSide {
+  const TokenizedText* text = nullptr;
+  const Token* tokens = nullptr;
+  const char* source = nullptr;
+
+  explicit DiffSide(const TokenizedText* t) : text(t) {
+    if (t == nullptr) return;
+    tokens = t->tokens.data();
+    source = t->Source().data();
+  }
+  // TokenizedText::Text without its bounds check (offsets come from the
+  // tokenizer) but for the rare long token.
+  std::string_view Piece(const Token& token) const {
+    if (token.length == Token::kLongToken) [[unlikely]] return text->Text(token);
+    return std::string_view(source + token.offset, token.length);
+  }
+};
+
+// Calls add(side, token, op) for each token of the diff in order:
 // unchanged words as the new version writes them. (One call site, so that
 // `add` is inlined: it runs for every token of every changed paragraph.)
 template <typename Add>
 void ForEachToken(const TokenDiff& diff, Add add) {
+  const DiffSide old_side(diff.old_text);
+  const DiffSide new_side(diff.new_text);
   for (const Edit& edit : diff.edits) {
     const bool deleted = edit.kind == EditKind::kDelete;
     const SpanOp op = deleted                            ? SpanOp::kDelete
                       : edit.kind == EditKind::kInsert ? SpanOp::kInsert
                                                        : SpanOp::kEqual;
-    add(deleted ? *diff.old_text : *diff.new_text,
-        static_cast<std::size_t>(deleted ? edit.a : edit.b), op);
+    const DiffSide& side = deleted ? old_side : new_side;
+    add(side, side.tokens[static_cast<std::size_t>(deleted ? edit.a : edit.b)], op);
   }
 }
 
@@ -87,9 +109,8 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   thread_local std::vector<std::size_t> sizes;
   sizes.clear();
   SpanOp last = SpanOp::kEqual;
-  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
-    const Token& token = text.tokens[i];
-    const std::size_t length = text.Text(token).size();
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
+    const std::size_t length = side.Piece(token).size();
     if (sizes.empty() || op != last) {
       sizes.push_back(length);
       last = op;
@@ -104,15 +125,14 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   std::vector<WordSpan> spans;
   spans.reserve(sizes.size());
   char* out = nullptr;
-  ForEachToken(diff, [&](const TokenizedText& text, std::size_t i, SpanOp op) {
-    const Token& token = text.tokens[i];
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
     if (spans.empty() || spans.back().op != op) {
       spans.push_back({op, std::string(sizes[spans.size()], ' '), token.space_before});
       out = spans.back().text.data();
     } else if (token.space_before) {
       ++out;  // the space is there already
     }
-    const std::string_view piece = text.Text(token);
+    const std::string_view piece = side.Piece(token);
     CopyBytes(piece, out);
     out += piece.size();
   });
@@ -155,6 +175,65 @@ ParagraphOp ToParagraphOp(AlignOp op) {
   }
 }
 
+// Numbers paragraphs so that equal ids are byte-identical paragraphs:
+// dense from 0, in order of first appearance. Open addressing with a hash
+// that reads eight bytes at a time: every byte of both articles is hashed,
+// and std::hash<std::string_view> (and a node per paragraph) cost three
+// times as much.
+class ParagraphIds {
+ public:
+  explicit ParagraphIds(std::size_t count) {
+    std::size_t slots = 16;
+    while (slots < 2 * count) slots *= 2;
+    slots_.assign(slots, -1);
+    distinct_.reserve(count);
+  }
+  // The paragraph must outlive this object.
+  int Of(std::string_view paragraph) {
+    const std::uint64_t hash = Hash(paragraph);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const int id = slots_[i];
+      if (id < 0) {
+        slots_[i] = static_cast<int>(distinct_.size());
+        distinct_.push_back({paragraph, hash});
+        return slots_[i];
+      }
+      const Distinct& known = distinct_[static_cast<std::size_t>(id)];
+      if (known.hash == hash && known.text == paragraph) return id;
+    }
+  }
+
+ private:
+  struct Distinct {
+    std::string_view text;
+    std::uint64_t hash;
+  };
+  static std::uint64_t Hash(std::string_view text) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    auto load8 = [](const char* p) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      return v;
+    };
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::uint64_t h = n * kMul;
+    auto mix = [&h](std::uint64_t chunk) { h = std::rotl((h ^ chunk) * kMul, 29); };
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 <= n; i += 8) mix(load8(p + i));
+      mix(load8(p + n - 8));
+    } else {
+      for (std::size_t i = 0; i < n; ++i) mix(static_cast<unsigned char>(p[i]));
+    }
+    h ^= h >> 32;
+    return h * kMul;
+  }
+
+  std::vector<int> slots_;  // ids; size a power of two, at most half full
+  std::vector<Distinct> distinct_;
+};
+
 class ArticleDiffer {
  public:
   ArticleDiffer(const Article& old_article, const Article& new_article,
@@ -195,13 +274,11 @@ class ArticleDiffer {
   // raw strings are aligned first and only the paragraphs that differ are
   // tokenized and aligned properly (as git diffs lines before words).
   void TokenizeDifferingParagraphs() {
-    std::unordered_map<std::string_view, int> ids;
+    ParagraphIds ids(old_article_.paragraphs.size() + new_article_.paragraphs.size());
     auto intern = [&ids](const std::vector<std::string>& paragraphs) {
       std::vector<int> out;
       out.reserve(paragraphs.size());
-      for (const std::string& p : paragraphs) {
-        out.push_back(ids.try_emplace(p, static_cast<int>(ids.size())).first->second);
-      }
+      for (const std::string& p : paragraphs) out.push_back(ids.Of(p));
       return out;
     };
     old_raw_ = intern(old_article_.paragraphs);
@@ -227,13 +304,13 @@ class ArticleDiffer {
       return;
     }
     // Long texts: the new side is tokenized on a second thread into its
-    // own vocabulary, whose words then join the main one.
+    // own vocabulary, whose words then join the main one. It goes when
+    // they have (~1 MB at 100,000 words), before the paragraphs are
+    // aligned, when a comparison's memory peaks.
+    Vocabulary new_vocabulary;
     RunBoth([&] { tokenize(old_article_, old_index_, vocabulary_, old_); },
-            [&] { tokenize(new_article_, new_index_, new_vocabulary_, new_); });
-    std::vector<int> joined(new_vocabulary_.size());
-    for (std::size_t id = 0; id < joined.size(); ++id) {
-      joined[id] = vocabulary_.Intern(new_vocabulary_.Text(static_cast<int>(id)));
-    }
+            [&] { tokenize(new_article_, new_index_, new_vocabulary, new_); });
+    const std::vector<int> joined = vocabulary_.Join(new_vocabulary);
     for (TokenizedText& text : new_) text.Rehome(vocabulary_, joined);
   }
 
@@ -449,7 +526,6 @@ class ArticleDiffer {
 
   // Declared first: every tokenized text below refers into them.
   Vocabulary vocabulary_;
-  Vocabulary new_vocabulary_;  // the new side's words while tokenized apart
   WordLookup words_;
   const Article& old_article_;
   const Article& new_article_;

@@ -78,9 +78,21 @@ TEST(TokenizerTest, EqualKeysShareAVocabularyId) {
   const TokenizedText b = Tokenize("\"Kyiv\"", vocabulary);
   EXPECT_EQ(a.tokens[0].key, b.tokens[0].key);
   EXPECT_EQ(a.tokens[1].key, b.tokens[1].key);
-  EXPECT_NE(a.tokens[1].key, a.tokens[3].key);        // case kept in keys
-  EXPECT_EQ(a.tokens[1].folded, a.tokens[3].folded);  // but not when folded
-  EXPECT_EQ(vocabulary.Text(a.tokens[1].folded), "kyiv");
+  EXPECT_NE(a.tokens[1].key, a.tokens[3].key);  // case kept in keys
+  EXPECT_EQ(a.FoldedId(1), a.FoldedId(3));  // but not when folded
+  EXPECT_EQ(vocabulary.Text(a.FoldedId(1)), "kyiv");
+}
+
+TEST(TokenizerTest, JoinedTextsKeepTheirFoldedWords) {
+  Vocabulary main;
+  Vocabulary other;
+  const TokenizedText a = Tokenize("Kyiv and Lviv", main);
+  TokenizedText b = Tokenize("LVIV, Odesa", other);
+  b.Rehome(main, main.Join(other));
+  EXPECT_EQ(b.Folded(0), "lviv");
+  EXPECT_EQ(b.FoldedId(0), a.FoldedId(2));
+  EXPECT_EQ(b.Folded(2), "odesa");
+  EXPECT_EQ(b.Key(2), "Odesa");
 }
 
 TEST(TokenizerTest, NfdAndNfcGiveTheSameTokens) {
