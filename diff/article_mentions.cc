@@ -153,8 +153,8 @@ bool ArticleMentions::Mentions(std::string_view stem) const {
 bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
   if (word.empty()) return false;
   return AnyText([&](std::string_view text) {
-    for (std::size_t at = text.find(word); at != std::string_view::npos;
-         at = text.find(word, at + 1)) {
+    for (std::size_t at = Find(text, word); at != std::string_view::npos;
+         at = Find(text, word, at + 1)) {
       const std::size_t end = at + word.size();
       if (!LetterBefore(text, at) && (end == text.size() || !LetterAt(text, end))) {
         return true;

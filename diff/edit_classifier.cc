@@ -566,9 +566,10 @@ bool HasNameStem(const TextFacts& text, std::string_view name) {
   const std::size_t letters = CharacterCount(name);
   const auto words = text.FoldedWords();
   return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+    if (!SameStem(name, word)) return false;
     const std::size_t other = CharacterCount(word);
     const std::size_t slack = std::min(letters, other) >= 6 ? 3 : 2;
-    return SameStem(name, word) && other + slack >= letters && letters + slack >= other;
+    return other + slack >= letters && letters + slack >= other;
   });
 }
 
@@ -1167,11 +1168,8 @@ class ParagraphBalance {
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (const int entry : mine) {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
-      for (int i = 0; i < size; ++i) {
-        if (text_.lexicon().SameSourceAs(reader_.MatchedEntry(LexiconList::kSource, i)) != entry ||
-            StandsForSentenceSubject(i) || !NextToReport(i)) {
-          continue;
-        }
+      for (const auto& [i, source] : SourceWords()) {
+        if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
         if (i + 1 >= size || !text_.IsName(i + 1) ||
             !HasNameStem(other.text_, text_.Folded(i + 1))) {
           return false;
@@ -1249,11 +1247,8 @@ class ParagraphBalance {
   // and then once cites the same source.
   std::vector<int> FindSources(SourceKind kind) const {
     std::vector<int> sources;
-    if (!text_.MayMatch(LexiconList::kSource)) return sources;
-    const auto size = static_cast<int>(text_.text().tokens.size());
-    for (int i = 0; i < size; ++i) {
-      const int entry = text_.lexicon().SameSourceAs(reader_.MatchedEntry(LexiconList::kSource, i));
-      if (entry < 0 || (kind == SourceKind::kNextToReport && !NextToReport(i)) ||
+    for (const auto& [i, entry] : SourceWords()) {
+      if ((kind == SourceKind::kNextToReport && !NextToReport(i)) ||
           (kind == SourceKind::kNamesNoOneElse && StandsForSentenceSubject(i))) {
         continue;
       }
@@ -1262,6 +1257,20 @@ class ParagraphBalance {
     std::sort(sources.begin(), sources.end());
     sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
     return sources;
+  }
+
+  // The source words in order: (position, source entry), one entry for
+  // words that name the same source ("поліцейські", "поліція").
+  const std::vector<std::pair<int, int>>& SourceWords() const {
+    if (source_words_) return *source_words_;
+    source_words_.emplace();
+    if (!text_.MayMatch(LexiconList::kSource)) return *source_words_;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int i = 0; i < size; ++i) {
+      const int entry = reader_.MatchedEntry(LexiconList::kSource, i);
+      if (entry >= 0) source_words_->emplace_back(i, text_.lexicon().SameSourceAs(entry));
+    }
+    return *source_words_;
   }
 
   // "Harbourline Ferries will hold prices, the operator said": a source
@@ -1326,6 +1335,7 @@ class ParagraphBalance {
   // Computed on first use; asked for several times per paragraph.
   mutable std::optional<int> reports_;
   mutable std::array<std::optional<std::vector<int>>, 3> sources_;
+  mutable std::optional<std::vector<std::pair<int, int>>> source_words_;
 };
 
 // Whether each side has a figure the other lacks.
