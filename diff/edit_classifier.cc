@@ -1045,10 +1045,14 @@ class RunClassifier {
     if (old_.Empty() || new_.Empty() || new_.begin == 0) return false;
     const int before = new_.begin - 1;
     // "Meridian Bank [-says-]{+said+}": a reporting verb after the name is
-    // no part of it.
-    if (old_reader_.CountWithin(LexiconList::kAttributionVerb) > 0 ||
-        new_reader_.CountWithin(LexiconList::kAttributionVerb) > 0) {
-      return false;
+    // no part of it, nor is a negation ("Суда [-не могут-]{+лишены
+    // возможности+}", where "Суда" are ships).
+    for (const SideReader* reader : {&old_reader_, &new_reader_}) {
+      if (reader->CountWithin(LexiconList::kAttributionVerb) > 0 ||
+          reader->CountWithin(LexiconList::kNegation) > 0 ||
+          reader->CountWithin(LexiconList::kNegativeVerb) > 0) {
+        return false;
+      }
     }
     return StartsWithCapital(new_.Text().Text(static_cast<std::size_t>(before))) &&
            new_reader_.IsLexiconWord(before, LexiconList::kInstitution);

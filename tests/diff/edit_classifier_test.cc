@@ -995,6 +995,22 @@ TEST(EditClassifierTest, FiguresThatShowAreTheSourceTheyWere) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, ANegationSaidWithAVerbOrAPrefix) {
+  EXPECT_FALSE(DiffBody("Суда не могут подходить к причалу из-за низкого уровня воды в реке.",
+                        "Суда лишены возможности подходить к причалу из-за низкого уровня воды в "
+                        "реке.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The shorter opening times would be covered by not filling vacancies, the "
+                        "council said.",
+                        "The shorter opening times would be covered by leaving vacancies unfilled, "
+                        "the council said.")
+                   .substantive);
+  // "позбавлення волі" is prison, no refusal.
+  EXPECT_FALSE(DiffBody("Йому загрожує до восьми років позбавлення волі з конфіскацією майна.",
+                        "Йому загрожує до восьми років ув'язнення з конфіскацією майна.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
   EXPECT_FALSE(DiffBody("Новый материал сохраняет активность более 2000 часов работы, сказала она.",
                         "Новый материал не теряет активности свыше 2000 часов работы, сказала она.")
