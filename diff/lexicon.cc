@@ -385,20 +385,6 @@ std::optional<std::string_view> Lexicon::EntryValue(LexiconList list,
 
 int Lexicon::SameSourceAs(int entry) const {
   if (entry < 0) return entry;
-  // Asked for every source word of every changed paragraph: answers kept
-  // per thread, for the lexicon last asked.
-  thread_local const Lexicon* memo_of = nullptr;
-  thread_local std::vector<int> memo;
-  if (memo_of != this) {
-    memo_of = this;
-    memo.assign(patterns_.size(), -2);
-  }
-  int& known = memo[static_cast<std::size_t>(entry)];
-  if (known == -2) known = FindSameSource(entry);
-  return known;
-}
-
-int Lexicon::FindSameSource(int entry) const {
   const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
   const int id = number_keys_.Find(
       ListValueKey(static_cast<std::size_t>(LexiconList::kSource),

@@ -138,7 +138,6 @@ class Lexicon {
     std::int32_t next = -1;    // next pattern in the same start chain
   };
   static bool WordMatches(std::string_view pattern, std::string_view word);
-  int FindSameSource(int entry) const;  // SameSourceAs, not kept
   // The longest entry of `list` at `pos`: (its length in words, its index).
   std::pair<std::size_t, int> Longest(LexiconList list, std::span<const std::string_view> words,
                                       std::size_t pos) const;
