@@ -13,8 +13,10 @@ namespace {
 // over 20 KiB), and a bounded cost per question on a book-length text,
 // where a rule may ask hundreds of them.
 constexpr std::size_t kSearchBytes = 64 * 1024;
-// How far before a name its title may start, in bytes (six or so words).
-constexpr std::size_t kTitleWindow = 80;
+// How far before a name its title may start, in bytes (six or so words;
+// Cyrillic letters take two bytes: "міністр стратегічних галузей
+// промисловості Петро Гордієнко").
+constexpr std::size_t kTitleWindow = 128;
 // How far after a title the name it belongs to may start, in bytes.
 constexpr std::size_t kNameWindow = 40;
 

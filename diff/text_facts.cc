@@ -146,11 +146,54 @@ void TextFacts::ComputeFigures() const {
   join_from_figures([this](std::size_t i) { return JoinMagnitude(i); });
   join_from_figures([this](std::size_t i) { return JoinUnit(i); });
   join_from_figures([this](std::size_t i) { return JoinClockTime(i); });
+  join_from_figures([this](std::size_t i) { return JoinMeridiem(i); });
+}
+
+// "10 a.m.", "6.15 p.m.", "11 PM": the hours and minutes before them as a
+// 24-hour clock time, "10.00", "18.15", "23.00", as ClockValue makes
+// "10am" and JoinClockTime "18:15". Returns where the pass goes on.
+std::size_t TextFacts::JoinMeridiem(std::size_t i) const {
+  const std::size_t n = figure_.size();
+  std::size_t j = i + 1;
+  while (j < n && figure_[j] == part_of_figure_) ++j;  // past "3:20"'s minutes
+  if (j >= n || text_.tokens[i].kind != TokenKind::kNumber) return i + 1;
+  bool pm = false;
+  std::size_t end = j;
+  if (folded_[j] == "am" || folded_[j] == "pm") {
+    pm = folded_[j] == "pm";
+    end = j + 1;
+  } else if ((folded_[j] == "a" || folded_[j] == "p") && j + 2 < n && folded_[j + 1] == "." &&
+             folded_[j + 2] == "m") {
+    pm = folded_[j] == "p";
+    end = j + 3;
+  } else {
+    return i + 1;
+  }
+  const auto value = FigureAt(i);
+  if (!value) return i + 1;
+  const std::string_view v = *value;
+  const std::size_t mark = v.find('.');
+  const std::string_view hours = v.substr(0, mark);
+  const std::string_view minutes = mark == std::string_view::npos ? "00" : v.substr(mark + 1);
+  auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) {
+    return i + 1;
+  }
+  const int h = std::stoi(std::string(hours));
+  if (h < 1 || h > 12) return i + 1;
+  figure_[i] = words_.InternFigure(std::to_string(h % 12 + (pm ? 12 : 0)) + "." +
+                                   std::string(minutes));
+  for (std::size_t k = i + 1; k < end; ++k) figure_[k] = part_of_figure_;
+  return end;
 }
 
 // "3:20" written "3.20" (house styles differ: "3:20 a.m.", "3.20am", "о
-// 15.30"): hours, a colon and two digits of minutes, written together, are
-// the figure "3.20". Returns where the pass goes on.
+// 15.30", "23:15" for "11.15pm"): hours, a colon and two digits of
+// minutes, written together, are the figure "3.20". Returns where the
+// pass goes on.
 std::size_t TextFacts::JoinClockTime(std::size_t i) const {
   const std::size_t n = figure_.size();
   if (i + 2 >= n || text_.tokens[i].kind != TokenKind::kNumber ||
@@ -169,7 +212,9 @@ std::size_t TextFacts::JoinClockTime(std::size_t i) const {
       !digits(minutes) || std::stoi(std::string(hours)) > 24 || minutes[0] > '5') {
     return i + 1;
   }
-  figure_[i] = words_.InternFigure(std::string(hours) + "." + std::string(minutes));
+  // ("01:30" is "1.30am".)
+  figure_[i] = words_.InternFigure(std::to_string(std::stoi(std::string(hours))) + "." +
+                                   std::string(minutes));
   // (The colon too, so that "3:[-20-]{+40+}" finds its head.)
   figure_[i + 1] = part_of_figure_;
   figure_[i + 2] = part_of_figure_;
@@ -238,6 +283,30 @@ std::string NumberWithUnit(std::string_view digits, std::string_view unit,
 // "7-й", "3-го", "21st", "7th" are the number they start with; a name
 // joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
 // with digits ("5G") stay as written.
+// "11.15pm", "1.30am", "3pm": a clock time as the figure "23.15", "1.30",
+// "15.00", as JoinClockTime makes "23:15", "01:30" and "15:00".
+std::optional<std::string> ClockValue(std::string_view word) {
+  if (word.size() < 3 || !(word.ends_with("am") || word.ends_with("pm"))) return std::nullopt;
+  const bool pm = word.ends_with("pm");
+  word.remove_suffix(2);
+  auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::string_view hours = word;
+  std::string_view minutes = "00";
+  if (const std::size_t mark = word.find_first_of(".:"); mark != std::string_view::npos) {
+    hours = word.substr(0, mark);
+    minutes = word.substr(mark + 1);
+  }
+  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) {
+    return std::nullopt;
+  }
+  const int h = std::stoi(std::string(hours));
+  if (h < 1 || h > 12 || minutes[0] > '5') return std::nullopt;
+  return std::to_string(h % 12 + (pm ? 12 : 0)) + "." + std::string(minutes);
+}
+
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
@@ -336,7 +405,10 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   const std::string_view folded = folded_[i];
   if (t.kind == TokenKind::kNumber) return NumberValue(text_.Key(i));
   if (t.kind != TokenKind::kWord) return std::nullopt;
-  if (HasDigit(folded)) return OrdinalDigits(folded, words_.lexicon());
+  if (HasDigit(folded)) {
+    if (auto clock = ClockValue(folded)) return clock;
+    return OrdinalDigits(folded, words_.lexicon());
+  }
   auto figure = words_.Of(FoldedId(i), folded).figure;
   if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
   // "first = 1st" in the lists: the same digits as a written "1st".

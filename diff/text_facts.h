@@ -127,6 +127,7 @@ class TextFacts {
   std::size_t JoinMagnitude(std::size_t i) const;
   std::size_t JoinUnit(std::size_t i) const;
   std::size_t JoinClockTime(std::size_t i) const;
+  std::size_t JoinMeridiem(std::size_t i) const;
   // Figure i's value when it is a plain number ("12", "1.5"), and the
   // first token after the other words of its figure ("тридцати [пяти]").
   struct PlainNumberAt {

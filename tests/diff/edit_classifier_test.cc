@@ -948,6 +948,19 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
   EXPECT_EQ(DiffBody(kAt, "The men arrived in a van at about 3:40 a.m. and forced open a rear door.")
                 .tags,
             Tags{"number"});
+  EXPECT_FALSE(DiffBody("The trains will leave at 11.15pm and 1.30am, the operator said.",
+                        "The trains will leave at 23:15 and 01:30, the operator said.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The collision happened at about 6.15 p.m. during the rush hour.",
+                        "The collision happened at about 6.15pm during the rush hour.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The museum opened at 10 a.m. on Friday, the council said.",
+                        "The museum opened at 10am on Friday, the council said.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("The museum opened at 10 a.m. on Friday, the council said.",
+                     "The museum opened at 10 p.m. on Friday, the council said.")
+                .tags,
+            Tags{"number"});
   EXPECT_EQ(DiffBody("Матч завершився з рахунком 3:1 на користь господарів.",
                      "Матч завершився з рахунком 3:2 на користь господарів.")
                 .tags,
@@ -1008,6 +1021,16 @@ TEST(EditClassifierTest, ANegationSaidWithAVerbOrAPrefix) {
   // "позбавлення волі" is prison, no refusal.
   EXPECT_FALSE(DiffBody("Йому загрожує до восьми років позбавлення волі з конфіскацією майна.",
                         "Йому загрожує до восьми років ув'язнення з конфіскацією майна.")
+                   .substantive);
+}
+
+TEST(EditClassifierTest, ATitleSomeWordsBeforeACyrillicNameIsHers) {
+  const char* kOpening =
+      "Виставку відкрив міністр стратегічних галузей промисловості Петро Гордієнко. ";
+  EXPECT_FALSE(DiffBody(std::string(kOpening) + "Гордієнко заявив, що Україна виготовить вдвічі "
+                                                "більше дронів.",
+                        std::string(kOpening) + "Міністр заявив, що Україна виготовить вдвічі "
+                                                "більше дронів.")
                    .substantive);
 }
 
