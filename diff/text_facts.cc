@@ -64,6 +64,27 @@ CharCase CaseAt(std::string_view text, std::size_t pos) {
   return {letter_case, static_cast<std::size_t>(n)};
 }
 
+// One or two digits of hours and two of minutes ("3", "20"): the hours,
+// else nullopt. Each caller bounds them for its own clock.
+std::optional<int> ClockHours(std::string_view hours, std::string_view minutes) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) {
+    return std::nullopt;
+  }
+  return std::stoi(std::string(hours));
+}
+
+// 1-12 with am or pm on a 24-hour clock: "12am" is 0, "11pm" 23.
+int TwentyFourHour(int hours, bool pm) { return hours % 12 + (pm ? 12 : 0); }
+
+// The figure of a clock time on a 24-hour clock: "23.15", "1.30".
+std::string ClockFigure(int hours, std::string_view minutes) {
+  return std::to_string(hours) + "." + std::string(minutes);
+}
+
 }  // namespace
 
 bool IsWordish(const Token& t) {
@@ -175,17 +196,9 @@ std::size_t TextFacts::JoinMeridiem(std::size_t i) const {
   const std::size_t mark = v.find('.');
   const std::string_view hours = v.substr(0, mark);
   const std::string_view minutes = mark == std::string_view::npos ? "00" : v.substr(mark + 1);
-  auto digits = [](std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) {
-    return i + 1;
-  }
-  const int h = std::stoi(std::string(hours));
-  if (h < 1 || h > 12) return i + 1;
-  figure_[i] = words_.InternFigure(std::to_string(h % 12 + (pm ? 12 : 0)) + "." +
-                                   std::string(minutes));
+  const auto h = ClockHours(hours, minutes);
+  if (!h || *h < 1 || *h > 12) return i + 1;
+  figure_[i] = words_.InternFigure(ClockFigure(TwentyFourHour(*h, pm), minutes));
   for (std::size_t k = i + 1; k < end; ++k) figure_[k] = part_of_figure_;
   return end;
 }
@@ -205,16 +218,9 @@ std::size_t TextFacts::JoinClockTime(std::size_t i) const {
   const std::string_view minutes = text_.Text(i + 2);
   const bool together = hours.data() + hours.size() == colon.data() &&
                         colon.data() + colon.size() == minutes.data();
-  const auto digits = [](std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!together || hours.empty() || hours.size() > 2 || minutes.size() != 2 || !digits(hours) ||
-      !digits(minutes) || std::stoi(std::string(hours)) > 24 || minutes[0] > '5') {
-    return i + 1;
-  }
-  // ("01:30" is "1.30am".)
-  figure_[i] = words_.InternFigure(std::to_string(std::stoi(std::string(hours))) + "." +
-                                   std::string(minutes));
+  const auto h = ClockHours(hours, minutes);
+  if (!together || !h || *h > 24 || minutes[0] > '5') return i + 1;
+  figure_[i] = words_.InternFigure(ClockFigure(*h, minutes));  // "01:30" is "1.30"
   // (The colon too, so that "3:[-20-]{+40+}" finds its head.)
   figure_[i + 1] = part_of_figure_;
   figure_[i + 2] = part_of_figure_;
@@ -280,33 +286,26 @@ std::string NumberWithUnit(std::string_view digits, std::string_view unit,
   return std::string(digits) + "-" + std::string(*symbol);
 }
 
-// "7-й", "3-го", "21st", "7th" are the number they start with; a name
-// joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
-// with digits ("5G") stay as written.
 // "11.15pm", "1.30am", "3pm": a clock time as the figure "23.15", "1.30",
 // "15.00", as JoinClockTime makes "23:15", "01:30" and "15:00".
 std::optional<std::string> ClockValue(std::string_view word) {
   if (word.size() < 3 || !(word.ends_with("am") || word.ends_with("pm"))) return std::nullopt;
   const bool pm = word.ends_with("pm");
   word.remove_suffix(2);
-  auto digits = [](std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
   std::string_view hours = word;
   std::string_view minutes = "00";
   if (const std::size_t mark = word.find_first_of(".:"); mark != std::string_view::npos) {
     hours = word.substr(0, mark);
     minutes = word.substr(mark + 1);
   }
-  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) {
-    return std::nullopt;
-  }
-  const int h = std::stoi(std::string(hours));
-  if (h < 1 || h > 12 || minutes[0] > '5') return std::nullopt;
-  return std::to_string(h % 12 + (pm ? 12 : 0)) + "." + std::string(minutes);
+  const auto h = ClockHours(hours, minutes);
+  if (!h || *h < 1 || *h > 12 || minutes[0] > '5') return std::nullopt;
+  return ClockFigure(TwentyFourHour(*h, pm), minutes);
 }
 
+// "7-й", "3-го", "21st", "7th" are the number they start with; a name
+// joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
+// with digits ("5G") stay as written.
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
@@ -499,7 +498,10 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
   const std::size_t j = plain->next;
   const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
   if (!magnitude) return i + 1;
-  const std::size_t zeros = *magnitude == "K" ? 3 : *magnitude == "M" ? 6 : *magnitude == "B" ? 9 : 0;
+  const std::size_t zeros = *magnitude == "K"   ? 3
+                            : *magnitude == "M" ? 6
+                            : *magnitude == "B" ? 9
+                                                : 0;
   const std::size_t point = std::min(number.find('.'), number.size());
   const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
   if (zeros == 0 || fraction.size() > zeros) return i + 1;
