@@ -374,7 +374,11 @@ std::optional<std::string_view> Lexicon::EntryValue(LexiconList list,
   const std::span<const std::string_view> one(&word, 1);
   const auto [length, entry] = Longest(list, one, 0);
   if (length != 1) return std::nullopt;
-  // Kept under the entry as written ("kilomet*"), not the word matched.
+  return ValueOf(list, entry);
+}
+
+std::optional<std::string_view> Lexicon::ValueOf(LexiconList list, int entry) const {
+  // Kept under the entry as written ("kilomet*"), not a word it matched.
   const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
   const int id = number_keys_.Find(ListValueKey(
       static_cast<std::size_t>(list),
@@ -385,13 +389,9 @@ std::optional<std::string_view> Lexicon::EntryValue(LexiconList list,
 
 int Lexicon::SameSourceAs(int entry) const {
   if (entry < 0) return entry;
-  const Pattern& pattern = patterns_[static_cast<std::size_t>(entry)];
-  const int id = number_keys_.Find(
-      ListValueKey(static_cast<std::size_t>(LexiconList::kSource),
-                   words_.Text(pattern_words_[static_cast<std::size_t>(pattern.first_word)])));
-  if (id < 0) return entry;
-  const std::string_view value = number_values_[static_cast<std::size_t>(id)];
-  const std::span<const std::string_view> one(&value, 1);
+  const auto value = ValueOf(LexiconList::kSource, entry);
+  if (!value) return entry;
+  const std::span<const std::string_view> one(&*value, 1);
   const int same = Longest(LexiconList::kSource, one, 0).second;
   return same >= 0 ? same : entry;
 }

@@ -104,8 +104,8 @@ class Lexicon {
     return EntryValue(LexiconList::kUnit, word);
   }
 
-  // The value of the one-word entry of `list` (kUnit, kAntonym) that
-  // matches `word`: "kilomet* = km" gives "km" for "kilometres".
+  // The value of the one-word entry of `list` (kUnit, kAntonym, kSource)
+  // that matches `word`: "kilomet* = km" gives "km" for "kilometres".
   std::optional<std::string_view> EntryValue(LexiconList list, std::string_view word) const;
 
   // The [source] entry `entry` (from MatchedEntry) names the same source
@@ -138,6 +138,8 @@ class Lexicon {
     std::int32_t next = -1;    // next pattern in the same start chain
   };
   static bool WordMatches(std::string_view pattern, std::string_view word);
+  // The value a one-word entry of a KeepsValuesApart list was listed with.
+  std::optional<std::string_view> ValueOf(LexiconList list, int entry) const;
   // The longest entry of `list` at `pos`: (its length in words, its index).
   std::pair<std::size_t, int> Longest(LexiconList list, std::span<const std::string_view> words,
                                       std::size_t pos) const;
