@@ -460,6 +460,13 @@ std::string AbbreviationLetters(std::string_view written, std::string_view folde
   return std::string(FirstCharacters(folded, letters));
 }
 
+// "of", "and", "по": a word of three letters or fewer written in lower
+// case, which names written out skip.
+bool IsShortLowerCaseWord(const Side& side, int i) {
+  return CharacterCount(side.facts->Folded(i)) <= 3 &&
+         !StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i)));
+}
+
 // The first letters of the words, and of each part of a hyphenated word:
 // "Food and Agriculture Organization" -> "fao" (short lower-case words
 // skipped), "Министерства внутренних дел" -> "мвд" (all words).
@@ -468,10 +475,11 @@ std::string Initials(const Side& side, bool skip_short_words) {
   for (int i = side.begin; i < side.end && !side.Empty(); ++i) {
     if (!IsWordish(side.At(i))) continue;
     const std::string_view folded = side.facts->Folded(i);
-    if (skip_short_words && CharacterCount(folded) <= 3 &&
-        (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(i))) ||
-         side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) == 1)) {
-      continue;  // "of", "and", "по"; "The" opening a sentence
+    if (skip_short_words &&
+        (IsShortLowerCaseWord(side, i) ||
+         (CharacterCount(folded) <= 3 &&
+          side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) == 1))) {
+      continue;  // "The" opening a sentence too
     }
     for (std::size_t start = 0; start < folded.size();) {
       std::size_t end = folded.find('-', start);
@@ -623,13 +631,9 @@ bool ShortensWords(const Side& shortened, const Side& words) {
   if (!StartsWithCapital(shortened.Text().Text(static_cast<std::size_t>(at)))) return false;
   std::vector<std::string_view> written;
   for (int i = words.begin; i < words.end; ++i) {
-    if (!IsWordish(words.At(i))) continue;
-    const std::string_view folded = words.facts->Folded(i);
-    if (CharacterCount(folded) <= 3 &&
-        !StartsWithCapital(words.Text().Text(static_cast<std::size_t>(i)))) {
-      continue;
+    if (IsWordish(words.At(i)) && !IsShortLowerCaseWord(words, i)) {
+      written.push_back(words.facts->Folded(i));
     }
-    written.push_back(folded);
   }
   return written.size() >= 2 && SpelledFromStarts(shortened.facts->Folded(at), written);
 }
@@ -799,7 +803,8 @@ class RunClassifier {
     const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
     if (!reader.HasProperNoun() && reader.CountWithin(LexiconList::kSource) == 0) return false;
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
-      const std::size_t n = side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
+      const std::size_t n =
+          side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
       if (n > 0 && pos + static_cast<int>(n) == side.begin) return true;
     }
     return false;
@@ -1292,14 +1297,10 @@ class ParagraphBalance {
     const int before = tokens.Key(static_cast<std::size_t>(i - 1)) == "," ? i - 1 : i - 2;
     if (tokens.Key(static_cast<std::size_t>(before)) != ",") return false;
     int start = i;
-    bool comma = false;
-    while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) {
-      --start;
-      comma = comma || tokens.Key(static_cast<std::size_t>(start)) == ",";
-    }
+    while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) --start;
     // A name's first word at the sentence start may not count as a name
     // by itself; its second does ("Harbourline Ferries").
-    return comma && start + 1 < i && reader_.MatchedEntry(LexiconList::kSource, start) < 0 &&
+    return start + 1 < i && reader_.MatchedEntry(LexiconList::kSource, start) < 0 &&
            (text_.IsName(start) ||
             (StartsWithCapital(tokens.Text(static_cast<std::size_t>(start))) &&
              text_.IsName(start + 1)));
