@@ -61,37 +61,12 @@ std::uint64_t Load8(const char* p) {
   return v;
 }
 
-std::uint32_t Load4(const char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-// The bytes of a short string as one or two integers, read with fixed-size
-// (overlapping) loads: no byte loop and no call for the common word.
-[[gnu::always_inline]] inline void ShortWords(const char* p, std::size_t n,
-                                              std::uint64_t& first, std::uint64_t& last) {
-  if (n >= 8) {
-    first = Load8(p);
-    last = Load8(p + n - 8);
-  } else if (n >= 4) {
-    first = Load4(p);
-    last = Load4(p + n - 4);
-  } else if (n > 0) {
-    first = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
-            (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
-    last = 0;
-  } else {
-    first = last = 0;
-  }
-}
-
 [[gnu::always_inline]] inline bool Equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
   std::uint64_t a1, a2, b1, b2;
-  ShortWords(a.data(), a.size(), a1, a2);
-  ShortWords(b.data(), b.size(), b1, b2);
+  PackShortBytes(a.data(), a.size(), a1, a2);
+  PackShortBytes(b.data(), b.size(), b1, b2);
   return a1 == b1 && a2 == b2;
 }
 
@@ -110,7 +85,7 @@ std::uint32_t Load4(const char* p) {
   if (n <= 16) {
     std::uint64_t first;
     std::uint64_t last;
-    ShortWords(p, n, first, last);
+    PackShortBytes(p, n, first, last);
     mix(first);
     mix(last);
   } else {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -14,6 +15,37 @@
 #include <vector>
 
 namespace revwatch {
+
+// The bytes of a string of up to 16 bytes as two integers, read with
+// fixed-size (overlapping) loads: no byte loop and no call for the common
+// word. With the size they tell such strings apart.
+[[gnu::always_inline]] inline void PackShortBytes(const char* p, std::size_t n,
+                                                  std::uint64_t& first, std::uint64_t& last) {
+  auto load8 = [](const char* q) {
+    std::uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load4 = [](const char* q) {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    return std::uint64_t{v};
+  };
+  if (n >= 8) {
+    first = load8(p);
+    last = load8(p + n - 8);
+  } else if (n >= 4) {
+    first = load4(p);
+    last = load4(p + n - 4);
+  } else if (n > 0) {
+    first = static_cast<unsigned char>(p[0]) |
+            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    last = 0;
+  } else {
+    first = last = 0;
+  }
+}
 
 class StringTable {
  public:

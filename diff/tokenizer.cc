@@ -528,7 +528,7 @@ int Vocabulary::InternMiss(std::string_view text, Recent* set, std::uint64_t fir
   if (n == 0 || n > 16) return Add(text);
   if (set == nullptr) {  // the first spelling interned
     if (recent_.empty()) recent_.resize(kRecentSlots);
-    PackShort(text.data(), n, first, last);
+    PackShortBytes(text.data(), n, first, last);
     set = RecentSet(first, last, n);
     if (set[0].Holds(first, last, n)) return set[0].id;
     if (set[1].Holds(first, last, n)) return set[1].id;

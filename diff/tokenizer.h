@@ -34,7 +34,7 @@ class Vocabulary {
     if (n == 0 || n > 16 || recent_.empty()) return InternMiss(text, nullptr, 0, 0);
     std::uint64_t first;
     std::uint64_t last;
-    PackShort(text.data(), n, first, last);
+    PackShortBytes(text.data(), n, first, last);
     Recent* set = RecentSet(first, last, n);
     if (set[0].Holds(first, last, n)) return set[0].id;
     if (set[1].Holds(first, last, n)) return set[1].id;
@@ -73,34 +73,6 @@ class Vocabulary {
   };
   static constexpr std::size_t kRecentSlots = 2048;
 
-  // The bytes of a spelling of 1 to 16 bytes as two integers, by
-  // fixed-size (overlapping) loads; with the size they tell spellings
-  // apart.
-  static void PackShort(const char* p, std::size_t n, std::uint64_t& first,
-                        std::uint64_t& last) {
-    auto load8 = [](const char* q) {
-      std::uint64_t v;
-      std::memcpy(&v, q, 8);
-      return v;
-    };
-    auto load4 = [](const char* q) {
-      std::uint32_t v;
-      std::memcpy(&v, q, 4);
-      return std::uint64_t{v};
-    };
-    if (n >= 8) {
-      first = load8(p);
-      last = load8(p + n - 8);
-    } else if (n >= 4) {
-      first = load4(p);
-      last = load4(p + n - 4);
-    } else {
-      first = static_cast<unsigned char>(p[0]) |
-              (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-              (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
-      last = 0;
-    }
-  }
   // The two ways of `recent_` where a packed spelling may be. Two ways per
   // set: two frequent words that share a set both stay.
   Recent* RecentSet(std::uint64_t first, std::uint64_t last, std::size_t n) {
