@@ -19,7 +19,8 @@ constexpr char kListValueMark = '\x01';
 bool KeepsValuesApart(std::size_t list) {
   return list == static_cast<std::size_t>(LexiconList::kUnit) ||
          list == static_cast<std::size_t>(LexiconList::kAntonym) ||
-         list == static_cast<std::size_t>(LexiconList::kSource);
+         list == static_cast<std::size_t>(LexiconList::kSource) ||
+         list == static_cast<std::size_t>(LexiconList::kMonth);
 }
 
 std::string ListValueKey(std::size_t list, std::string_view entry) {

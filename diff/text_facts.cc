@@ -168,6 +168,72 @@ void TextFacts::ComputeFigures() const {
   join_from_figures([this](std::size_t i) { return JoinUnit(i); });
   join_from_figures([this](std::size_t i) { return JoinClockTime(i); });
   join_from_figures([this](std::size_t i) { return JoinMeridiem(i); });
+  join_from_figures([this](std::size_t i) { return JoinDate(i); });
+}
+
+int TextFacts::DayAt(std::size_t i) const {
+  const auto plain = PlainNumber(i);
+  if (!plain || plain->value.empty() || plain->value.size() > 2 ||
+      plain->value.find('.') != std::string_view::npos) {
+    return 0;
+  }
+  const int day = std::stoi(std::string(plain->value));
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+// "14 August", "August 14", "Aug. 14th", "14-го августа", "14 серпня" and
+// "14.08" (house styles differ) are one date: the figure "14.08", with
+// ".2025" when a year follows ("14 августа 2025 года" is "14.08.2025").
+// Returns where the pass goes on.
+std::size_t TextFacts::JoinDate(std::size_t i) const {
+  const std::size_t n = figure_.size();
+  const Lexicon& lexicon = words_.lexicon();
+  auto past_parts = [&](std::size_t j) {
+    while (j < n && figure_[j] == part_of_figure_) ++j;
+    return j;
+  };
+  auto month_at = [&](std::size_t j) -> int {
+    if (j >= n) return 0;
+    const auto month = lexicon.EntryValue(LexiconList::kMonth, folded_[j]);
+    return month ? std::stoi(std::string(*month)) : 0;
+  };
+  int day = 0;
+  int month = 0;
+  std::size_t end = i + 1;
+  if (const int written = month_at(i)) {  // "August 14", "Aug. 14"
+    std::size_t j = i + 1;
+    if (j < n && text_.Key(j) == ".") ++j;
+    if (j < n && (day = DayAt(j)) != 0) {
+      month = written;
+      end = past_parts(j + 1);
+    }
+  } else if ((day = DayAt(i)) != 0) {  // "14 August", "14th of August"
+    std::size_t j = past_parts(i + 1);
+    if (j < n && folded_[j] == "of") ++j;
+    if ((month = month_at(j)) != 0) end = j + 1;
+  } else if (text_.tokens[i].kind == TokenKind::kNumber) {
+    // "01.08" is "1.08", as "1 August" is.
+    const std::string_view value = text_.Key(i);
+    if (value.size() >= 5 && value[0] == '0' && value[2] == '.' && value[1] != '0') {
+      figure_[i] = words_.InternFigure(std::string(value.substr(1)));
+    }
+    return i + 1;
+  }
+  if (month == 0 || end <= i + 1) return i + 1;
+  std::string date = std::to_string(day) + (month < 10 ? ".0" : ".") + std::to_string(month);
+  // A year after it: "14 August 2025", "August 14, 2025", "14 Aug. 2025".
+  std::size_t year = end < n && (text_.Key(end) == "," || text_.Key(end) == ".") ? end + 1 : end;
+  if (year < n && text_.tokens[year].kind == TokenKind::kNumber) {
+    const std::string_view digits = text_.Key(year);
+    if (digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"))) {
+      date += '.';
+      date += digits;
+      end = year + 1;
+    }
+  }
+  figure_[i] = words_.InternFigure(date);
+  for (std::size_t k = i + 1; k < end; ++k) figure_[k] = part_of_figure_;
+  return end;
 }
 
 // "10 a.m.", "6.15 p.m.", "11 PM": the hours and minutes before them as a
@@ -376,6 +442,24 @@ std::string NumberValue(std::string_view key) {
   return value;
 }
 
+// `number` times a magnitude ("K", "M", "B"), in digits: "1.25" and "B"
+// give "1250000000"; nullopt for another magnitude or more decimals than
+// it has zeros.
+std::optional<std::string> Scaled(std::string_view number, std::string_view magnitude) {
+  const std::size_t zeros = magnitude == "K" ? 3 : magnitude == "M" ? 6 : magnitude == "B" ? 9 : 0;
+  const std::size_t point = std::min(number.find('.'), number.size());
+  const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
+  if (zeros == 0 || number.empty() || fraction.size() > zeros ||
+      number.find_first_not_of("0123456789.") != std::string_view::npos ||
+      fraction.find('.') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string value = std::string(number.substr(0, point)) + std::string(fraction) +
+                      std::string(zeros - fraction.size(), '0');
+  value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+  return value;
+}
+
 }  // namespace
 
 // "forty-two", "twenty-three": a tens word and a unit word joined by a
@@ -490,27 +574,42 @@ void TextFacts::JoinCompoundNumbers(const std::vector<std::size_t>& figures) con
 // join.)
 std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
   const std::size_t n = figure_.size();
+  if (text_.tokens[i].kind == TokenKind::kWord && HasDigit(folded_[i])) {
+    ReadGluedMagnitude(i);
+    return i + 1;
+  }
   const auto plain = PlainNumber(i);
   if (!plain || (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
     return i + 1;
   }
-  const std::string_view number = plain->value;
   const std::size_t j = plain->next;
   const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
   if (!magnitude) return i + 1;
-  const std::size_t zeros = *magnitude == "K"   ? 3
-                            : *magnitude == "M" ? 6
-                            : *magnitude == "B" ? 9
-                                                : 0;
-  const std::size_t point = std::min(number.find('.'), number.size());
-  const std::string_view fraction = point < number.size() ? number.substr(point + 1) : "";
-  if (zeros == 0 || fraction.size() > zeros) return i + 1;
-  std::string value = std::string(number.substr(0, point)) + std::string(fraction) +
-                      std::string(zeros - fraction.size(), '0');
-  value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
-  figure_[i] = words_.InternFigure(value);
+  const auto value = Scaled(plain->value, *magnitude);
+  if (!value) return i + 1;
+  figure_[i] = words_.InternFigure(*value);
   figure_[j] = part_of_figure_;
   return j + 1;
+}
+
+// "£3.2m", "$4bn", "€15k", "1,5млрд": a number and a magnitude written as
+// one word are the number in digits, as "£3.2 million" is. "m" and "k"
+// are magnitudes only after a currency sign ("100m" may be metres).
+void TextFacts::ReadGluedMagnitude(std::size_t i) const {
+  const std::string_view word = folded_[i];
+  const std::size_t digits = word.find_first_not_of("0123456789.,");
+  if (digits == 0 || digits == std::string_view::npos) return;
+  const std::string_view suffix = word.substr(digits);
+  std::optional<std::string> magnitude = words_.lexicon().NumberValue(suffix);
+  if (suffix == "m" || suffix == "k") {
+    const std::string_view before = i > 0 ? text_.Key(i - 1) : "";
+    if (before != "£" && before != "$" && before != "€") return;
+    magnitude = suffix == "m" ? "M" : "K";
+  }
+  if (!magnitude) return;
+  if (const auto value = Scaled(NumberValue(word.substr(0, digits)), *magnitude)) {
+    figure_[i] = words_.InternFigure(*value);
+  }
 }
 
 std::optional<TextFacts::PlainNumberAt> TextFacts::PlainNumber(std::size_t i) const {

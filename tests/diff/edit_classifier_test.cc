@@ -967,6 +967,26 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ADateInAnotherHouseStyleIsTheSameDate) {
+  EXPECT_FALSE(DiffBody("Суд назначил следующее заседание на 14 августа, сообщили в суде.",
+                        "Суд назначил следующее заседание на 14.08, сообщили в суде.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Рейс перенесли на 01.08.2025, повідомили в аеропорту.",
+                        "Рейс перенесли на 1 серпня 2025 року, повідомили в аеропорту.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The hearing was set for August 14, 2025, the court said.",
+                        "The hearing was set for 14th of Aug. 2025, the court said.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("The hearing was set for August 14, the court said.",
+                     "The hearing was set for September 14, the court said.")
+                .tags,
+            Tags{"number"});
+  EXPECT_EQ(DiffBody("Суд назначил следующее заседание на 14 августа, сообщили в суде.",
+                     "Суд назначил следующее заседание на 14.09, сообщили в суде.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, CitingAReasonIsNoSource) {
   EXPECT_FALSE(DiffBody("Northfield University will raise tuition by 4 percent, the university's "
                         "board decided on Friday, pointing to higher energy bills.",
