@@ -3,6 +3,7 @@
 #include "diff/tokenizer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <initializer_list>
 #include <string>
 
@@ -428,6 +429,11 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
     for (LexiconList list : {LexiconList::kNumberWord, LexiconList::kMagnitude,
                              LexiconList::kMonth, LexiconList::kWeekday}) {
       if (listed(list)) traits.figure = std::string(word);
+    }
+  }
+  if (listed(LexiconList::kMonth)) {
+    if (const auto month = lexicon_.EntryValue(LexiconList::kMonth, word)) {
+      std::from_chars(month->data(), month->data() + month->size(), traits.month);
     }
   }
   traits.function_word = listed(LexiconList::kFunctionWord);

@@ -174,6 +174,8 @@ class WordLookup {
     // A figure word's normalised value: a number word's digits ("five" ->
     // "5"), or the word itself for magnitudes, months and weekdays.
     std::optional<std::string> figure;
+    // The month's number (1-12) for a month word ("aug", "серпня"), else 0.
+    int month = 0;
     bool function_word = false;
   };
 

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace revwatch {
 namespace {
@@ -177,7 +178,8 @@ int TextFacts::DayAt(std::size_t i) const {
       plain->value.find('.') != std::string_view::npos) {
     return 0;
   }
-  const int day = std::stoi(std::string(plain->value));
+  int day = 0;
+  std::from_chars(plain->value.data(), plain->value.data() + plain->value.size(), day);
   return day >= 1 && day <= 31 ? day : 0;
 }
 
@@ -187,19 +189,19 @@ int TextFacts::DayAt(std::size_t i) const {
 // Returns where the pass goes on.
 std::size_t TextFacts::JoinDate(std::size_t i) const {
   const std::size_t n = figure_.size();
-  const Lexicon& lexicon = words_.lexicon();
   auto past_parts = [&](std::size_t j) {
     while (j < n && figure_[j] == part_of_figure_) ++j;
     return j;
   };
-  auto month_at = [&](std::size_t j) -> int {
-    if (j >= n) return 0;
-    const auto month = lexicon.EntryValue(LexiconList::kMonth, folded_[j]);
-    return month ? std::stoi(std::string(*month)) : 0;
+  auto month_at = [&](std::size_t j) {
+    if (j >= n || (starts_[j] & Bit(LexiconList::kMonth)) == 0) return 0;
+    return words_.Of(FoldedId(j), folded_[j]).month;
   };
   int day = 0;
   int month = 0;
   std::size_t end = i + 1;
+  std::size_t after = past_parts(i + 1);
+  if (after < n && folded_[after] == "of") ++after;
   if (const int written = month_at(i)) {  // "August 14", "Aug. 14"
     std::size_t j = i + 1;
     if (j < n && text_.Key(j) == ".") ++j;
@@ -207,19 +209,18 @@ std::size_t TextFacts::JoinDate(std::size_t i) const {
       month = written;
       end = past_parts(j + 1);
     }
-  } else if ((day = DayAt(i)) != 0) {  // "14 August", "14th of August"
-    std::size_t j = past_parts(i + 1);
-    if (j < n && folded_[j] == "of") ++j;
-    if ((month = month_at(j)) != 0) end = j + 1;
-  } else if (text_.tokens[i].kind == TokenKind::kNumber) {
+  } else if ((month = month_at(after)) != 0) {  // "14 August", "14th of August"
+    day = DayAt(i);
+    end = after + 1;
+  } else if (text_.tokens[i].kind == TokenKind::kNumber && text_.Key(i)[0] == '0') {
     // "01.08" is "1.08", as "1 August" is.
     const std::string_view value = text_.Key(i);
-    if (value.size() >= 5 && value[0] == '0' && value[2] == '.' && value[1] != '0') {
+    if (value.size() >= 5 && value[2] == '.' && value[1] != '0') {
       figure_[i] = words_.InternFigure(std::string(value.substr(1)));
     }
     return i + 1;
   }
-  if (month == 0 || end <= i + 1) return i + 1;
+  if (day == 0 || month == 0) return i + 1;
   std::string date = std::to_string(day) + (month < 10 ? ".0" : ".") + std::to_string(month);
   // A year after it: "14 August 2025", "August 14, 2025", "14 Aug. 2025".
   std::size_t year = end < n && (text_.Key(end) == "," || text_.Key(end) == ".") ? end + 1 : end;
