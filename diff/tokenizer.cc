@@ -667,6 +667,35 @@ TokenizedText Tokenize(std::string_view raw, Vocabulary& vocabulary) {
   return out;
 }
 
+TokenizedText JoinParagraphs(const TokenizedText& first, int pilcrow_key,
+                             const TokenizedText& second) {
+  static constexpr std::string_view kPilcrow = " \u00b6 ";
+  TokenizedText out;
+  out.vocabulary_ = first.vocabulary_;
+  out.normalized_.reserve(first.Source().size() + kPilcrow.size() + second.Source().size());
+  out.normalized_.append(first.Source()).append(kPilcrow).append(second.Source());
+  out.tokens.reserve(first.tokens.size() + 1 + second.tokens.size());
+  out.tokens.insert(out.tokens.end(), first.tokens.begin(), first.tokens.end());
+  out.long_tokens_ = first.long_tokens_;
+  Token pilcrow;
+  pilcrow.offset = static_cast<std::uint32_t>(first.Source().size() + 1);
+  pilcrow.key = pilcrow_key;
+  pilcrow.length = static_cast<std::uint16_t>(kPilcrow.size() - 2);
+  pilcrow.kind = TokenKind::kPunct;
+  pilcrow.space_before = true;
+  out.tokens.push_back(pilcrow);
+  const auto shift = static_cast<std::uint32_t>(first.Source().size() + kPilcrow.size());
+  for (Token token : second.tokens) {
+    token.offset += shift;
+    out.tokens.push_back(token);
+  }
+  if (!second.tokens.empty()) out.tokens[first.tokens.size() + 1].space_before = true;
+  for (const auto& [offset, length] : second.long_tokens_) {
+    out.long_tokens_.emplace_back(offset + shift, length);
+  }
+  return out;
+}
+
 std::vector<std::string_view> TokenizedText::FoldedWords() const {
   std::vector<std::string_view> words;
   words.reserve(tokens.size());

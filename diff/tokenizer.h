@@ -151,6 +151,7 @@ class TokenizedText {
 
  private:
   friend TokenizedText Tokenize(std::string_view, Vocabulary&);
+  friend TokenizedText JoinParagraphs(const TokenizedText&, int, const TokenizedText&);
   // The length of the long token at `offset` (see Token::kLongToken).
   std::uint32_t LongLength(std::uint32_t offset) const;
 
@@ -166,6 +167,13 @@ class TokenizedText {
 // not a token. Words keep inner apostrophes (don't, п'ять, пʼять with U+2019
 // or U+02BC) and hyphens (post-war); numbers keep their separators.
 TokenizedText Tokenize(std::string_view text, Vocabulary& vocabulary);
+
+// `first` and `second` (from one Vocabulary) as one text, with a "¶" token
+// between them whose key is `pilcrow_key` (that vocabulary's id of "¶"):
+// a paragraph split in two, or two merged, diffed against the other side's
+// one paragraph. The result owns its text.
+TokenizedText JoinParagraphs(const TokenizedText& first, int pilcrow_key,
+                             const TokenizedText& second);
 
 // The first `n` characters of UTF-8 `word` (all of it if shorter).
 std::string_view FirstCharacters(std::string_view word, std::size_t n);

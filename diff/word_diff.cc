@@ -242,6 +242,8 @@ class ArticleDiffer {
         old_article_(old_article),
         new_article_(new_article),
         mentions_(old_article) {
+    pilcrow_key_ = vocabulary_.Intern("\u00b6");
+    vocabulary_.Folded(pilcrow_key_);
     old_title_ = Tokenize(old_article.title, vocabulary_);
     new_title_ = Tokenize(new_article.title, vocabulary_);
   }
@@ -339,15 +341,25 @@ class ArticleDiffer {
     }
   }
 
-  // A paragraph split in two, or two merged into one, with the same words:
-  // cosmetic, shown with a pilcrow where the break appeared or went.
-  // Looks at the 2 or 3 entries from `e`; returns how many it consumed.
-  std::size_t AddSplitOrMerge(const std::vector<AlignedParagraph>& entries, std::size_t e,
-                              ArticleDiff& diff) {
+  // A paragraph split in two, or two merged into one: the entries from
+  // `e` it takes (none when `used` is 0) and the paragraphs, by article
+  // index: the one paragraph and the first of the two.
+  struct Regroup {
+    std::size_t used = 0;
+    int old_index = -1;
+    int new_index = -1;
+    bool split = false;        // one old paragraph became two new ones
+    bool same_tokens = false;  // with the same words
+  };
+
+  // Looks at the 2 or 3 entries from `e` for a split or merge: the two
+  // paragraphs' words follow each other in the one's, the same or nearly
+  // (NearlyRegrouped).
+  Regroup FindSplitOrMerge(const std::vector<AlignedParagraph>& entries, std::size_t e) const {
     for (std::size_t count : {std::size_t{2}, std::size_t{3}}) {
       if (e + count > entries.size()) break;
       // At most three of each: in place, not vectors (this runs for every
-      // entry, twice).
+      // entry).
       std::array<int, 3> olds;
       std::array<int, 3> news;
       std::size_t old_count = 0;
@@ -363,20 +375,94 @@ class ArticleDiffer {
       if (!plain) continue;
       SortFirst(olds, old_count);
       SortFirst(news, new_count);
-      if (old_count == 1 && new_count == 2 && news[1] == news[0] + 1 &&
-          SameTokens(OldParagraph(olds[0]), NewParagraph(news[0]), NewParagraph(news[1]))) {
-        AddRegrouped(olds[0], news[0], NewParagraph(news[0]), NewParagraph(news[1]),
-                     SpanOp::kInsert, diff);
-        return count;
+      if (old_count == 1 && new_count == 2 && news[1] == news[0] + 1) {
+        const TokenizedText& whole = OldParagraph(olds[0]);
+        const TokenizedText& first = NewParagraph(news[0]);
+        const TokenizedText& second = NewParagraph(news[1]);
+        const bool same = SameTokens(whole, first, second);
+        if (same || NearlyRegrouped(whole, first, second)) {
+          return {count, olds[0], news[0], true, same};
+        }
       }
-      if (old_count == 2 && new_count == 1 && olds[1] == olds[0] + 1 &&
-          SameTokens(NewParagraph(news[0]), OldParagraph(olds[0]), OldParagraph(olds[1]))) {
-        AddRegrouped(olds[0], news[0], OldParagraph(olds[0]), OldParagraph(olds[1]),
-                     SpanOp::kDelete, diff);
-        return count;
+      if (old_count == 2 && new_count == 1 && olds[1] == olds[0] + 1) {
+        const TokenizedText& whole = NewParagraph(news[0]);
+        const TokenizedText& first = OldParagraph(olds[0]);
+        const TokenizedText& second = OldParagraph(olds[1]);
+        const bool same = SameTokens(whole, first, second);
+        if (same || NearlyRegrouped(whole, first, second)) {
+          return {count, olds[0], news[0], false, same};
+        }
       }
     }
-    return 0;
+    return {};
+  }
+
+  // Whether `whole` has the words of `first` and `second`, nearly: three
+  // in four of each one's words (case aside, any order) are among its, and
+  // three in four of its among theirs. A paragraph split or merged while a
+  // typo was fixed, or merged with its sentences woven together, is then
+  // diffed as one paragraph. A new paragraph inserted next to an edited
+  // one shares too few words with it.
+  static bool NearlyRegrouped(const TokenizedText& whole, const TokenizedText& first,
+                              const TokenizedText& second) {
+    auto words = [](const TokenizedText& text, std::vector<int>& out) {
+      for (const Token& token : text.tokens) {
+        if (IsWordish(token)) out.push_back(text.vocabulary().FoldedOf(token.key));
+      }
+      std::sort(out.begin(), out.end());
+    };
+    thread_local std::vector<int> all;
+    thread_local std::vector<int> one;
+    thread_local std::vector<int> two;
+    all.clear();
+    one.clear();
+    two.clear();
+    words(whole, all);
+    words(first, one);
+    words(second, two);
+    if (one.empty() || two.empty()) return false;
+    auto shared = [](const std::vector<int>& a, const std::vector<int>& b) {
+      std::size_t count = 0;
+      for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+          ++i;
+        } else if (*j < *i) {
+          ++j;
+        } else {
+          ++count, ++i, ++j;
+        }
+      }
+      return count;
+    };
+    if (4 * shared(one, all) < 3 * one.size() || 4 * shared(two, all) < 3 * two.size()) {
+      return false;
+    }
+    const std::size_t parts = one.size();
+    one.insert(one.end(), two.begin(), two.end());
+    std::inplace_merge(one.begin(), one.begin() + static_cast<std::ptrdiff_t>(parts), one.end());
+    return 4 * shared(one, all) >= 3 * all.size();
+  }
+
+  void AddRegroup(const Regroup& regroup, ArticleDiff& diff, WordLookup& words) {
+    const bool split = regroup.split;
+    const TokenizedText& whole =
+        split ? OldParagraph(regroup.old_index) : NewParagraph(regroup.new_index);
+    const TokenizedText& first =
+        split ? NewParagraph(regroup.new_index) : OldParagraph(regroup.old_index);
+    const TokenizedText& second =
+        split ? NewParagraph(regroup.new_index + 1) : OldParagraph(regroup.old_index + 1);
+    if (regroup.same_tokens) {
+      AddRegrouped(regroup.old_index, regroup.new_index, first, second,
+                   split ? SpanOp::kInsert : SpanOp::kDelete, diff);
+      return;
+    }
+    const TokenizedText joined = JoinParagraphs(first, pilcrow_key_, second);
+    const TokenDiff tokens = split ? DiffTokens(whole, joined) : DiffTokens(joined, whole);
+    ParagraphChange change{ParagraphOp::kChanged, regroup.old_index, regroup.new_index, {}, {}};
+    change.spans = Spans(tokens, diff.stats);
+    change.tags = ClassifyParagraphChange(change.op, tokens, words, &mentions_);
+    ++diff.stats.paragraphs_changed;
+    diff.paragraphs.push_back(std::move(change));
   }
 
   // Sorts the first n of v (insertion sort: std::sort on so few draws a
@@ -400,6 +486,8 @@ class ArticleDiffer {
     return true;
   }
 
+  // A split or merge with the same words: cosmetic, shown with a pilcrow
+  // where the break appeared or went.
   void AddRegrouped(int old_index, int new_index, const TokenizedText& first,
                     const TokenizedText& second, SpanOp mark, ArticleDiff& diff) {
     ParagraphChange change{ParagraphOp::kChanged, old_index, new_index, {}, {"cosmetic"}};
@@ -425,14 +513,14 @@ class ArticleDiffer {
   void DiffParagraphs(const std::vector<AlignedParagraph>& entries, ArticleDiff& diff) {
     struct Item {
       std::size_t entry;
-      bool regrouped;
+      Regroup regroup;
       std::size_t tokens;  // work estimate
     };
     std::vector<Item> items;
     std::size_t total = 0;
-    ArticleDiff scratch;
     for (std::size_t e = 0; e < entries.size();) {
-      const std::size_t used = AddSplitOrMerge(entries, e, scratch);
+      const Regroup regroup = FindSplitOrMerge(entries, e);
+      const std::size_t used = regroup.used;
       std::size_t tokens = 0;
       for (std::size_t k = e; k < e + std::max<std::size_t>(used, 1); ++k) {
         if (entries[k].old_index >= 0) tokens += OldParagraph(entries[k].old_index).tokens.size();
@@ -440,16 +528,16 @@ class ArticleDiffer {
           tokens += NewParagraph(entries[k].new_index).tokens.size();
         }
       }
-      items.push_back({e, used > 0, tokens});
+      items.push_back({e, regroup, tokens});
       total += tokens;
       e += std::max<std::size_t>(used, 1);
     }
     auto process = [&](std::size_t from, std::size_t to, ArticleDiff& out, WordLookup& words) {
       for (std::size_t i = from; i < to; ++i) {
         const std::size_t e = items[i].entry;
-        if (items[i].regrouped) {
-          const std::size_t used = AddSplitOrMerge(entries, e, out);
-          for (std::size_t k = e; k < e + used; ++k) Release(entries[k]);
+        if (const Regroup& regroup = items[i].regroup; regroup.used > 0) {
+          AddRegroup(regroup, out, words);
+          for (std::size_t k = e; k < e + regroup.used; ++k) Release(entries[k]);
         } else {
           AddParagraph(entries[e], out, words);
           Release(entries[e]);
@@ -541,6 +629,7 @@ class ArticleDiffer {
   std::vector<int> new_raw_;
   TokenizedText old_title_;
   TokenizedText new_title_;
+  int pilcrow_key_ = -1;  // "¶" between the paragraphs of a split or merge
 };
 
 }  // namespace

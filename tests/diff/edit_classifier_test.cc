@@ -247,6 +247,44 @@ TEST(EditClassifierTest, ParagraphSplitOrMergedWithSameWordsIsCosmetic) {
   EXPECT_EQ(DiffArticles(split, joined).tags, Tags{"cosmetic"});
 }
 
+TEST(EditClassifierTest, ParagraphSplitOrMergedWhileEditedIsDiffedAsOne) {
+  const char* kWhole =
+      "The tournament runs until Sunday at the sports school. The prize fund is 150,000 hryvnias "
+      "and the winner gets 40,000. Organisers say the number of players is a record this year.";
+  // Split, with a typo fixed in the first half: one change, the typo's.
+  const Article whole{"T", "", "", {kLead, kWhole, kTail}};
+  const Article split{"T", "", "",
+                      {kLead,
+                       "The tournament runs untill Sunday at the sports school. The prize fund is "
+                       "150,000 hryvnias and the winner gets 40,000.",
+                       "Organisers say the number of players is a record this year.", kTail}};
+  const auto split_diff = DiffArticles(whole, split);
+  EXPECT_FALSE(split_diff.substantive);
+  ASSERT_EQ(split_diff.paragraphs.size(), 1u);
+  EXPECT_EQ(split_diff.paragraphs[0].tags, Tags{"cosmetic"});
+  // Merged with one sentence woven into the other: reworded, nothing lost.
+  const Article woven{"T", "", "",
+                      {kLead,
+                       "The tournament, where organisers say the number of players is a record "
+                       "this year, runs until Sunday at the sports school. The prize fund is "
+                       "150,000 hryvnias and the winner gets 40,000.",
+                       kTail}};
+  const Article apart{"T", "", "",
+                      {kLead,
+                       "The tournament runs until Sunday at the sports school. The prize fund is "
+                       "150,000 hryvnias and the winner gets 40,000.",
+                       "Organisers say the number of players is a record this year.", kTail}};
+  EXPECT_FALSE(DiffArticles(apart, woven).substantive);
+  // A new paragraph next to an edited one is still a paragraph added.
+  const Article added{"T", "", "",
+                      {kLead, "The federation denied that any player had been barred from it.",
+                       "The tournament runs until Sunday at the sports school. The prize fund is "
+                       "150,000 hryvnias and the winner gets 40,000. Organisers say the number "
+                       "of players is a record.",
+                       kTail}};
+  EXPECT_EQ(DiffArticles(whole, added).tags, (Tags{"denial", "paragraph-added", "reworded"}));
+}
+
 TEST(EditClassifierTest, ScoreOrdersDenialAboveRewording) {
   const auto denial = DiffBody("The firm confirmed the sale.",
                                "The firm denied the sale, calling reports false.");
