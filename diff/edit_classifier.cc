@@ -522,9 +522,35 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
   return gone >= 2;
 }
 
+// Whether `word` is `governed` with a [negative-prefix] written into it:
+// "unchanged" for "(not) changed", "непотушенный" for "(не) потушили".
+// The stems may differ in up to three trailing letters.
+bool PrefixNegates(const Lexicon& lexicon, std::string_view word, std::string_view governed) {
+  for (std::size_t cut = 1; cut <= 6 && cut + 3 < word.size(); ++cut) {
+    if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a letter
+    const std::string_view rest = word.substr(cut);
+    std::size_t common = 0;
+    while (common < rest.size() && common < governed.size() && rest[common] == governed[common]) {
+      ++common;
+    }
+    while (common > 0 && common < rest.size() &&
+           (static_cast<unsigned char>(rest[common]) & 0xC0) == 0x80) {
+      --common;  // whole characters only
+    }
+    const std::size_t shared = CharacterCount(rest.substr(0, common));
+    const std::size_t shorter = std::min(CharacterCount(rest), CharacterCount(governed));
+    if (shared < 4 || shared + 3 < shorter) continue;
+    const std::string_view prefix = word.substr(0, cut);
+    if (lexicon.MatchAt(LexiconList::kNegativePrefix, std::span(&prefix, 1), 0) == 1) return true;
+  }
+  return false;
+}
+
 // Whether the word a negation in `negated` governs has an opposite in
 // `other`'s words ("сохраняет активность" -> "не теряет активности", "не
-// исключают" -> "допускают"): the negation and the opposite cancel out.
+// исключают" -> "допускают"), or is there with the negation written into
+// it ("not changed" -> "unchanged"): the negation and the opposite cancel
+// out.
 bool NegatesAnOpposite(const Side& negated, const Side& other) {
   if (negated.Empty() || other.Empty()) return false;
   for (int i = negated.begin; i < negated.end; ++i) {
@@ -536,11 +562,26 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     while (word < negated.Size() && !IsWordish(negated.At(word))) ++word;
     if (word >= negated.Size()) return false;
     const std::string_view governed = negated.facts->Folded(word);
+    const Lexicon& lexicon = negated.facts->lexicon();
     for (int j = other.begin; j < other.end; ++j) {
-      if (IsWordish(other.At(j)) &&
-          negated.facts->lexicon().AreOpposites(governed, other.facts->Folded(j))) {
+      if (IsWordish(other.At(j)) && lexicon.AreOpposites(governed, other.facts->Folded(j))) {
         return true;
       }
+    }
+    // The negation written into the word may stand in another run of the
+    // rewrite ("причиной стал непотушенный костер" -> "из-за костра,
+    // который не потушили"): anywhere in the other paragraph, so long as
+    // the negated paragraph lacks it.
+    auto in_negated = [&](std::string_view folded) {
+      for (int k = 0; k < negated.Size(); ++k) {
+        if (negated.facts->Folded(k) == folded) return true;
+      }
+      return false;
+    };
+    for (int j = 0; j < other.Size(); ++j) {
+      if (!IsWordish(other.At(j))) continue;
+      const std::string_view candidate = other.facts->Folded(j);
+      if (PrefixNegates(lexicon, candidate, governed) && !in_negated(candidate)) return true;
     }
     return false;
   }

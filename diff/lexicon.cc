@@ -61,6 +61,7 @@ constexpr SectionName kSections[] = {
     {"antonym", LexiconList::kAntonym},
     {"region", LexiconList::kRegion},
     {"patronymic", LexiconList::kPatronymic},
+    {"negative-prefix", LexiconList::kNegativePrefix},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -45,8 +45,9 @@ enum class LexiconList {
   kAntonym,            // "теря* = сохраня*": negated, one means the other
   kRegion,             // "област*", "*щина": a word that names a region as one
   kPatronymic,         // "*ович", "*івна": after a first name, a patronymic
+  kNegativePrefix,     // "un", "не": a negation written into the word ("unchanged")
 };
-inline constexpr std::size_t kLexiconListCount = 24;
+inline constexpr std::size_t kLexiconListCount = 25;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

@@ -1109,6 +1109,23 @@ TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
             Tags{"negation"});
 }
 
+TEST(EditClassifierTest, ANegationWrittenIntoTheWordIsTheSameNegation) {
+  EXPECT_FALSE(DiffBody("The limit has not changed since 2009, the agency said.",
+                        "The limit has remained unchanged since 2009, the agency said.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("По предварительной версии, причиной пожара стал непотушенный костер "
+                        "туристов, отдыхавших у реки. По факту возгорания возбуждено уголовное "
+                        "дело о неосторожном уничтожении лесных насаждений.",
+                        "Предположительно, пожар возник из-за костра, который не потушили "
+                        "туристы, отдыхавшие у реки. По факту возгорания возбуждено уголовное "
+                        "дело о неосторожном уничтожении лесных насаждений.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("The limit has not changed since 2009, the agency said.",
+                     "The limit has changed since 2009, the agency said.")
+                .tags,
+            Tags{"negation"});
+}
+
 TEST(EditClassifierTest, AnAttributionTurnedRoundIsNoNewSpeaker) {
   EXPECT_FALSE(DiffBody("Эксперты отмечают, что стоимость водорода пока высока.",
                         "Как отмечают эксперты, стоимость водорода пока высока.")
