@@ -169,18 +169,22 @@ bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
 bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_stem) const {
   if (name_stem.empty() || title_stem.empty()) return false;
   const std::string capital = Capitalised(title_stem);
+  const std::string capital_name = Capitalised(name_stem);
   return AnyText([&](std::string_view text) {
-    for (std::size_t at = Find(text, name_stem); at != std::string_view::npos;
-         at = Find(text, name_stem, at + 1)) {
-      const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
-      for (const std::string_view title : {title_stem, std::string_view(capital)}) {
-        // Word starts are judged on the whole text: the window may begin
-        // inside a word, or inside a character.
-        for (std::size_t t = Find(text, title, from); t != std::string_view::npos && t < at;
-             t = Find(text, title, t + 1)) {
-          if (!LetterBefore(text, t)) return true;
+    for (const std::string_view name : {name_stem, std::string_view(capital_name)}) {
+      for (std::size_t at = Find(text, name); at != std::string_view::npos;
+           at = Find(text, name, at + 1)) {
+        const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
+        for (const std::string_view title : {title_stem, std::string_view(capital)}) {
+          // Word starts are judged on the whole text: the window may begin
+          // inside a word, or inside a character.
+          for (std::size_t t = Find(text, title, from); t != std::string_view::npos && t < at;
+               t = Find(text, title, t + 1)) {
+            if (!LetterBefore(text, t)) return true;
+          }
         }
       }
+      if (capital_name == name_stem) break;
     }
     return false;
   });

@@ -28,7 +28,8 @@ class ArticleMentions {
   bool WritesInLowerCase(std::string_view word) const;
 
   // Whether the article writes `title_stem` (lower case or capitalised)
-  // among the few words before `name_stem`: "Transport Minister Eleanor
+  // among the few words before `name_stem` (as written, or with its first
+  // letter a capital): "Transport Minister Eleanor
   // Voss", "губернатор области Виктор Лаптев".
   bool Titled(std::string_view name_stem, std::string_view title_stem) const;
 

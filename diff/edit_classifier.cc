@@ -662,6 +662,26 @@ bool SpelledFromStarts(std::string_view rest, std::span<const std::string_view> 
   return false;
 }
 
+// Whether `letters` (an abbreviation's, three or more) start `word` and
+// follow in it in order, in a word three times as long: "ода" in
+// "облдержадміністрації", "ога" in "облгосадминистрации", one word
+// compounded of the starts the abbreviation takes letters from.
+bool ContractsTo(std::string_view word, std::string_view letters) {
+  const std::size_t count = CharacterCount(letters);
+  if (count < 3 || CharacterCount(word) < 3 * count || !word.starts_with(FirstCharacters(letters, 1))) {
+    return false;
+  }
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < letters.size();) {
+    const std::string_view letter = FirstCharacters(letters.substr(i), 1);
+    at = word.find(letter, at);
+    if (at == std::string_view::npos) return false;
+    at += letter.size();
+    i += letter.size();
+  }
+  return true;
+}
+
 // "[-Минобороны-]{+Министерство обороны+}": one capitalised word made of
 // the starts of the two or more words the other side writes out (short
 // lower-case words such as "по" aside).
@@ -1000,11 +1020,20 @@ class RunClassifier {
         return mentions_->Mentions(name) && (b.title.empty() || mentions_->Titled(name, title));
       case Kind::kTitle:
         if (b.kind == Kind::kTitle) return SameStem(a.title, b.title);
-        return mentions_->Titled(name, MentionStem(a.title)) &&
-               (b.title.empty() || SameStem(a.title, b.title));
+        return TitledAs(name, a.title) && (b.title.empty() || SameStem(a.title, b.title));
       default:
         return false;
     }
+  }
+
+  // Whether the article titles `name` with `title`, or with the source
+  // the lexicon names the same ("мэр* = глава": "Мэр" for "Глава
+  // Северогорска Виктор Кулагин").
+  bool TitledAs(std::string_view name, std::string_view title) const {
+    if (mentions_->Titled(name, MentionStem(title))) return true;
+    const TextFacts* facts = old_.facts != nullptr ? old_.facts : new_.facts;
+    const auto same = facts->lexicon().EntryValue(LexiconList::kSource, title);
+    return same && mentions_->Titled(name, MentionStem(*same));
   }
 
   // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
@@ -1219,7 +1248,11 @@ class ParagraphBalance {
     for (const int entry : mine) {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (const auto& [i, source] : SourceWords()) {
-        if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
+        if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i) ||
+            InSpelledOutAbbreviation(i, other) || TitlesSomeoneOf(i, other) ||
+            KindOfAbbreviationIn(i, other)) {
+          continue;
+        }
         if (i + 1 >= size || !text_.IsName(i + 1) ||
             !HasNameStem(other.text_, text_.Folded(i + 1))) {
           return false;
@@ -1240,8 +1273,130 @@ class ParagraphBalance {
                        [&](std::string_view name) {
                          return HasNameStem(other.text_, name) || IsPatronymicIn(text_, name) ||
                                 (later_ && mentions_ != nullptr && other.HasPronoun() &&
-                                 mentions_->Mentions(MentionStem(name)));
+                                 mentions_->Mentions(MentionStem(name))) ||
+                                SpelledOutIn(name, other) || other.TitlesName(name) ||
+                                AbbreviationOfKindIn(name, other);
                        });
+  }
+
+  // Whether the article gives the source word at i, or the source it names
+  // the same ("мэр* = глава"), as the title of `name`: "Мэр сообщил" for
+  // "Глава Северогорска Виктор Кулагин".
+  bool TitleOf(int i, std::string_view name) const {
+    if (mentions_ == nullptr) return false;
+    const std::string_view stem = MentionStem(name);
+    const std::string_view word = text_.Folded(i);
+    if (mentions_->Titled(stem, MentionStem(word))) return true;
+    const auto same = text_.lexicon().EntryValue(LexiconList::kSource, word);
+    return same && mentions_->Titled(stem, MentionStem(*same));
+  }
+
+  // Whether a source word here is the title the article gives `name`.
+  bool TitlesName(std::string_view name) const {
+    return std::any_of(SourceWords().begin(), SourceWords().end(),
+                       [&](const auto& source) { return TitleOf(source.first, name); });
+  }
+
+  // Whether the source word at i stands for someone `other` names: the
+  // title the article gives a name only `other` has ("Мэр сообщил" ->
+  // "Виктор Кулагин сообщил"), or a title of someone `other` calls by a
+  // pronoun ("по словам главы города" -> "по его словам").
+  bool TitlesSomeoneOf(int i, const ParagraphBalance& other) const {
+    if (mentions_ == nullptr) return false;
+    for (const std::string_view name : other.text_.AllNames()) {
+      if (!HasNameStem(text_, name) && TitleOf(i, name)) return true;
+    }
+    return other.HasPronoun() && mentions_->TitlesSomeone(MentionStem(text_.Folded(i)));
+  }
+
+  // "According to the union" for "The NUT said": the source word at i is
+  // the kind of body an abbreviation only `other` has is, its first letter
+  // one of the abbreviation's ("union" in the National Union of Teachers,
+  // "служба" in ФСБ).
+  bool KindOfAbbreviationIn(int i, const ParagraphBalance& other) const {
+    const std::string_view initial = FirstCharacters(text_.Folded(i), 1);
+    return std::any_of(other.Abbreviations().begin(), other.Abbreviations().end(),
+                       [&](const std::string& letters) {
+                         return letters.find(initial) != std::string::npos &&
+                                !HasNameStem(text_, letters);
+                       });
+  }
+
+  // Whether `name`, an abbreviation, is a body `other` calls by its kind
+  // (KindOfAbbreviationIn, the other way round).
+  bool AbbreviationOfKindIn(std::string_view name, const ParagraphBalance& other) const {
+    if (std::find(Abbreviations().begin(), Abbreviations().end(), name) == Abbreviations().end()) {
+      return false;
+    }
+    const auto& mine = Sources();
+    return std::any_of(other.SourceWords().begin(), other.SourceWords().end(),
+                       [&](const auto& source) {
+                         return !std::binary_search(mine.begin(), mine.end(), source.second) &&
+                                name.find(FirstCharacters(other.text_.Folded(source.first), 1)) !=
+                                    std::string_view::npos;
+                       });
+  }
+
+  // Whether each place the paragraph has `name` is in the written-out name
+  // of an abbreviation `other` has ("охорони" of "МОЗ"), or `name` is an
+  // abbreviation `other` writes out.
+  bool SpelledOutIn(std::string_view name, const ParagraphBalance& other) const {
+    if (std::find(Abbreviations().begin(), Abbreviations().end(), name) != Abbreviations().end()) {
+      const auto size = static_cast<int>(other.text_.text().tokens.size());
+      for (int begin = 0; begin < size; ++begin) {
+        if (other.InSpelledOutAbbreviation(begin, *this, name) ||
+            ContractsTo(other.text_.Folded(begin), name)) {
+          return true;
+        }
+      }
+    }
+    if (other.Abbreviations().empty()) return false;
+    bool found = false;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name) continue;
+      if (!InSpelledOutAbbreviation(i, other)) return false;
+      found = true;
+    }
+    return found;
+  }
+
+  // "Міністерство охорони здоров'я" where `other` writes "МОЗ": the word
+  // at i is one of the written-out name of an abbreviation of `other`'s.
+  // (Only the abbreviation `only` when given.)
+  bool InSpelledOutAbbreviation(int i, const ParagraphBalance& other,
+                                std::string_view only = {}) const {
+    const std::vector<std::string>& abbreviations = other.Abbreviations();
+    if (abbreviations.empty()) return false;
+    constexpr int kMaxWords = 8;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int begin = std::max(0, i - kMaxWords + 1); begin <= i; ++begin) {
+      for (int end = std::max(i + 1, begin + 2); end <= std::min(size, begin + kMaxWords); ++end) {
+        const Side words{&text_, begin, end};
+        for (const bool skip_short_words : {true, false}) {
+          const std::string initials = Initials(words, skip_short_words);
+          if (only.empty() ? std::find(abbreviations.begin(), abbreviations.end(), initials) !=
+                                 abbreviations.end()
+                           : initials == only) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  // The letters of each abbreviation the paragraph has ("моз" of "МОЗ").
+  const std::vector<std::string>& Abbreviations() const {
+    if (abbreviations_) return *abbreviations_;
+    abbreviations_.emplace();
+    for (std::size_t i = 0; i < text_.text().tokens.size(); ++i) {
+      if (text_.text().tokens[i].kind != TokenKind::kWord) continue;
+      std::string letters =
+          AbbreviationLetters(text_.text().Text(i), text_.Folded(static_cast<int>(i)));
+      if (!letters.empty()) abbreviations_->push_back(std::move(letters));
+    }
+    return *abbreviations_;
   }
 
   bool HasPronoun() const {
@@ -1382,6 +1537,7 @@ class ParagraphBalance {
   mutable std::optional<int> reports_;
   mutable std::array<std::optional<std::vector<int>>, 3> sources_;
   mutable std::optional<std::vector<std::pair<int, int>>> source_words_;
+  mutable std::optional<std::vector<std::string>> abbreviations_;
 };
 
 // Whether each side has a figure the other lacks.

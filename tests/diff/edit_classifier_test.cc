@@ -1135,6 +1135,77 @@ TEST(EditClassifierTest, AnAttributionTurnedRoundIsNoNewSpeaker) {
                    .substantive);
 }
 
+// An article of `lead` and `body`, for rules that read who the article
+// names.
+ArticleDiff DiffAfterLead(const std::string& lead, const std::string& before,
+                          const std::string& after) {
+  return DiffArticles({"T", "", "", {lead, before, kTail}}, {"T", "", "", {lead, after, kTail}});
+}
+
+TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
+  const std::string lead = "Голова Лісової ОДА Віктор Шевчук оголосив, що в обласному центрі "
+                           "збудують новий перинатальний центр на 120 ліжок.";
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "Проєкт фінансуватимуть спільно МОЗ та обласний бюджет, а частину "
+                             "обладнання закуплять за кошти Світового банку, повідомив Шевчук на "
+                             "брифінгу в понеділок.",
+                             "Як повідомив Шевчук на брифінгу в понеділок, проєкт фінансуватимуть "
+                             "спільно Міністерство охорони здоров'я та обласний бюджет. Частину "
+                             "обладнання закуплять за кошти Світового банку.")
+                   .substantive);
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "Директорка департаменту охорони здоров'я ОДА Лариса Гончар "
+                             "зазначила, що щороку в області народжується близько 9 тисяч дітей.",
+                             "Лариса Гончар, яка очолює департамент охорони здоров'я "
+                             "облдержадміністрації, зазначила, що щороку в області народжується "
+                             "близько 9 тисяч дітей.")
+                   .substantive);
+  // Another ministry is another source.
+  EXPECT_TRUE(DiffAfterLead(lead,
+                            "Проєкт фінансуватимуть спільно МОЗ та обласний бюджет, повідомив "
+                            "Шевчук на брифінгу в понеділок.",
+                            "Як повідомило Міністерство фінансів, проєкт фінансуватимуть спільно "
+                            "МОЗ та обласний бюджет.")
+                  .substantive);
+}
+
+TEST(EditClassifierTest, ATitleTheArticleGivesSomeoneIsTheSameSource) {
+  const std::string lead = "Глава Северогорска Виктор Кулагин представил программу "
+                           "благоустройства дворов на ближайшие три года.";
+  const std::string said = "Виктор Кулагин сообщил, что первыми отремонтируют дворы, жители "
+                           "которых подали больше всего заявок через городской портал.";
+  EXPECT_FALSE(DiffAfterLead(lead, said,
+                             "Мэр сообщил, что первыми отремонтируют дворы, жители которых "
+                             "подали больше всего заявок через городской портал.")
+                   .substantive);
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "В прошлом году, по его словам, с двумя подрядчиками контракты "
+                             "пришлось расторгнуть из-за нарушения сроков.",
+                             "В прошлом году, по словам главы города, с двумя подрядчиками "
+                             "контракты пришлось расторгнуть из-за нарушения сроков.")
+                   .substantive);
+  EXPECT_EQ(DiffAfterLead(lead, said,
+                          "Губернатор сообщил, что первыми отремонтируют дворы, жители которых "
+                          "подали больше всего заявок через городской портал.")
+                .tags,
+            Tags{"attribution"});
+}
+
+TEST(EditClassifierTest, TheKindOfAnAbbreviatedBodyIsTheSameSource) {
+  const std::string lead = "Teachers in Ashcombe will strike next month over pay, the "
+                           "teachers' union announced on Monday after a ballot of members.";
+  const std::string said = "The NUT said 78 percent of members who took part in the ballot "
+                           "supported the strike, on a turnout of 64 percent.";
+  EXPECT_FALSE(DiffAfterLead(lead, said,
+                             "According to the union, 78 percent of members who took part in "
+                             "the ballot supported the strike, on a turnout of 64 percent.")
+                   .substantive);
+  EXPECT_TRUE(DiffAfterLead(lead, said,
+                            "According to the police, 78 percent of members who took part in "
+                            "the ballot supported the strike, on a turnout of 64 percent.")
+                  .substantive);
+}
+
 TEST(EditClassifierTest, AverageAndFundsAreNoWednesday) {
   EXPECT_FALSE(DiffBody("Середня врожайність становить 42 центнери з гектара, повідомили в області.",
                         "Врожайність в середньому становить 42 центнери з гектара, повідомили в "
