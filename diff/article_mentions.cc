@@ -168,6 +168,13 @@ bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
 
 bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_stem) const {
   if (name_stem.empty() || title_stem.empty()) return false;
+  std::string key(name_stem);
+  key += '\0';
+  key += title_stem;
+  return Remembered(std::move(key), [&] { return FindTitled(name_stem, title_stem); });
+}
+
+bool ArticleMentions::FindTitled(std::string_view name_stem, std::string_view title_stem) const {
   const std::string capital = Capitalised(title_stem);
   const std::string capital_name = Capitalised(name_stem);
   return AnyText([&](std::string_view text) {
@@ -190,8 +197,26 @@ bool ArticleMentions::Titled(std::string_view name_stem, std::string_view title_
   });
 }
 
+template <typename Find>
+bool ArticleMentions::Remembered(std::string key, Find find) const {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = answers_.find(key); it != answers_.end()) return it->second;
+  }
+  const bool answer = find();  // unlocked: the other thread may ask meanwhile
+  const std::lock_guard<std::mutex> lock(mutex_);
+  answers_.emplace(std::move(key), answer);
+  return answer;
+}
+
 bool ArticleMentions::TitlesSomeone(std::string_view title_stem) const {
   if (title_stem.empty()) return false;
+  // (A stem has no NUL byte: the keys of the two questions differ.)
+  return Remembered(std::string(title_stem),
+                    [&] { return FindTitlesSomeone(title_stem); });
+}
+
+bool ArticleMentions::FindTitlesSomeone(std::string_view title_stem) const {
   const std::string capital = Capitalised(title_stem);
   return AnyText([&](std::string_view text) {
     for (const std::string_view stem : {title_stem, std::string_view(capital)}) {

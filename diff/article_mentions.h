@@ -4,8 +4,10 @@
 #ifndef REVWATCH_DIFF_ARTICLE_MENTIONS_H_
 #define REVWATCH_DIFF_ARTICLE_MENTIONS_H_
 
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/article.h"
 
@@ -41,8 +43,18 @@ class ArticleMentions {
  private:
   template <typename Visit>
   bool AnyText(Visit visit) const;
+  bool FindTitlesSomeone(std::string_view title_stem) const;
+  bool FindTitled(std::string_view name_stem, std::string_view title_stem) const;
+  // The answer under `key` in the memo, or `find()`'s, kept.
+  template <typename Find>
+  bool Remembered(std::string key, Find find) const;
 
   const Article& old_;
+  // Titled's and TitlesSomeone's answers by their stems: each reads the
+  // whole article, and a long comparison asks the same questions
+  // paragraph after paragraph (from either diffing thread).
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::string, bool> answers_;
 };
 
 // A name's or title's stem for Mentions: the word less up to two final

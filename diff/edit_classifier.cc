@@ -526,8 +526,10 @@ bool NegatedWordsGone(const Side& negated, const Side& other) {
 // "unchanged" for "(not) changed", "непотушенный" for "(не) потушили".
 // The stems may differ in up to three trailing letters.
 bool PrefixNegates(const Lexicon& lexicon, std::string_view word, std::string_view governed) {
-  for (std::size_t cut = 1; cut <= 6 && cut + 3 < word.size(); ++cut) {
-    if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a letter
+  // The stem's first four letters follow a prefix of one to six bytes.
+  const std::string_view head = FirstCharacters(governed, 4);
+  for (std::size_t cut = word.find(head, 1); cut != std::string_view::npos && cut <= 6;
+       cut = word.find(head, cut + 1)) {
     const std::string_view rest = word.substr(cut);
     std::size_t common = 0;
     while (common < rest.size() && common < governed.size() && rest[common] == governed[common]) {
@@ -1248,13 +1250,12 @@ class ParagraphBalance {
     for (const int entry : mine) {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (const auto& [i, source] : SourceWords()) {
-        if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i) ||
-            InSpelledOutAbbreviation(i, other) || TitlesSomeoneOf(i, other) ||
-            KindOfAbbreviationIn(i, other)) {
+        if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
+        if (i + 1 < size && text_.IsName(i + 1) && HasNameStem(other.text_, text_.Folded(i + 1))) {
           continue;
         }
-        if (i + 1 >= size || !text_.IsName(i + 1) ||
-            !HasNameStem(other.text_, text_.Folded(i + 1))) {
+        if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
+            !TitlesSomeoneOf(i, other)) {
           return false;
         }
       }
@@ -1299,14 +1300,16 @@ class ParagraphBalance {
 
   // Whether the source word at i stands for someone `other` names: the
   // title the article gives a name only `other` has ("Мэр сообщил" ->
-  // "Виктор Кулагин сообщил"), or a title of someone `other` calls by a
-  // pronoun ("по словам главы города" -> "по его словам").
+  // "Виктор Кулагин сообщил"), or a title of someone the article names
+  // where `other` has one more pronoun ("по словам главы города" -> "по
+  // его словам").
   bool TitlesSomeoneOf(int i, const ParagraphBalance& other) const {
     if (mentions_ == nullptr) return false;
     for (const std::string_view name : other.text_.AllNames()) {
       if (!HasNameStem(text_, name) && TitleOf(i, name)) return true;
     }
-    return other.HasPronoun() && mentions_->TitlesSomeone(MentionStem(text_.Folded(i)));
+    return other.Pronouns() > Pronouns() &&
+           mentions_->TitlesSomeone(MentionStem(text_.Folded(i)));
   }
 
   // "According to the union" for "The NUT said": the source word at i is
@@ -1391,7 +1394,12 @@ class ParagraphBalance {
     if (abbreviations_) return *abbreviations_;
     abbreviations_.emplace();
     for (std::size_t i = 0; i < text_.text().tokens.size(); ++i) {
-      if (text_.text().tokens[i].kind != TokenKind::kWord) continue;
+      // Two capitals at least, the second one the second character.
+      const std::string_view written = text_.text().Text(i);
+      if (text_.text().tokens[i].kind != TokenKind::kWord || !StartsWithCapital(written) ||
+          !StartsWithCapital(written.substr(FirstCharacters(written, 1).size()))) {
+        continue;
+      }
       std::string letters =
           AbbreviationLetters(text_.text().Text(i), text_.Folded(static_cast<int>(i)));
       if (!letters.empty()) abbreviations_->push_back(std::move(letters));
@@ -1399,12 +1407,15 @@ class ParagraphBalance {
     return *abbreviations_;
   }
 
-  bool HasPronoun() const {
-    if (!text_.MayMatch(LexiconList::kPronoun)) return false;
+  bool HasPronoun() const { return Pronouns() > 0; }
+
+  int Pronouns() const {
+    if (!text_.MayMatch(LexiconList::kPronoun)) return 0;
+    int pronouns = 0;
     for (std::size_t i = 0; i < text_.text().tokens.size(); ++i) {
-      if (text_.MatchAt(LexiconList::kPronoun, i) > 0) return true;
+      pronouns += text_.MatchAt(LexiconList::kPronoun, i) > 0;
     }
-    return false;
+    return pronouns;
   }
 
   // Source phrases and reporting verbs together: "энергетики говорят" and
