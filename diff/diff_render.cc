@@ -221,7 +221,10 @@ std::string SideText(const std::vector<WordSpan>& spans, SpanOp drop) {
   std::string out;
   for (const WordSpan& span : spans) {
     if (span.op == drop) continue;
-    if (span.space_before && !out.empty()) out += ' ';
+    // (The old side, dropping insertions, spaces as the old text did.)
+    const bool space = drop == SpanOp::kInsert ? span.space_before != span.old_space_differs
+                                               : span.space_before;
+    if (space && !out.empty()) out += ' ';
     out += span.text;
   }
   return out;

@@ -85,9 +85,10 @@ struct DiffSide {
   }
 };
 
-// Calls add(side, token, op) for each token of the diff in order:
-// unchanged words as the new version writes them. (One call site, so that
-// `add` is inlined: it runs for every token of every changed paragraph.)
+// Calls add(side, token, op, old_space) for each token of the diff in
+// order: unchanged words as the new version writes them, with whether the
+// old one had a space before the word. (One call site, so that `add` is
+// inlined: it runs for every token of every changed paragraph.)
 template <typename Add>
 void ForEachToken(const TokenDiff& diff, Add add) {
   const DiffSide old_side(diff.old_text);
@@ -98,7 +99,11 @@ void ForEachToken(const TokenDiff& diff, Add add) {
                       : edit.kind == EditKind::kInsert ? SpanOp::kInsert
                                                        : SpanOp::kEqual;
     const DiffSide& side = deleted ? old_side : new_side;
-    add(side, side.tokens[static_cast<std::size_t>(deleted ? edit.a : edit.b)], op);
+    const Token& token = side.tokens[static_cast<std::size_t>(deleted ? edit.a : edit.b)];
+    const bool old_space = op == SpanOp::kEqual
+                               ? old_side.tokens[static_cast<std::size_t>(edit.a)].space_before
+                               : token.space_before;
+    add(side, token, op, old_space);
   }
 }
 
@@ -109,7 +114,7 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   thread_local std::vector<std::size_t> sizes;
   sizes.clear();
   SpanOp last = SpanOp::kEqual;
-  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op, bool) {
     const std::size_t length = side.Piece(token).size();
     if (sizes.empty() || op != last) {
       sizes.push_back(length);
@@ -125,9 +130,10 @@ std::vector<WordSpan> Spans(const TokenDiff& diff, DiffStats& stats) {
   std::vector<WordSpan> spans;
   spans.reserve(sizes.size());
   char* out = nullptr;
-  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op) {
+  ForEachToken(diff, [&](const DiffSide& side, const Token& token, SpanOp op, bool old_space) {
     if (spans.empty() || spans.back().op != op) {
-      spans.push_back({op, std::string(sizes[spans.size()], ' '), token.space_before});
+      spans.push_back({op, std::string(sizes[spans.size()], ' '), token.space_before,
+                       old_space != token.space_before});
       out = spans.back().text.data();
     } else if (token.space_before) {
       ++out;  // the space is there already

@@ -27,6 +27,10 @@ struct WordSpan {
   SpanOp op;
   std::string text;
   bool space_before = false;  // whether the text had a space before the run
+  // An unchanged run's spacing is the new text's; this says the old text
+  // had a space before it where the new one had none, or the other way
+  // round (a quote that opened the new paragraph, mid-paragraph before).
+  bool old_space_differs = false;
 
   bool operator==(const WordSpan&) const = default;
 };

@@ -7,6 +7,17 @@
 namespace revwatch {
 namespace {
 
+TEST(DiffRenderTest, JsonSidesKeepTheirOwnSpacing) {
+  // "«" follows a space in the old paragraph and opens the new one.
+  const Article before{"T", "", "", {"Experts blame emigration. «People leave,» one said."}};
+  const Article after{"T", "", "", {"«People leave,» one said."}};
+  const std::string json = RenderDiffJson(DiffArticles(before, after));
+  EXPECT_NE(json.find("\"old\": \"Experts blame emigration. «People leave,» one said.\""),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"new\": \"«People leave,» one said.\""), std::string::npos) << json;
+}
+
 TEST(DiffRenderTest, TextStyleMarksDeletionsAndInsertions) {
   const Article before{"Old headline", "", "", {"Eight people spoke."}};
   const Article after{"New headline", "", "", {"Nine people spoke.", "Added."}};
