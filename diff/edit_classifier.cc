@@ -1034,8 +1034,9 @@ class RunClassifier {
   bool TitledAs(std::string_view name, std::string_view title) const {
     if (mentions_->Titled(name, MentionStem(title))) return true;
     const TextFacts* facts = old_.facts != nullptr ? old_.facts : new_.facts;
-    const auto same = facts->lexicon().EntryValue(LexiconList::kSource, title);
-    return same && mentions_->Titled(name, MentionStem(*same));
+    const auto same = facts->lexicon().SameSourceStems(title);
+    return std::any_of(same.begin() + (same.empty() ? 0 : 1), same.end(),
+                       [&](std::string_view other) { return mentions_->Titled(name, other); });
   }
 
   // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
@@ -1276,8 +1277,31 @@ class ParagraphBalance {
                                 (later_ && mentions_ != nullptr && other.HasPronoun() &&
                                  mentions_->Mentions(MentionStem(name))) ||
                                 SpelledOutIn(name, other) || other.TitlesName(name) ||
-                                AbbreviationOfKindIn(name, other);
+                                AbbreviationOfKindIn(name, other) ||
+                                (later_ && mentions_ != nullptr &&
+                                 mentions_->Mentions(MentionStem(name)) &&
+                                 BeforeNameIn(name, other));
                        });
+  }
+
+  // Whether `name`, wherever the paragraph has it, comes at most three
+  // tokens before a name `other` has too: an employer in a person's title
+  // ("Генеральный директор «Северных крыльев» Илья Захаров" for
+  // "генерального директора авиакомпании Ильи Захарова").
+  bool BeforeNameIn(std::string_view name, const ParagraphBalance& other) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    bool found = false;
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name) continue;
+      bool before = false;
+      for (int j = i + 1; j <= std::min(size - 1, i + 3) && !before; ++j) {
+        before = text_.IsName(j) && text_.Folded(j) != name &&
+                 HasNameStem(other.text_, text_.Folded(j));
+      }
+      if (!before) return false;
+      found = true;
+    }
+    return found;
   }
 
   // Whether the article gives the source word at i, or the source it names
@@ -1288,8 +1312,9 @@ class ParagraphBalance {
     const std::string_view stem = MentionStem(name);
     const std::string_view word = text_.Folded(i);
     if (mentions_->Titled(stem, MentionStem(word))) return true;
-    const auto same = text_.lexicon().EntryValue(LexiconList::kSource, word);
-    return same && mentions_->Titled(stem, MentionStem(*same));
+    const auto same = text_.lexicon().SameSourceStems(word);
+    return std::any_of(same.begin() + (same.empty() ? 0 : 1), same.end(),
+                       [&](std::string_view title) { return mentions_->Titled(stem, title); });
   }
 
   // Whether a source word here is the title the article gives `name`.

@@ -399,6 +399,29 @@ int Lexicon::SameSourceAs(int entry) const {
   return same >= 0 ? same : entry;
 }
 
+std::vector<std::string_view> Lexicon::SameSourceStems(std::string_view word) const {
+  std::vector<std::string_view> stems;
+  const std::span<const std::string_view> one(&word, 1);
+  const int own = Longest(LexiconList::kSource, one, 0).second;
+  if (own < 0) return stems;
+  const int same = SameSourceAs(own);
+  auto stem = [this](const Pattern& pattern) {
+    std::string_view text = words_.Text(pattern_words_[pattern.first_word]);
+    if (text.ends_with('*')) text.remove_suffix(1);
+    return text;
+  };
+  stems.push_back(stem(patterns_[static_cast<std::size_t>(own)]));
+  for (std::size_t entry = 0; entry < patterns_.size(); ++entry) {
+    const Pattern& pattern = patterns_[entry];
+    if (pattern.list != static_cast<std::uint8_t>(LexiconList::kSource) || pattern.size != 1 ||
+        static_cast<int>(entry) == own || SameSourceAs(static_cast<int>(entry)) != same) {
+      continue;
+    }
+    stems.push_back(stem(pattern));
+  }
+  return stems;
+}
+
 bool Lexicon::AreOpposites(std::string_view word, std::string_view other) const {
   const auto opposites = EntryValue(LexiconList::kAntonym, word);
   if (!opposites) return false;

@@ -114,6 +114,12 @@ class Lexicon {
   // "поліц*"'s), else itself.
   int SameSourceAs(int entry) const;
 
+  // The one-word [source] entries, less any trailing "*", that name the
+  // same source as `word` does, its own first ("главы" gives "глав",
+  // "мэр", "руководител" for "мэр* = глава", "руководител* = глава");
+  // empty when `word` is no source.
+  std::vector<std::string_view> SameSourceStems(std::string_view word) const;
+
   // Whether `other` is one of the opposites [antonym] lists for `word`
   // (both case-folded): "не теряет" says "сохраняет".
   bool AreOpposites(std::string_view word, std::string_view other) const;

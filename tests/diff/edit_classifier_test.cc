@@ -1191,6 +1191,46 @@ TEST(EditClassifierTest, ATitleTheArticleGivesSomeoneIsTheSameSource) {
             Tags{"attribution"});
 }
 
+TEST(EditClassifierTest, ASourceCitedAnotherWayIsTheSameSource) {
+  const std::string lead = "Безработица в области за год снизилась до 3,1%, сообщил журналистам "
+                           "руководитель областной службы занятости Геннадий Петренко.";
+  // A title the lexicon names the same ("руководител* = глава").
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "По словам Петренко, больше всего вакансий сейчас в строительстве, "
+                             "на транспорте и в здравоохранении.",
+                             "Больше всего вакансий, по словам главы службы, сейчас в "
+                             "строительстве, на транспорте и в здравоохранении.")
+                   .substantive);
+  // "согласно отчёту" cites what "говорится в отчёте" did; "согласно
+  // договору" cites no one.
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "Средняя зарплата в вакансиях выросла за год на 18% и достигла 52 "
+                             "тысяч рублей, говорится в отчёте службы занятости.",
+                             "Согласно отчёту службы занятости, средняя зарплата в вакансиях "
+                             "выросла за год на 18% и достигла 52 тысяч рублей.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Компания получила аванс и должна была завершить работы к декабрю, "
+                        "как и предусматривал договор.",
+                        "Согласно договору, компания получила аванс и должна была завершить "
+                        "работы к декабрю.")
+                   .substantive);
+  // The employer written into the title of the same person.
+  const std::string airline = "Авиакомпания «Северные крылья» с 1 июня запустит прямые рейсы "
+                              "из Каменска в Светлогорск, сообщили в пресс-службе перевозчика.";
+  EXPECT_FALSE(DiffAfterLead(airline,
+                             "По словам генерального директора авиакомпании Ильи Захарова, спрос "
+                             "на прямой рейс оценивается в 40 тысяч пассажиров в год.",
+                             "Генеральный директор «Северных крыльев» Илья Захаров оценил спрос "
+                             "на прямой рейс в 40 тысяч пассажиров в год.")
+                   .substantive);
+  // "трижды" is three times.
+  EXPECT_FALSE(DiffBody("Авиакомпания «Северные крылья» с 1 июня запустит прямые рейсы из "
+                        "Каменска в Светлогорск. Полёты будут выполняться три раза в неделю.",
+                        "С 1 июня «Северные крылья» начнут выполнять прямые рейсы из Каменска в "
+                        "Светлогорск. Самолёты будут летать трижды в неделю.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, TheKindOfAnAbbreviatedBodyIsTheSameSource) {
   const std::string lead = "Teachers in Ashcombe will strike next month over pay, the "
                            "teachers' union announced on Monday after a ballot of members.";
