@@ -207,15 +207,14 @@ class SideReader {
 
   // Matches of `list` that overlap the side's range (a phrase may reach into
   // the unchanged words around it: "is {+not+} true").
+  // The rules ask about nine lists, several times each: the first question
+  // counts all nine in one pass over the range.
   int CountTouching(LexiconList list) const {
     if (side_.Empty() || !side_.facts->MayMatch(list)) return 0;
-    int count = 0;
-    const int from = std::max(0, side_.begin - 4);
-    for (int pos = from; pos < side_.end; ++pos) {
-      const std::size_t n = side_.facts->MatchAt(list, static_cast<std::size_t>(pos));
-      if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
-    }
-    return count;
+    const auto index = static_cast<std::size_t>(list);
+    if ((kCountedLists >> index & 1) == 0) return CountTouchingOne(list);
+    if (!touching_) CountAllTouching();
+    return (*touching_)[index];
   }
 
   // Negation words touching the range, less those that only bound a
@@ -389,7 +388,47 @@ class SideReader {
   }
 
  private:
+  static constexpr std::uint32_t kCountedLists =
+      1u << static_cast<unsigned>(LexiconList::kAttribution) |
+      1u << static_cast<unsigned>(LexiconList::kAttributionVerb) |
+      1u << static_cast<unsigned>(LexiconList::kCorrection) |
+      1u << static_cast<unsigned>(LexiconList::kDenial) |
+      1u << static_cast<unsigned>(LexiconList::kDenialException) |
+      1u << static_cast<unsigned>(LexiconList::kDenialVerb) |
+      1u << static_cast<unsigned>(LexiconList::kNegation) |
+      1u << static_cast<unsigned>(LexiconList::kNegationException) |
+      1u << static_cast<unsigned>(LexiconList::kNegativeVerb);
+
+  int CountTouchingOne(LexiconList list) const {
+    int count = 0;
+    const int from = std::max(0, side_.begin - 4);
+    for (int pos = from; pos < side_.end; ++pos) {
+      const std::size_t n = side_.facts->MatchAt(list, static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) > side_.begin) ++count;
+    }
+    return count;
+  }
+
+  void CountAllTouching() const {
+    auto& counts = touching_.emplace();
+    counts.fill(0);
+    const int from = std::max(0, side_.begin - 4);
+    for (int pos = from; pos < side_.end; ++pos) {
+      const auto at = static_cast<std::size_t>(pos);
+      for (std::uint32_t lists = side_.facts->StartsAt(at) & kCountedLists; lists != 0;
+           lists &= lists - 1) {
+        const auto list = static_cast<LexiconList>(std::countr_zero(lists));
+        const std::size_t n = side_.facts->MatchAt(list, at);
+        if (n > 0 && pos + static_cast<int>(n) > side_.begin) {
+          ++counts[static_cast<std::size_t>(list)];
+        }
+      }
+    }
+  }
+
   Side side_;
+  // CountAllTouching's counts, by list.
+  mutable std::optional<std::array<int, kLexiconListCount>> touching_;
 };
 
 constexpr std::size_t kLongWord = 7;

@@ -46,6 +46,8 @@ class TextFacts {
     return KnownMatch(list, pos);
   }
   int MatchedEntry(LexiconList list, std::size_t pos) const;
+  // The lists an entry of which may start at token `pos` (bit `list` set).
+  std::uint32_t StartsAt(std::size_t pos) const { return starts_[pos]; }
   // Whether some token may start an entry of `list`: when not, no MatchAt
   // in this text can match.
   bool MayMatch(LexiconList list) const { return (lists_ & Bit(list)) != 0; }
