@@ -409,6 +409,11 @@ std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
     }
   }
   if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest, lexicon);
+  // "2km", "40mm": a number and a unit written together, as "2 km" (two
+  // letters at least: "1990s" is a decade).
+  if (rest.size() >= 2 && lexicon.UnitSymbol(rest)) {
+    return NumberWithUnit(word.substr(0, digits), rest, lexicon);
+  }
   return std::string(word);
 }
 
@@ -628,7 +633,13 @@ std::size_t TextFacts::JoinUnit(std::size_t i) const {
   const auto plain = PlainNumber(i);
   if (!plain || plain->next == figure_.size()) return i + 1;
   const std::string_view number = plain->value;
-  const std::size_t j = plain->next;
+  std::size_t j = plain->next;
+  // "11 тис. гектарів": past the point of an abbreviated magnitude, before
+  // a lower-case word.
+  if (j + 1 < figure_.size() && figure_[j - 1] == part_of_figure_ && text_.Key(j) == "." &&
+      !StartsWithCapital(text_.Text(j + 1))) {
+    ++j;
+  }
   // "50 %", "50 percent": "50%", as "half = 50%" is.
   if (FigureAt(j) == "%") {
     figure_[i] = words_.InternFigure(std::string(number) + "%");

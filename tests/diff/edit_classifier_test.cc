@@ -1005,6 +1005,21 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, AUnitWrittenOnOrAfterAnAbbreviationIsTheSameFigure) {
+  EXPECT_FALSE(DiffBody("Соняшник цього року посіяли на 11 тис. гектарів, повідомили в "
+                        "департаменті агропромислового розвитку.",
+                        "Соняшник цього року посіяли на 11 тисяч гектарів, повідомили в "
+                        "департаменті агропромислового розвитку.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The sewage spread along a 2km stretch of the river, the agency said.",
+                        "The sewage spread along a 2 km stretch of the river, the agency said.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("The sewage spread along a 2km stretch of the river, the agency said.",
+                     "The sewage spread along a 3 km stretch of the river, the agency said.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, ADateInAnotherHouseStyleIsTheSameDate) {
   EXPECT_FALSE(DiffBody("Суд назначил следующее заседание на 14 августа, сообщили в суде.",
                         "Суд назначил следующее заседание на 14.08, сообщили в суде.")
