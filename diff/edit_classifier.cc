@@ -1160,6 +1160,9 @@ class RunClassifier {
   // capitalised institution word are part of its name even in lower case.
   bool ChangesInstitutionName() const {
     if (old_.Empty() || new_.Empty() || new_.begin == 0) return false;
+    // "Environment Agency [-brought the case. Its-]{+, whose+}": a name
+    // goes on in words, not past a comma or a stop.
+    if (!IsWordish(old_.At(old_.begin)) || !IsWordish(new_.At(new_.begin))) return false;
     const int before = new_.begin - 1;
     // "Meridian Bank [-says-]{+said+}": a reporting verb after the name is
     // no part of it, nor is a negation ("Суда [-не могут-]{+лишены

@@ -1020,6 +1020,22 @@ TEST(EditClassifierTest, AUnitWrittenOnOrAfterAnAbbreviationIsTheSameFigure) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, AnInstitutionsNameEndsAtAComma) {
+  EXPECT_FALSE(DiffBody("The Environment Agency brought the prosecution. Its area manager, Kate "
+                        "Beddow, said the company had repeatedly ignored warnings.",
+                        "The prosecution was brought by the Environment Agency, whose area "
+                        "manager, Kate Beddow, said warnings had been repeatedly ignored by the "
+                        "company.")
+                   .substantive);
+  // Lower-case words after the institution word are still its name.
+  EXPECT_EQ(DiffBody("Перевірку в школі провело Міністерство освіти, тепер її результати "
+                     "вивчає прокуратура.",
+                     "Перевірку в школі провело Міністерство охорони здоров'я, тепер її "
+                     "результати вивчає прокуратура.")
+                .tags,
+            Tags{"entity"});
+}
+
 TEST(EditClassifierTest, ADateInAnotherHouseStyleIsTheSameDate) {
   EXPECT_FALSE(DiffBody("Суд назначил следующее заседание на 14 августа, сообщили в суде.",
                         "Суд назначил следующее заседание на 14.08, сообщили в суде.")
