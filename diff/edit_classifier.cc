@@ -462,9 +462,8 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
   return true;
 }
 
-// Equal but for at most two trailing letters of the shorter word.
-bool SameStem(std::string_view a, std::string_view b) {
-  if (a == b) return true;
+// The letters `a` and `b` start with alike.
+std::size_t SharedLetters(std::string_view a, std::string_view b) {
   std::size_t common = 0;
   while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
   // Whole characters only: "ба" of "баев" and "бабин" shares the first
@@ -473,7 +472,13 @@ bool SameStem(std::string_view a, std::string_view b) {
          (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80) {
     --common;
   }
-  const std::size_t shared = CharacterCount(a.substr(0, common));
+  return CharacterCount(a.substr(0, common));
+}
+
+// Equal but for at most two trailing letters of the shorter word.
+bool SameStem(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const std::size_t shared = SharedLetters(a, b);
   const std::size_t shorter = std::min(CharacterCount(a), CharacterCount(b));
   return shared >= 3 && shared + 2 >= shorter;
 }
@@ -570,15 +575,7 @@ bool PrefixNegates(const Lexicon& lexicon, std::string_view word, std::string_vi
   for (std::size_t cut = word.find(head, 1); cut != std::string_view::npos && cut <= 6;
        cut = word.find(head, cut + 1)) {
     const std::string_view rest = word.substr(cut);
-    std::size_t common = 0;
-    while (common < rest.size() && common < governed.size() && rest[common] == governed[common]) {
-      ++common;
-    }
-    while (common > 0 && common < rest.size() &&
-           (static_cast<unsigned char>(rest[common]) & 0xC0) == 0x80) {
-      --common;  // whole characters only
-    }
-    const std::size_t shared = CharacterCount(rest.substr(0, common));
+    const std::size_t shared = SharedLetters(rest, governed);
     const std::size_t shorter = std::min(CharacterCount(rest), CharacterCount(governed));
     if (shared < 4 || shared + 3 < shorter) continue;
     const std::string_view prefix = word.substr(0, cut);
@@ -613,16 +610,12 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     // rewrite ("причиной стал непотушенный костер" -> "из-за костра,
     // который не потушили"): anywhere in the other paragraph, so long as
     // the negated paragraph lacks it.
-    auto in_negated = [&](std::string_view folded) {
-      for (int k = 0; k < negated.Size(); ++k) {
-        if (negated.facts->Folded(k) == folded) return true;
-      }
-      return false;
-    };
     for (int j = 0; j < other.Size(); ++j) {
       if (!IsWordish(other.At(j))) continue;
       const std::string_view candidate = other.facts->Folded(j);
-      if (PrefixNegates(lexicon, candidate, governed) && !in_negated(candidate)) return true;
+      if (PrefixNegates(lexicon, candidate, governed) && !negated.facts->HasWord(candidate)) {
+        return true;
+      }
     }
     return false;
   }
@@ -721,6 +714,17 @@ bool ContractsTo(std::string_view word, std::string_view letters) {
     i += letter.size();
   }
   return true;
+}
+
+// Whether the article titles `name_stem` with `title` or with a title the
+// lexicon names the same source ("мэр* = глава": "Мэр" for "Глава
+// Северогорска Виктор Кулагин").
+bool TitledAs(const ArticleMentions& mentions, const Lexicon& lexicon, std::string_view name_stem,
+              std::string_view title) {
+  if (mentions.Titled(name_stem, MentionStem(title))) return true;
+  const auto same = lexicon.SameSourceStems(title);  // its own stem first
+  return std::any_of(same.begin() + (same.empty() ? 0 : 1), same.end(),
+                     [&](std::string_view other) { return mentions.Titled(name_stem, other); });
 }
 
 // "[-Минобороны-]{+Министерство обороны+}": one capitalised word made of
@@ -1061,21 +1065,15 @@ class RunClassifier {
         return mentions_->Mentions(name) && (b.title.empty() || mentions_->Titled(name, title));
       case Kind::kTitle:
         if (b.kind == Kind::kTitle) return SameStem(a.title, b.title);
-        return TitledAs(name, a.title) && (b.title.empty() || SameStem(a.title, b.title));
+        return TitledAs(*mentions_, lexicon(), name, a.title) &&
+               (b.title.empty() || SameStem(a.title, b.title));
       default:
         return false;
     }
   }
 
-  // Whether the article titles `name` with `title`, or with the source
-  // the lexicon names the same ("мэр* = глава": "Мэр" for "Глава
-  // Северогорска Виктор Кулагин").
-  bool TitledAs(std::string_view name, std::string_view title) const {
-    if (mentions_->Titled(name, MentionStem(title))) return true;
-    const TextFacts* facts = old_.facts != nullptr ? old_.facts : new_.facts;
-    const auto same = facts->lexicon().SameSourceStems(title);
-    return std::any_of(same.begin() + (same.empty() ? 0 : 1), same.end(),
-                       [&](std::string_view other) { return mentions_->Titled(name, other); });
+  const Lexicon& lexicon() const {
+    return (old_.facts != nullptr ? old_.facts : new_.facts)->lexicon();
   }
 
   // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
@@ -1350,13 +1348,8 @@ class ParagraphBalance {
   // the same ("мэр* = глава"), as the title of `name`: "Мэр сообщил" for
   // "Глава Северогорска Виктор Кулагин".
   bool TitleOf(int i, std::string_view name) const {
-    if (mentions_ == nullptr) return false;
-    const std::string_view stem = MentionStem(name);
-    const std::string_view word = text_.Folded(i);
-    if (mentions_->Titled(stem, MentionStem(word))) return true;
-    const auto same = text_.lexicon().SameSourceStems(word);
-    return std::any_of(same.begin() + (same.empty() ? 0 : 1), same.end(),
-                       [&](std::string_view title) { return mentions_->Titled(stem, title); });
+    return mentions_ != nullptr &&
+           TitledAs(*mentions_, text_.lexicon(), MentionStem(name), text_.Folded(i));
   }
 
   // Whether a source word here is the title the article gives `name`.
@@ -1411,14 +1404,9 @@ class ParagraphBalance {
   // of an abbreviation `other` has ("охорони" of "МОЗ"), or `name` is an
   // abbreviation `other` writes out.
   bool SpelledOutIn(std::string_view name, const ParagraphBalance& other) const {
-    if (std::find(Abbreviations().begin(), Abbreviations().end(), name) != Abbreviations().end()) {
-      const auto size = static_cast<int>(other.text_.text().tokens.size());
-      for (int begin = 0; begin < size; ++begin) {
-        if (other.InSpelledOutAbbreviation(begin, *this, name) ||
-            ContractsTo(other.text_.Folded(begin), name)) {
-          return true;
-        }
-      }
+    if (std::find(Abbreviations().begin(), Abbreviations().end(), name) != Abbreviations().end() &&
+        other.WritesOut(name)) {
+      return true;
     }
     if (other.Abbreviations().empty()) return false;
     bool found = false;
@@ -1431,29 +1419,51 @@ class ParagraphBalance {
     return found;
   }
 
-  // "Міністерство охорони здоров'я" where `other` writes "МОЗ": the word
-  // at i is one of the written-out name of an abbreviation of `other`'s.
-  // (Only the abbreviation `only` when given.)
-  bool InSpelledOutAbbreviation(int i, const ParagraphBalance& other,
-                                std::string_view only = {}) const {
-    const std::vector<std::string>& abbreviations = other.Abbreviations();
-    if (abbreviations.empty()) return false;
-    constexpr int kMaxWords = 8;
+  // Whether the paragraph writes out the abbreviation of `letters`: words
+  // with those initials ("Міністерство охорони здоров'я" for "моз"), or
+  // one word compounded of their starts ("облдержадміністрації").
+  bool WritesOut(std::string_view letters) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
-    for (int begin = std::max(0, i - kMaxWords + 1); begin <= i; ++begin) {
-      for (int end = std::max(i + 1, begin + 2); end <= std::min(size, begin + kMaxWords); ++end) {
-        const Side words{&text_, begin, end};
-        for (const bool skip_short_words : {true, false}) {
-          const std::string initials = Initials(words, skip_short_words);
-          if (only.empty() ? std::find(abbreviations.begin(), abbreviations.end(), initials) !=
-                                 abbreviations.end()
-                           : initials == only) {
-            return true;
-          }
+    for (int begin = 0; begin < size; ++begin) {
+      if (ContractsTo(text_.Folded(begin), letters)) return true;
+      for (int end = begin + 2; end <= std::min(size, begin + kMaxAbbreviatedWords); ++end) {
+        if (HasInitials(begin, end, [&](const std::string& initials) {
+              return initials == letters;
+            })) {
+          return true;
         }
       }
     }
     return false;
+  }
+
+  // "Міністерство охорони здоров'я" where `other` writes "МОЗ": the word
+  // at i is one of the written-out name of an abbreviation of `other`'s.
+  bool InSpelledOutAbbreviation(int i, const ParagraphBalance& other) const {
+    const std::vector<std::string>& abbreviations = other.Abbreviations();
+    if (abbreviations.empty()) return false;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int begin = std::max(0, i - kMaxAbbreviatedWords + 1); begin <= i; ++begin) {
+      for (int end = std::max(i + 1, begin + 2); end <= std::min(size, begin + kMaxAbbreviatedWords);
+           ++end) {
+        if (HasInitials(begin, end, [&](const std::string& initials) {
+              return std::find(abbreviations.begin(), abbreviations.end(), initials) !=
+                     abbreviations.end();
+            })) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Whether the initials of words [begin, end), with or without short
+  // lower-case words, are ones `accepts` takes.
+  template <typename Accepts>
+  bool HasInitials(int begin, int end, Accepts accepts) const {
+    const Side words{&text_, begin, end};
+    return accepts(Initials(words, /*skip_short_words=*/true)) ||
+           accepts(Initials(words, /*skip_short_words=*/false));
   }
 
   // The letters of each abbreviation the paragraph has ("моз" of "МОЗ").
@@ -1467,8 +1477,7 @@ class ParagraphBalance {
           !StartsWithCapital(written.substr(FirstCharacters(written, 1).size()))) {
         continue;
       }
-      std::string letters =
-          AbbreviationLetters(text_.text().Text(i), text_.Folded(static_cast<int>(i)));
+      std::string letters = AbbreviationLetters(written, text_.Folded(static_cast<int>(i)));
       if (!letters.empty()) abbreviations_->push_back(std::move(letters));
     }
     return *abbreviations_;
@@ -1606,6 +1615,9 @@ class ParagraphBalance {
     }
     return false;
   }
+
+  // The most words an abbreviation is written out in.
+  static constexpr int kMaxAbbreviatedWords = 8;
 
   const TextFacts& text_;
   SideReader reader_;
