@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "diff/edit_classifier.h"
 #include "diff/run_both.h"
@@ -381,24 +382,22 @@ class ArticleDiffer {
       if (!plain) continue;
       SortFirst(olds, old_count);
       SortFirst(news, new_count);
+      // The one paragraph against the two that follow each other.
+      auto regroup = [&](const TokenizedText& whole, const TokenizedText& first,
+                         const TokenizedText& second, bool split) -> std::optional<Regroup> {
+        const bool same = SameTokens(whole, first, second);
+        if (!same && !NearlyRegrouped(whole, first, second)) return std::nullopt;
+        return Regroup{count, olds[0], news[0], split, same};
+      };
+      std::optional<Regroup> found;
       if (old_count == 1 && new_count == 2 && news[1] == news[0] + 1) {
-        const TokenizedText& whole = OldParagraph(olds[0]);
-        const TokenizedText& first = NewParagraph(news[0]);
-        const TokenizedText& second = NewParagraph(news[1]);
-        const bool same = SameTokens(whole, first, second);
-        if (same || NearlyRegrouped(whole, first, second)) {
-          return {count, olds[0], news[0], true, same};
-        }
+        found = regroup(OldParagraph(olds[0]), NewParagraph(news[0]), NewParagraph(news[1]),
+                        /*split=*/true);
+      } else if (old_count == 2 && new_count == 1 && olds[1] == olds[0] + 1) {
+        found = regroup(NewParagraph(news[0]), OldParagraph(olds[0]), OldParagraph(olds[1]),
+                        /*split=*/false);
       }
-      if (old_count == 2 && new_count == 1 && olds[1] == olds[0] + 1) {
-        const TokenizedText& whole = NewParagraph(news[0]);
-        const TokenizedText& first = OldParagraph(olds[0]);
-        const TokenizedText& second = OldParagraph(olds[1]);
-        const bool same = SameTokens(whole, first, second);
-        if (same || NearlyRegrouped(whole, first, second)) {
-          return {count, olds[0], news[0], false, same};
-        }
-      }
+      if (found) return *found;
     }
     return {};
   }
