@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cstdint>
-#include <initializer_list>
 #include <cstddef>
+#include <initializer_list>
+#include <iterator>
 #include <optional>
+#include <string>
 
 namespace revwatch {
 namespace {
@@ -462,6 +465,80 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
   return true;
 }
 
+// A figure's number and its unit symbol: "7-y" is 7 years ("the seventh
+// year"); a figure without a unit has an empty one.
+std::pair<std::string_view, std::string_view> NumberAndUnit(std::string_view figure) {
+  const std::size_t dash = figure.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || figure[dash - 1] < '0' || figure[dash - 1] > '9') {
+    return {figure, {}};
+  }
+  return {figure.substr(0, dash), figure.substr(dash + 1)};
+}
+
+// The hour of a clock time on the hour, "17.00"; 0 for any other figure.
+int HourOnTheHour(std::string_view figure) {
+  if (!figure.ends_with(".00")) return 0;
+  int hour = 0;
+  const std::string_view digits = figure.substr(0, figure.size() - 3);
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), hour);
+  return error == std::errc() && end == digits.data() + digits.size() && hour >= 1 && hour <= 24
+             ? hour
+             : 0;
+}
+
+// Whether two figures are one written in two ways that the figures
+// themselves cannot tell apart: a number with its unit and without ("the
+// seventh year in a row" -> "the seventh consecutive year"), and a clock
+// time on the hour and the hour as a number ("с 8 до 17 часов" -> "с 8:00
+// до 17:00").
+bool SameFigureLoosely(std::string_view a, std::string_view b) {
+  const auto [a_number, a_unit] = NumberAndUnit(a);
+  const auto [b_number, b_unit] = NumberAndUnit(b);
+  if (a_number == b_number) return a_unit.empty() != b_unit.empty();
+  auto hour_of = [](std::string_view number, std::string_view unit) {
+    return unit.empty() || unit == "h" ? number : std::string_view();
+  };
+  if (const int hour = HourOnTheHour(a)) return hour_of(b_number, b_unit) == std::to_string(hour);
+  if (const int hour = HourOnTheHour(b)) return hour_of(a_number, a_unit) == std::to_string(hour);
+  return false;
+}
+
+// The figures each text has and the other lacks (multiset differences),
+// less the pairs that are one figure written in two ways
+// (SameFigureLoosely).
+struct FigureDifference {
+  std::vector<std::string_view> old_only;
+  std::vector<std::string_view> new_only;
+};
+
+FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& new_text) {
+  const auto& a = old_text.AllFigures();
+  const auto& b = new_text.AllFigures();
+  FigureDifference difference;
+  std::vector<int> only;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only));
+  for (const int id : only) difference.old_only.push_back(old_text.FigureText(id));
+  only.clear();
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only));
+  for (const int id : only) difference.new_only.push_back(new_text.FigureText(id));
+  auto& news = difference.new_only;
+  std::erase_if(difference.old_only, [&](std::string_view figure) {
+    const auto paired = std::find_if(news.begin(), news.end(), [&](std::string_view other) {
+      return SameFigureLoosely(figure, other);
+    });
+    if (paired == news.end()) return false;
+    news.erase(paired);
+    return true;
+  });
+  return difference;
+}
+
+bool SameFiguresLoosely(const TextFacts& old_text, const TextFacts& new_text) {
+  if (old_text.AllFigures() == new_text.AllFigures()) return true;
+  const FigureDifference difference = DifferentFigures(old_text, new_text);
+  return difference.old_only.empty() && difference.new_only.empty();
+}
+
 // The letters `a` and `b` start with alike.
 std::size_t SharedLetters(std::string_view a, std::string_view b) {
   std::size_t common = 0;
@@ -816,7 +893,7 @@ class RunClassifier {
     const auto b = new_reader_.Figures();
     if (a == b) return false;
     if (old_.facts != nullptr && new_.facts != nullptr &&
-        old_.facts->AllFigures() == new_.facts->AllFigures()) {
+        SameFiguresLoosely(*old_.facts, *new_.facts)) {
       return false;
     }
     return old_reader_.HasDigitFigure() || new_reader_.HasDigitFigure() ||
@@ -1632,11 +1709,8 @@ class ParagraphBalance {
 
 // Whether each side has a figure the other lacks.
 bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
-  const auto& a = old_text.AllFigures();
-  const auto& b = new_text.AllFigures();
-  // (Sorted with repeats: "not included" is a non-empty multiset difference.)
-  return !std::includes(b.begin(), b.end(), a.begin(), a.end()) &&
-         !std::includes(a.begin(), a.end(), b.begin(), b.end());
+  const FigureDifference difference = DifferentFigures(old_text, new_text);
+  return !difference.old_only.empty() && !difference.new_only.empty();
 }
 
 void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions* mentions,

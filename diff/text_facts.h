@@ -74,6 +74,8 @@ class TextFacts {
   // std::includes on) these is comparing the values, without a string
   // compare.
   const std::vector<int>& AllFigures() const;
+  // The value of a figure id of AllFigures.
+  std::string_view FigureText(int id) const { return words_.FigureText(id); }
   // The lower-cased names, sorted and distinct.
   const std::vector<std::string_view>& AllNames() const {
     FindNames();

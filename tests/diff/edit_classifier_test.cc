@@ -1005,6 +1005,31 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, AFigureWithAndWithoutItsUnitOrAsAClockTimeIsTheSameFigure) {
+  const char* kHours = "Жалобы принимают по телефону диспетчерской с 8 до 17 часов в рабочие дни.";
+  EXPECT_FALSE(
+      DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 8:00 до 17:00 в рабочие дни.")
+          .substantive);
+  EXPECT_EQ(
+      DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 9:00 до 17:00 в рабочие дни.")
+          .tags,
+      Tags{"number"});
+  const auto half_past =
+      DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 8:00 до 17:30 в рабочие дни.");
+  EXPECT_NE(std::find(half_past.tags.begin(), half_past.tags.end(), "number"),
+            half_past.tags.end());
+  const char* kYear = "Its grant has fallen in real terms for the seventh year in a row, it said.";
+  EXPECT_FALSE(
+      DiffBody(kYear, "Its grant has fallen in real terms for a seventh consecutive year, it said.")
+          .substantive);
+  const auto eighth =
+      DiffBody(kYear, "Its grant has fallen in real terms for an eighth consecutive year, it said.");
+  EXPECT_NE(std::find(eighth.tags.begin(), eighth.tags.end(), "number"), eighth.tags.end());
+  const auto weeks = DiffBody("The trial will last seven months, the operator said.",
+                              "The trial will last seven weeks, the operator said.");
+  EXPECT_NE(std::find(weeks.tags.begin(), weeks.tags.end(), "number"), weeks.tags.end());
+}
+
 TEST(EditClassifierTest, AUnitWrittenOnOrAfterAnAbbreviationIsTheSameFigure) {
   EXPECT_FALSE(DiffBody("Соняшник цього року посіяли на 11 тис. гектарів, повідомили в "
                         "департаменті агропромислового розвитку.",
