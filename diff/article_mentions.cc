@@ -19,6 +19,9 @@ constexpr std::size_t kSearchBytes = 64 * 1024;
 constexpr std::size_t kTitleWindow = 128;
 // How far after a title the name it belongs to may start, in bytes.
 constexpr std::size_t kNameWindow = 40;
+// How far after a name the apposition that gives its title may end, in
+// bytes: ", the museum's director", ", директор обласного музею".
+constexpr std::size_t kAppositionWindow = 64;
 
 // text.find(needle, from). std::string_view::find scans for the needle's
 // first byte and compares from each hit: in Cyrillic text, where every
@@ -123,6 +126,35 @@ bool HasWordOfStem(std::string_view text, std::string_view stem) {
   return false;
 }
 
+// Whether a word starting with `title_stem` (or `capital`) opens the
+// apposition right after a name, or follows its article and at most two
+// words: "Dr Helen Ashby, the museum's director, said", "Олег Петренко,
+// директор музею". `after` is the text from the end of the name's stem.
+bool TitleInApposition(std::string_view after, std::string_view title_stem,
+                       std::string_view capital) {
+  std::size_t at = 0;
+  while (at < after.size() && LetterAt(after, at)) {  // the name's ending
+    ++at;
+    while (at < after.size() && (static_cast<unsigned char>(after[at]) & 0xC0) == 0x80) ++at;
+  }
+  if (!after.substr(at).starts_with(", ")) return false;
+  at += 2;
+  constexpr int kMaxWords = 4;  // "the", two words, the title
+  for (int word = 0; word < kMaxWords && at < after.size(); ++word) {
+    const std::string_view rest = after.substr(at);
+    if (rest.starts_with(title_stem) || rest.starts_with(capital)) return true;
+    if (word == 0 && !rest.starts_with("the ") && !rest.starts_with("a ") &&
+        !rest.starts_with("an ")) {
+      return false;
+    }
+    const std::size_t space = rest.find(' ');
+    const std::size_t stop = rest.find_first_of(",.;:!?()\"");
+    if (space == std::string_view::npos || stop < space) return false;
+    at += space + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view MentionStem(std::string_view word) {
@@ -181,6 +213,9 @@ bool ArticleMentions::FindTitled(std::string_view name_stem, std::string_view ti
     for (const std::string_view name : {name_stem, std::string_view(capital_name)}) {
       for (std::size_t at = Find(text, name); at != std::string_view::npos;
            at = Find(text, name, at + 1)) {
+        if (TitleInApposition(text.substr(at + name.size(), kAppositionWindow), title_stem, capital)) {
+          return true;
+        }
         const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
         for (const std::string_view title : {title_stem, std::string_view(capital)}) {
           // Word starts are judged on the whole text: the window may begin

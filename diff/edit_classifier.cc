@@ -1445,8 +1445,32 @@ class ParagraphBalance {
     for (const std::string_view name : other.text_.AllNames()) {
       if (!HasNameStem(text_, name) && TitleOf(i, name)) return true;
     }
+    if (other.AnySpeakerAtSentenceStart([&](std::string_view name) {
+          return !HasNameStem(text_, name) && TitleOf(i, name);
+        })) {
+      return true;
+    }
     return other.Pronouns() > Pronouns() &&
            mentions_->TitlesSomeone(MentionStem(text_.Folded(i)));
+  }
+
+  // Whether `is_speaker` holds for a capitalised word that opens a
+  // sentence right before a reporting verb ("Ashby said"): a surname the
+  // paragraph alone cannot tell from a sentence's first word.
+  template <typename IsSpeaker>
+  bool AnySpeakerAtSentenceStart(IsSpeaker is_speaker) const {
+    const auto& tokens = text_.text();
+    const auto size = static_cast<int>(tokens.tokens.size());
+    for (int j = 0; j + 1 < size; ++j) {
+      const auto at = static_cast<std::size_t>(j);
+      if ((j == 0 || IsSentenceEnd(tokens.Key(at - 1))) && IsWordish(tokens.tokens[at]) &&
+          StartsWithCapital(tokens.Text(at)) &&
+          reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
+          is_speaker(text_.Folded(j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "According to the union" for "The NUT said": the source word at i is

@@ -35,6 +35,19 @@ TEST(ArticleMentionsTest, FindsATitleBeforeANameInCyrillicScript) {
   EXPECT_FALSE(mentions.TitlesSomeone("заявив"));  // no name after it
 }
 
+TEST(ArticleMentionsTest, FindsATitleInTheAppositionAfterAName) {
+  const Article article{"T", "", "",
+                        {"Dr Helen Ashby, the museum's director, said the roof was new.",
+                         "Олег Петренко, директор музею, подякував відвідувачам.",
+                         "Reuters, which cited a minister, reported the talks."}};
+  const ArticleMentions mentions(article);
+  EXPECT_TRUE(mentions.Titled("Ashb", "direct"));
+  EXPECT_TRUE(mentions.Titled("Петренк", "директор"));
+  EXPECT_FALSE(mentions.Titled("Ashb", "curat"));
+  // A relative clause is no apposition.
+  EXPECT_FALSE(mentions.Titled("Reuter", "minist"));
+}
+
 TEST(ArticleMentionsTest, AStemMatchesAWordWithAShortEndingOnly) {
   const Article article{"T", "", "", {"Vossberg and Lithuania signed. Мэр Коваленком доволен."}};
   const ArticleMentions mentions(article);

@@ -1247,6 +1247,22 @@ TEST(EditClassifierTest, ATitleTheArticleGivesSomeoneIsTheSameSource) {
             Tags{"attribution"});
 }
 
+TEST(EditClassifierTest, ATitleInTheAppositionAfterANameIsHers) {
+  const std::string lead = "Dr Helen Ashby, the museum's director, said the building had been "
+                           "rewired and given a new roof.";
+  const std::string said = "Ashby said the museum now had space to show about 3,000 objects, "
+                           "roughly twice as many as before the refit.";
+  EXPECT_FALSE(DiffAfterLead(lead, said,
+                             "According to the director, the museum now had space to show about "
+                             "3,000 objects, roughly twice as many as before the refit.")
+                   .substantive);
+  EXPECT_EQ(DiffAfterLead(lead, said,
+                          "According to the mayor, the museum now had space to show about "
+                          "3,000 objects, roughly twice as many as before the refit.")
+                .tags,
+            Tags{"attribution"});
+}
+
 TEST(EditClassifierTest, ASourceCitedAnotherWayIsTheSameSource) {
   const std::string lead = "Безработица в области за год снизилась до 3,1%, сообщил журналистам "
                            "руководитель областной службы занятости Геннадий Петренко.";
