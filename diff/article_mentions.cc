@@ -184,6 +184,18 @@ bool ArticleMentions::Mentions(std::string_view stem) const {
   });
 }
 
+bool ArticleMentions::InLead(std::string_view stem) const {
+  if (stem.empty()) return false;
+  const std::string capital = Capitalised(stem);
+  return HasWordOfStem(old_.title, capital) ||
+         (!old_.paragraphs.empty() && HasWordOfStem(old_.paragraphs.front(), capital));
+}
+
+bool ArticleMentions::MentionsInLowerCase(std::string_view stem) const {
+  if (stem.empty()) return false;
+  return AnyText([&](std::string_view text) { return HasWordOfStem(text, stem); });
+}
+
 bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
   if (word.empty()) return false;
   return AnyText([&](std::string_view text) {

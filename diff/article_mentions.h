@@ -25,6 +25,14 @@ class ArticleMentions {
   // or with its first letter a capital).
   bool Mentions(std::string_view stem) const;
 
+  // Whether the headline or the first paragraph writes a word starting
+  // with `stem` capitalised: a name of whom the story is about.
+  bool InLead(std::string_view stem) const;
+
+  // Whether the article writes a word starting with `stem` in lower case
+  // ("the company"): a kind it calls something by.
+  bool MentionsInLowerCase(std::string_view stem) const;
+
   // Whether the article writes the lower-case `word` as a word of its own
   // ("как" for a sentence's "Как"): then no name.
   bool WritesInLowerCase(std::string_view word) const;

@@ -804,6 +804,18 @@ bool TitledAs(const ArticleMentions& mentions, const Lexicon& lexicon, std::stri
                      [&](std::string_view other) { return mentions.Titled(name_stem, other); });
 }
 
+// Whether `kind` ("company", "компания") may stand for `name`, the story's
+// subject: the article's headline or first paragraph names it, and the
+// article already calls something by this kind ("the company"): "Severnside
+// Water said" -> "The company said".
+bool IsKindOfLeadName(const ArticleMentions& mentions, std::string_view kind,
+                      std::string_view name) {
+  if (kind.empty() || !mentions.InLead(MentionStem(name))) return false;
+  const std::string_view stem = MentionStem(kind);
+  const bool latin = static_cast<unsigned char>(kind[0]) < 0x80;
+  return mentions.MentionsInLowerCase(latin ? "the " + std::string(stem) : std::string(stem));
+}
+
 // "[-Минобороны-]{+Министерство обороны+}": one capitalised word made of
 // the starts of the two or more words the other side writes out (short
 // lower-case words such as "по" aside).
@@ -1142,7 +1154,8 @@ class RunClassifier {
         return mentions_->Mentions(name) && (b.title.empty() || mentions_->Titled(name, title));
       case Kind::kTitle:
         if (b.kind == Kind::kTitle) return SameStem(a.title, b.title);
-        return TitledAs(*mentions_, lexicon(), name, a.title) &&
+        return (TitledAs(*mentions_, lexicon(), name, a.title) ||
+                IsKindOfLeadName(*mentions_, a.title, b.folded_name)) &&
                (b.title.empty() || SameStem(a.title, b.title));
       default:
         return false;
@@ -1373,7 +1386,8 @@ class ParagraphBalance {
           continue;
         }
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
-            !TitlesSomeoneOf(i, other)) {
+            !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
+            !KindOfLeadNameIn(i, other)) {
           return false;
         }
       }
@@ -1397,7 +1411,8 @@ class ParagraphBalance {
                                 AbbreviationOfKindIn(name, other) ||
                                 (later_ && mentions_ != nullptr &&
                                  mentions_->Mentions(MentionStem(name)) &&
-                                 BeforeNameIn(name, other));
+                                 BeforeNameIn(name, other)) ||
+                                other.CallsByKind(name, *this);
                        });
   }
 
@@ -1454,23 +1469,88 @@ class ParagraphBalance {
            mentions_->TitlesSomeone(MentionStem(text_.Folded(i)));
   }
 
+  // Whether the source word at i is a kind ("company", "компания") written
+  // as one names something already named: lower case, and in English
+  // after "the".
+  bool IsKindReference(int i) const {
+    const auto& tokens = text_.text();
+    const auto at = static_cast<std::size_t>(i);
+    if (StartsWithCapital(tokens.Text(at))) return false;
+    if (static_cast<unsigned char>(tokens.Key(at)[0]) < 0x80) {
+      return i > 0 && text_.Folded(i - 1) == "the";
+    }
+    return true;
+  }
+
+  // "Orvex said ... The company said" -> "Orvex said ... It blamed": the
+  // kind at i refers back to a speaker the paragraph named before it, one
+  // `other` names too.
+  bool SpeakerNamedBefore(int i, const ParagraphBalance& other) const {
+    if (!IsKindReference(i)) return false;
+    for (int j = 0; j < i; ++j) {
+      if ((text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
+          reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
+          HasNameStem(other.text_, text_.Folded(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the kind at i may stand for `name` (IsKindOfLeadName).
+  bool KindOfLeadName(int i, std::string_view name) const {
+    return mentions_ != nullptr && IsKindReference(i) &&
+           IsKindOfLeadName(*mentions_, text_.Folded(i), name);
+  }
+
+  // Whether the source word at i is such a kind for a name only `other`
+  // has (KindOfLeadName).
+  bool KindOfLeadNameIn(int i, const ParagraphBalance& other) const {
+    for (const std::string_view name : other.text_.AllNames()) {
+      if (!HasNameStem(text_, name) && KindOfLeadName(i, name)) return true;
+    }
+    return other.AnySpeakerAtSentenceStart([&](std::string_view name) {
+      return !HasNameStem(text_, name) && KindOfLeadName(i, name);
+    });
+  }
+
+  // Whether a source word here, one `named` lacks, is a kind for `name`
+  // (KindOfLeadName), the other way round.
+  bool CallsByKind(std::string_view name, const ParagraphBalance& named) const {
+    const auto& theirs = named.Sources();
+    return std::any_of(SourceWords().begin(), SourceWords().end(), [&](const auto& source) {
+      return !std::binary_search(theirs.begin(), theirs.end(), source.second) &&
+             KindOfLeadName(source.first, name);
+    });
+  }
+
   // Whether `is_speaker` holds for a capitalised word that opens a
   // sentence right before a reporting verb ("Ashby said"): a surname the
   // paragraph alone cannot tell from a sentence's first word.
   template <typename IsSpeaker>
   bool AnySpeakerAtSentenceStart(IsSpeaker is_speaker) const {
-    const auto& tokens = text_.text();
-    const auto size = static_cast<int>(tokens.tokens.size());
+    const auto size = static_cast<int>(text_.text().tokens.size());
     for (int j = 0; j + 1 < size; ++j) {
-      const auto at = static_cast<std::size_t>(j);
-      if ((j == 0 || IsSentenceEnd(tokens.Key(at - 1))) && IsWordish(tokens.tokens[at]) &&
-          StartsWithCapital(tokens.Text(at)) &&
+      if (IsSpeakerAtSentenceStart(j) &&
           reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
           is_speaker(text_.Folded(j))) {
         return true;
       }
     }
     return false;
+  }
+
+  // Whether the word at j opens a sentence capitalised and may be a name:
+  // no source word ("Слідство вважає"), function word or word the article
+  // writes in lower case.
+  bool IsSpeakerAtSentenceStart(int j) const {
+    const auto& tokens = text_.text();
+    const auto at = static_cast<std::size_t>(j);
+    return (j == 0 || IsSentenceEnd(tokens.Key(at - 1))) && IsWordish(tokens.tokens[at]) &&
+           StartsWithCapital(tokens.Text(at)) &&
+           reader_.MatchedEntry(LexiconList::kSource, j) < 0 &&
+           reader_.MatchLength(LexiconList::kFunctionWord, j) == 0 &&
+           (mentions_ == nullptr || !mentions_->WritesInLowerCase(text_.Folded(j)));
   }
 
   // "According to the union" for "The NUT said": the source word at i is
@@ -1754,8 +1834,9 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   if (!tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
       before.Sources() != after.Sources() &&
       (before.Reports() == 0 || after.Reports() == 0 ||
-       before.Sources(ParagraphBalance::SourceKind::kNextToReport) !=
-           after.Sources(ParagraphBalance::SourceKind::kNextToReport))) {
+       (before.Sources(ParagraphBalance::SourceKind::kNextToReport) !=
+            after.Sources(ParagraphBalance::SourceKind::kNextToReport) &&
+        !before.SameSources(after)))) {
     tags.insert(Tag::kAttribution);
   }
   if (tags.contains(Tag::kReworded) && !tags.contains(Tag::kNumber) &&

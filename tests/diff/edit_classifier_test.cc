@@ -1263,6 +1263,49 @@ TEST(EditClassifierTest, ATitleInTheAppositionAfterANameIsHers) {
             Tags{"attribution"});
 }
 
+bool HasTag(const ArticleDiff& diff, const std::string& tag) {
+  return std::find(diff.tags.begin(), diff.tags.end(), tag) != diff.tags.end();
+}
+
+TEST(EditClassifierTest, TheKindOfASpeakerNamedBeforeIsNoNewSource) {
+  const std::string lead = "An environmental tribunal fined the chemical producer Orvex "
+                           "Industries 2.4 million euros on Tuesday.";
+  const std::string said = "Orvex said it accepted the ruling. The company said the discharges "
+                           "had been caused by a faulty valve.";
+  EXPECT_FALSE(DiffAfterLead(lead, said,
+                             "Orvex said it accepted the ruling. It blamed the discharges on a "
+                             "faulty valve.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffAfterLead(lead, said,
+                                   "Orvex said it accepted the ruling. Police said the discharges "
+                                   "had been caused by a faulty valve."),
+                     "attribution"));
+}
+
+TEST(EditClassifierTest, TheStorysSubjectCalledByItsKindIsNoNewSource) {
+  const std::string lead = "Severnside Water has been fined £1.3 million after sewage was "
+                           "discharged into the River Lidd.";
+  const std::string heard = "Magistrates heard that the company had failed to report the "
+                            "spills for several weeks.";
+  const std::string said = "Severnside Water said it had since spent £9 million upgrading the "
+                           "treatment works at Haldon.";
+  auto diff = [&](const std::string& before, const std::string& after) {
+    return DiffArticles({"T", "", "", {lead, heard, before, kTail}},
+                        {"T", "", "", {lead, heard, after, kTail}});
+  };
+  const std::string company = "The company said it had since spent £9 million upgrading the "
+                              "treatment works at Haldon.";
+  EXPECT_FALSE(diff(said, company).substantive);
+  EXPECT_FALSE(diff(company, said).substantive);
+  EXPECT_TRUE(HasTag(diff(said,
+                          "The regulator said it had since spent £9 million upgrading the "
+                          "treatment works at Haldon."),
+                     "attribution"));
+  // Where the article never calls anything "the company", it may be
+  // someone else.
+  EXPECT_TRUE(HasTag(DiffAfterLead(lead, said, company), "attribution"));
+}
+
 TEST(EditClassifierTest, ASourceCitedAnotherWayIsTheSameSource) {
   const std::string lead = "Безработица в области за год снизилась до 3,1%, сообщил журналистам "
                            "руководитель областной службы занятости Геннадий Петренко.";
