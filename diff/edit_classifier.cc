@@ -503,6 +503,23 @@ bool SameFigureLoosely(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Whether `figure` is one of a unit ("1-h") that `text` writes with "a"
+// or "an" ("an hour and 40 minutes" for "1 hour 40 minutes"): no figure of
+// its own, as "four trains a day" must not be.
+bool OneUnitIn(std::string_view figure, const TextFacts& text) {
+  const auto [number, unit] = NumberAndUnit(figure);
+  if (number != "1" || unit.empty()) return false;
+  const std::size_t n = text.text().tokens.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::string_view article = text.Folded(static_cast<int>(i));
+    if ((article == "a" || article == "an") && text.MatchAt(LexiconList::kUnit, i + 1) == 1 &&
+        text.lexicon().UnitSymbol(text.Folded(static_cast<int>(i + 1))) == unit) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The figures each text has and the other lacks (multiset differences),
 // less the pairs that are one figure written in two ways
 // (SameFigureLoosely).
@@ -530,6 +547,10 @@ FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& ne
     news.erase(paired);
     return true;
   });
+  std::erase_if(difference.old_only,
+                [&](std::string_view figure) { return OneUnitIn(figure, new_text); });
+  std::erase_if(difference.new_only,
+                [&](std::string_view figure) { return OneUnitIn(figure, old_text); });
   return difference;
 }
 

@@ -1005,7 +1005,7 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
-TEST(EditClassifierTest, AFigureWithAndWithoutItsUnitOrAsAClockTimeIsTheSameFigure) {
+TEST(EditClassifierTest, AFigureWithoutItsUnitAsAClockTimeOrWithAnIsTheSameFigure) {
   const char* kHours = "Жалобы принимают по телефону диспетчерской с 8 до 17 часов в рабочие дни.";
   EXPECT_FALSE(
       DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 8:00 до 17:00 в рабочие дни.")
@@ -1025,6 +1025,13 @@ TEST(EditClassifierTest, AFigureWithAndWithoutItsUnitOrAsAClockTimeIsTheSameFigu
   const auto eighth =
       DiffBody(kYear, "Its grant has fallen in real terms for an eighth consecutive year, it said.");
   EXPECT_NE(std::find(eighth.tags.begin(), eighth.tags.end(), "number"), eighth.tags.end());
+  const char* kJourney = "The journey will take an hour and forty minutes, the operator said.";
+  EXPECT_FALSE(
+      DiffBody(kJourney, "The journey will take 1 hour 40 minutes, the operator said.").substantive);
+  const auto two_hours =
+      DiffBody(kJourney, "The journey will take 2 hours 40 minutes, the operator said.");
+  EXPECT_NE(std::find(two_hours.tags.begin(), two_hours.tags.end(), "number"),
+            two_hours.tags.end());
   const auto weeks = DiffBody("The trial will last seven months, the operator said.",
                               "The trial will last seven weeks, the operator said.");
   EXPECT_NE(std::find(weeks.tags.begin(), weeks.tags.end(), "number"), weeks.tags.end());
