@@ -1310,6 +1310,20 @@ class RunClassifier {
     return false;
   }
 
+  // Whether the tokens [from, to) are a day or time and the words that
+  // tie it in ("в середу", "on Tuesday"): no punctuation, no other word.
+  static bool OnlyWhenBetween(const Side& side, int from, int to) {
+    if (from >= to) return false;
+    for (int i = from; i < to; ++i) {
+      const auto at = static_cast<std::size_t>(i);
+      if (!IsWordish(side.At(i)) ||
+          (!side.facts->Figure(i) && side.facts->MatchAt(LexiconList::kFunctionWord, at) == 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Whether the run stands where a source is named: right after "according
   // to" or "citing", or (for a name) right after or before a reporting
   // verb ("told Reuters", "Reuters said").
@@ -1331,6 +1345,11 @@ class RunClassifier {
       if (n > 0 && pos + static_cast<int>(n) >= side.begin - 1) return true;
       const std::size_t v = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
       if (v > 0 && pos + static_cast<int>(v) >= side.begin - 1 && names()) return true;
+      // "повідомила в середу [-обласна прокуратура-]": the speaker after
+      // the verb and when it spoke.
+      if (v > 0 && OnlyWhenBetween(side, pos + static_cast<int>(v), side.begin) && names()) {
+        return true;
+      }
     }
     for (int pos = side.end; pos < std::min(side.Size(), side.end + 2); ++pos) {
       if (side.facts->MatchAt(LexiconList::kAttributionVerb, static_cast<std::size_t>(pos)) > 0 &&

@@ -20,6 +20,10 @@ ArticleDiff DiffBody(const std::string& before, const std::string& after) {
                       {"Budget talks", "", "", {kLead, after, kTail}});
 }
 
+bool HasTag(const ArticleDiff& diff, const std::string& tag) {
+  return std::find(diff.tags.begin(), diff.tags.end(), tag) != diff.tags.end();
+}
+
 TEST(EditClassifierTest, SingleInsertedNotIsNegation) {
   const auto diff = DiffBody("The government will sign the agreement on Friday.",
                              "The government will not sign the agreement on Friday.");
@@ -1270,8 +1274,20 @@ TEST(EditClassifierTest, ATitleInTheAppositionAfterANameIsHers) {
             Tags{"attribution"});
 }
 
-bool HasTag(const ArticleDiff& diff, const std::string& tag) {
-  return std::find(diff.tags.begin(), diff.tags.end(), tag) != diff.tags.end();
+TEST(EditClassifierTest, ASpeakerAfterTheVerbAndTheDayIsTheSource) {
+  EXPECT_TRUE(HasTag(DiffBody("Злочинну групу затримали в Дніпрі, повідомила в середу обласна "
+                              "прокуратура.",
+                              "Злочинну групу затримали в Дніпрі, повідомили в середу в Службі "
+                              "безпеки України."),
+                     "attribution"));
+  EXPECT_EQ(DiffBody("Об этом сообщил в среду губернатор области.",
+                     "Об этом сообщил в среду мэр города.")
+                .tags,
+            Tags{"attribution"});
+  // Who the statement is about is no source.
+  EXPECT_FALSE(DiffBody("The mayor said on Tuesday the company would close the plant next year.",
+                        "The mayor said on Tuesday the operator would close the plant next year.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, TheKindOfASpeakerNamedBeforeIsNoNewSource) {
