@@ -509,6 +509,13 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_FALSE(DiffBody("Посевы погибли на площади около тридцати пяти тысяч гектаров.",
                         "Посевы погибли на площади около 35 тысяч гектаров.")
                    .substantive);
+  // "Percent" in any case is the sign.
+  EXPECT_FALSE(DiffBody("Прививка защищает от болезни более чем в 95 процентах случаев.",
+                        "Прививка защищает от болезни более чем в 95% случаев.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Щеплення захищає від хвороби більш ніж у 95 відсотках випадків.",
+                        "Щеплення захищає від хвороби більш ніж у 95% випадків.")
+                   .substantive);
   // A different value still is a change.
   EXPECT_EQ(DiffBody("About 1,250,000,000 shares changed hands on Friday, traders said.",
                      "About 1.52 billion shares changed hands on Friday, traders said.")
