@@ -1522,14 +1522,17 @@ class ParagraphBalance {
     return true;
   }
 
-  // "Orvex said ... The company said" -> "Orvex said ... It blamed": the
-  // kind at i refers back to a speaker the paragraph named before it, one
-  // `other` names too.
+  // "Orvex said ... The company said" -> "Orvex said ... It blamed",
+  // "Nordpetrol, which operates the refinery, said ... The company did not
+  // say": the kind at i refers back to a name the paragraph gave before
+  // it, one `other` names too. Without an article to make the kind
+  // definite (Cyrillic), only to a name right before a reporting verb.
   bool SpeakerNamedBefore(int i, const ParagraphBalance& other) const {
     if (!IsKindReference(i)) return false;
+    const bool definite = i > 0 && text_.Folded(i - 1) == "the";
     for (int j = 0; j < i; ++j) {
       if ((text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
-          reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
+          (definite || reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0) &&
           HasNameStem(other.text_, text_.Folded(j))) {
         return true;
       }

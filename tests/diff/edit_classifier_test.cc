@@ -1310,6 +1310,14 @@ TEST(EditClassifierTest, TheKindOfASpeakerNamedBeforeIsNoNewSource) {
                                    "Orvex said it accepted the ruling. Police said the discharges "
                                    "had been caused by a faulty valve."),
                      "attribution"));
+  // Named with a clause of its own before.
+  EXPECT_FALSE(DiffAfterLead(lead,
+                             "Plant operator Orvex said in a statement that it accepted the "
+                             "ruling. It did not say what had caused the discharges.",
+                             "In a statement, Orvex, which operates the plant, said it accepted "
+                             "the ruling. The company did not say what had caused the "
+                             "discharges.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, TheStorysSubjectCalledByItsKindIsNoNewSource) {
