@@ -135,6 +135,12 @@ TEST(EditClassifierTest, CorrectionNoteAppended) {
   const auto diff = DiffArticles(before, after);
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "correction"), diff.tags.end());
   EXPECT_TRUE(diff.substantive);
+  for (const char* note : {"Поправка: в первоначальной версии материала ошибочно указана река.",
+                           "Поправка: у початковій версії матеріалу помилково вказано річку."}) {
+    Article noted = before;
+    noted.paragraphs.push_back(note);
+    EXPECT_TRUE(HasTag(DiffArticles(before, noted), "correction")) << note;
+  }
 }
 
 TEST(EditClassifierTest, ReadAlsoLineIsBoilerplate) {
