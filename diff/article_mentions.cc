@@ -225,9 +225,8 @@ bool ArticleMentions::FindTitled(std::string_view name_stem, std::string_view ti
     for (const std::string_view name : {name_stem, std::string_view(capital_name)}) {
       for (std::size_t at = Find(text, name); at != std::string_view::npos;
            at = Find(text, name, at + 1)) {
-        if (TitleInApposition(text.substr(at + name.size(), kAppositionWindow), title_stem, capital)) {
-          return true;
-        }
+        const std::string_view after = text.substr(at + name.size(), kAppositionWindow);
+        if (TitleInApposition(after, title_stem, capital)) return true;
         const std::size_t from = at > kTitleWindow ? at - kTitleWindow : 0;
         for (const std::string_view title : {title_stem, std::string_view(capital)}) {
           // Word starts are judged on the whole text: the window may begin

@@ -469,7 +469,8 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
 // year"); a figure without a unit has an empty one.
 std::pair<std::string_view, std::string_view> NumberAndUnit(std::string_view figure) {
   const std::size_t dash = figure.rfind('-');
-  if (dash == std::string_view::npos || dash == 0 || figure[dash - 1] < '0' || figure[dash - 1] > '9') {
+  if (dash == std::string_view::npos || dash == 0 || figure[dash - 1] < '0' ||
+      figure[dash - 1] > '9') {
     return {figure, {}};
   }
   return {figure.substr(0, dash), figure.substr(dash + 1)};
