@@ -1932,6 +1932,23 @@ TagSet WholeParagraphTags(bool inserted, const TokenDiff& diff, const ChangeFact
 
 }  // namespace
 
+// Whether two versions of a paragraph have the same sentences, token for
+// token, in another order.
+bool SentencesReordered(const TokenizedText& a, const TokenizedText& b) {
+  if (a.tokens.size() != b.tokens.size()) return false;
+  auto sentences = [](const TokenizedText& text) {
+    std::vector<std::vector<int>> out(1);
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      out.back().push_back(text.tokens[i].key);
+      if (IsSentenceEnd(text.Key(i))) out.emplace_back();
+    }
+    if (out.back().empty()) out.pop_back();
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  return sentences(a) == sentences(b);
+}
+
 bool IsSubstantiveTag(std::string_view tag) {
   const TagInfo* info = FindTag(tag);
   return info != nullptr && info->substantive;
@@ -1950,6 +1967,11 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
       break;
   }
   if (facts.EitherIsBoilerplate()) return {"boilerplate"};
+  if (op == ParagraphOp::kChanged && diff.old_text != nullptr && diff.new_text != nullptr &&
+      SentencesReordered(*diff.old_text, *diff.new_text)) {
+    // Moved, as whole paragraphs are; and the paragraph reads otherwise.
+    return {"moved", "reworded"};
+  }
   TagSet tags;
   if (op == ParagraphOp::kMoved) tags.insert(Tag::kMoved);
   bool swapped_speaker = false;

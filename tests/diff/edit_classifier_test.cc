@@ -87,6 +87,17 @@ TEST(EditClassifierTest, AnEstimateRejectedOrAVerdictCalledMadeToOrderIsADenial)
                      "denial"));
 }
 
+TEST(EditClassifierTest, SentencesSwappedInAParagraphAreMoved) {
+  const auto diff = DiffBody("The bridge will close on Monday. Buses will run every ten minutes.",
+                             "Buses will run every ten minutes. The bridge will close on Monday.");
+  EXPECT_EQ(diff.tags, (Tags{"moved", "reworded"}));
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_EQ(DiffBody("The bridge will close on Monday. Buses will run every ten minutes.",
+                     "Buses will run every ten minutes. The bridge will close on Tuesday.")
+                .tags,
+            (Tags{"number", "reworded"}));
+}
+
 TEST(EditClassifierTest, DeclinedToRefusedIsRewordingNotDenial) {
   const auto diff = DiffBody("The mayor declined the invitation to the summit.",
                              "The mayor refused the invitation to the summit.");
