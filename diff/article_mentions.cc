@@ -198,6 +198,11 @@ bool ArticleMentions::MentionsInLowerCase(std::string_view stem) const {
 
 bool ArticleMentions::WritesInLowerCase(std::string_view word) const {
   if (word.empty()) return false;
+  // (Keyed apart from the other questions' by a byte no word has.)
+  return Remembered("\x01" + std::string(word), [&] { return FindLowerCase(word); });
+}
+
+bool ArticleMentions::FindLowerCase(std::string_view word) const {
   return AnyText([&](std::string_view text) {
     for (std::size_t at = Find(text, word); at != std::string_view::npos;
          at = Find(text, word, at + 1)) {

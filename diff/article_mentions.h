@@ -52,15 +52,16 @@ class ArticleMentions {
   template <typename Visit>
   bool AnyText(Visit visit) const;
   bool FindTitlesSomeone(std::string_view title_stem) const;
+  bool FindLowerCase(std::string_view word) const;
   bool FindTitled(std::string_view name_stem, std::string_view title_stem) const;
   // The answer under `key` in the memo, or `find()`'s, kept.
   template <typename Find>
   bool Remembered(std::string key, Find find) const;
 
   const Article& old_;
-  // Titled's and TitlesSomeone's answers by their stems: each reads the
-  // whole article, and a long comparison asks the same questions
-  // paragraph after paragraph (from either diffing thread).
+  // Titled's, TitlesSomeone's and WritesInLowerCase's answers by their
+  // words: each reads the whole article, and a long comparison asks the
+  // same questions paragraph after paragraph (from either diffing thread).
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, bool> answers_;
 };

@@ -1532,8 +1532,8 @@ class ParagraphBalance {
     if (!IsKindReference(i)) return false;
     const bool definite = i > 0 && text_.Folded(i - 1) == "the";
     for (int j = 0; j < i; ++j) {
-      if ((text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
-          (definite || reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0) &&
+      if ((definite || reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0) &&
+          (text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
           HasNameStem(other.text_, text_.Folded(j))) {
         return true;
       }
@@ -1575,9 +1575,8 @@ class ParagraphBalance {
   bool AnySpeakerAtSentenceStart(IsSpeaker is_speaker) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
     for (int j = 0; j + 1 < size; ++j) {
-      if (IsSpeakerAtSentenceStart(j) &&
-          reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
-          is_speaker(text_.Folded(j))) {
+      if (reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0 &&
+          IsSpeakerAtSentenceStart(j) && is_speaker(text_.Folded(j))) {
         return true;
       }
     }
@@ -1936,6 +1935,18 @@ TagSet WholeParagraphTags(bool inserted, const TokenDiff& diff, const ChangeFact
 // token, in another order.
 bool SentencesReordered(const TokenizedText& a, const TokenizedText& b) {
   if (a.tokens.size() != b.tokens.size()) return false;
+  // The same tokens in any order first, told by sums that ignore order
+  // (most changed paragraphs differ there).
+  auto sums = [](const TokenizedText& text) {
+    std::pair<std::uint64_t, std::uint64_t> sum{0, 0};
+    for (const Token& token : text.tokens) {
+      const auto key = static_cast<std::uint64_t>(token.key);
+      sum.first += key;
+      sum.second += key * key;
+    }
+    return sum;
+  };
+  if (sums(a) != sums(b)) return false;
   auto sentences = [](const TokenizedText& text) {
     std::vector<std::vector<int>> out(1);
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
