@@ -461,6 +461,20 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
     }
   }
   traits.function_word = listed(LexiconList::kFunctionWord);
+  // "next October's elections": a month's or weekday's possessive is that
+  // month or day.
+  if (!traits.figure && word.size() > 2 && word.ends_with("'s")) {
+    const std::string_view base = word.substr(0, word.size() - 2);
+    const std::span<const std::string_view> base_word(&base, 1);
+    if (lexicon_.MatchAt(LexiconList::kMonth, base_word, 0) == 1) {
+      traits.figure = std::string(base);
+      if (const auto month = lexicon_.EntryValue(LexiconList::kMonth, base)) {
+        std::from_chars(month->data(), month->data() + month->size(), traits.month);
+      }
+    } else if (lexicon_.MatchAt(LexiconList::kWeekday, base_word, 0) == 1) {
+      traits.figure = std::string(base);
+    }
+  }
   memo_[index] = std::move(traits);
   return *memo_[index];
 }

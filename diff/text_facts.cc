@@ -483,6 +483,8 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
   if (t >= 2 && t <= 99 && !unit) {
     return NumberWithUnit(std::to_string(t), word.substr(hyphen + 1), lexicon);
   }
+  // An ordinal before a noun, "second-round" as "second round" is.
+  if (tens && HasDigit(*tens) && !unit) return OrdinalDigits(*tens, lexicon);
   if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
   return std::to_string(t + u);
 }

@@ -540,6 +540,17 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_FALSE(DiffBody("Посевы погибли на площади около тридцати пяти тысяч гектаров.",
                         "Посевы погибли на площади около 35 тысяч гектаров.")
                    .substantive);
+  // A month's possessive is the month; an ordinal hyphenated to its noun
+  // is the ordinal.
+  EXPECT_FALSE(DiffBody("The law will take effect before the local elections next October.",
+                        "The law will take effect before next October's local elections.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("He won 54 percent of the vote in the second round in 2021.",
+                        "He won 54 percent of the second-round vote in 2021.")
+                   .substantive);
+  EXPECT_TRUE(DiffBody("He won 54 percent of the vote in the second round in 2021.",
+                       "He won 54 percent of the third-round vote in 2021.")
+                  .substantive);
   // "Percent" in any case is the sign.
   EXPECT_FALSE(DiffBody("Прививка защищает от болезни более чем в 95 процентах случаев.",
                         "Прививка защищает от болезни более чем в 95% случаев.")
