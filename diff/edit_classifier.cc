@@ -683,6 +683,19 @@ bool PrefixNegates(const Lexicon& lexicon, std::string_view word, std::string_vi
   return false;
 }
 
+// The word a negative prefix of `word` negates ("resolved" of
+// "unresolved"), or empty when it has none.
+std::string_view UnprefixedStem(const Lexicon& lexicon, std::string_view word) {
+  constexpr std::size_t kMinStem = 4;
+  for (std::size_t cut = 1; cut <= 6 && cut + kMinStem <= word.size(); ++cut) {
+    const std::string_view prefix = word.substr(0, cut);
+    if (lexicon.MatchAt(LexiconList::kNegativePrefix, std::span(&prefix, 1), 0) == 1) {
+      return word.substr(cut);
+    }
+  }
+  return {};
+}
+
 // Whether the word a negation in `negated` governs has an opposite in
 // `other`'s words ("сохраняет активность" -> "не теряет активности", "не
 // исключают" -> "допускают"), or is there with the negation written into
@@ -694,12 +707,16 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     const std::size_t n =
         negated.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
     if (n == 0) continue;
+    const Lexicon& lexicon = negated.facts->lexicon();
+    // A negation written into its word ("unresolved") negates the rest of
+    // it ("remained open" -> "were still unresolved").
+    const std::string_view rest =
+        n == 1 ? UnprefixedStem(lexicon, negated.facts->Folded(i)) : std::string_view();
     // The first word after the negation, in the run or just after it.
     int word = i + static_cast<int>(n);
     while (word < negated.Size() && !IsWordish(negated.At(word))) ++word;
-    if (word >= negated.Size()) return false;
-    const std::string_view governed = negated.facts->Folded(word);
-    const Lexicon& lexicon = negated.facts->lexicon();
+    if (word >= negated.Size() && rest.empty()) return false;
+    const std::string_view governed = rest.empty() ? negated.facts->Folded(word) : rest;
     for (int j = other.begin; j < other.end; ++j) {
       if (IsWordish(other.At(j)) && lexicon.AreOpposites(governed, other.facts->Folded(j))) {
         return true;

@@ -1239,6 +1239,33 @@ TEST(EditClassifierTest, ANegationWrittenIntoTheWordIsTheSameNegation) {
                      "The limit has changed since 2009, the agency said.")
                 .tags,
             Tags{"negation"});
+  // The word written with the negation against its opposite.
+  EXPECT_FALSE(DiffBody("She said several difficult issues remained open, including quotas.",
+                        "She said several difficult issues were still unresolved, including "
+                        "quotas.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("She said several difficult issues remained unresolved.",
+                              "She said several difficult issues remained resolved."),
+                     "negation"));
+}
+
+TEST(EditClassifierTest, ALackIsNotHavingEnough) {
+  EXPECT_FALSE(DiffBody("Організації попередили, що в регіоні бракує питної води і наметів.",
+                        "Організації попередили, що в регіоні не вистачає питної води і наметів.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Він пояснював затримку браком робітників через мобілізацію.",
+                        "Він пояснював затримку тим, що через мобілізацію бракує робітників.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Организации предупредили, что в регионе недостает питьевой воды.",
+                        "Организации предупредили, что в регионе не хватает питьевой воды.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Aid agencies warned that the region lacks drinking water and tents.",
+                        "Aid agencies warned that the region does not have enough drinking water "
+                        "and tents.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("Організації попередили, що в регіоні бракує питної води.",
+                              "Організації попередили, що в регіоні вистачає питної води."),
+                     "negation"));
 }
 
 TEST(EditClassifierTest, AnAttributionTurnedRoundIsNoNewSpeaker) {
