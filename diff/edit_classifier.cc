@@ -590,17 +590,34 @@ std::string AbbreviationLetters(std::string_view written, std::string_view folde
     if (written.ends_with(possessive)) written.remove_suffix(possessive.size());
   }
   std::size_t letters = 0;
+  std::size_t capitals = 0;
+  bool lower_before = false;
+  std::string initials;  // the capitals, lower-cased ("md" of "MoD")
   for (std::size_t at = 0; at < written.size();) {
     utf8proc_int32_t c = 0;
     const utf8proc_ssize_t n =
         utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(written.data() + at),
                          static_cast<utf8proc_ssize_t>(written.size() - at), &c);
-    if (n <= 0 || !utf8proc_isupper(c)) return {};
+    if (n <= 0) return {};
+    if (utf8proc_isupper(c)) {
+      ++capitals;
+      lower_before = false;
+      utf8proc_uint8_t lower[4];
+      const utf8proc_ssize_t length = utf8proc_encode_char(utf8proc_tolower(c), lower);
+      initials.append(reinterpret_cast<const char*>(lower), static_cast<std::size_t>(length));
+    } else if (utf8proc_islower(c) && letters > 0 && !lower_before) {
+      lower_before = true;  // the "of" of "MoD", the "for" of "DfE"
+    } else {
+      return {};
+    }
     at += static_cast<std::size_t>(n);
     ++letters;
   }
-  if (letters < 2 || letters > 6) return {};
-  return std::string(FirstCharacters(folded, letters));
+  if (capitals < 2 || letters > 6) return {};
+  // All capitals: the folded word itself ("нбу" keeps its Cyrillic case
+  // folding).
+  if (capitals == letters) return std::string(FirstCharacters(folded, letters));
+  return initials;
 }
 
 // "of", "and", "по": a word of three letters or fewer written in lower
@@ -1712,10 +1729,13 @@ class ParagraphBalance {
     if (abbreviations_) return *abbreviations_;
     abbreviations_.emplace();
     for (std::size_t i = 0; i < text_.text().tokens.size(); ++i) {
-      // Two capitals at least, the second one the second character.
+      // Two capitals at least, the second one the second or the third
+      // character ("MoD").
       const std::string_view written = text_.text().Text(i);
-      if (text_.text().tokens[i].kind != TokenKind::kWord || !StartsWithCapital(written) ||
-          !StartsWithCapital(written.substr(FirstCharacters(written, 1).size()))) {
+      if (text_.text().tokens[i].kind != TokenKind::kWord || !StartsWithCapital(written)) continue;
+      const std::string_view rest = written.substr(FirstCharacters(written, 1).size());
+      if (!StartsWithCapital(rest) &&
+          !StartsWithCapital(rest.substr(FirstCharacters(rest, 1).size()))) {
         continue;
       }
       std::string letters = AbbreviationLetters(written, text_.Folded(static_cast<int>(i)));

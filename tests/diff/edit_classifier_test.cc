@@ -1284,6 +1284,18 @@ ArticleDiff DiffAfterLead(const std::string& lead, const std::string& before,
   return DiffArticles({"T", "", "", {lead, before, kTail}}, {"T", "", "", {lead, after, kTail}});
 }
 
+TEST(EditClassifierTest, AMixedCaseAbbreviationIsTheNameItShortens) {
+  EXPECT_FALSE(DiffBody("The Ministry of Defence said two soldiers had been injured.",
+                        "The MoD said two soldiers had been injured.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The DfE said the rules would change in September.",
+                        "The Department for Education said the rules would change in September.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("The Ministry of Defence said two soldiers had been injured.",
+                              "The MoJ said two soldiers had been injured."),
+                     "attribution"));
+}
+
 TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
   const std::string lead = "Голова Лісової ОДА Віктор Шевчук оголосив, що в обласному центрі "
                            "збудують новий перинатальний центр на 120 ліжок.";
