@@ -776,6 +776,15 @@ bool IsPatronymicIn(const TextFacts& text, std::string_view folded) {
 // Коваленка") is still there.
 bool HasNameStem(const TextFacts& text, std::string_view name) {
   if (text.HasName(name)) return true;
+  // "Telegram-канале" is "Telegram": a Latin name with a Cyrillic noun
+  // hyphened on.
+  if (const std::size_t hyphen = name.find('-');
+      hyphen != std::string_view::npos && hyphen + 1 < name.size() &&
+      static_cast<unsigned char>(name[0]) < 0x80 &&
+      static_cast<unsigned char>(name[hyphen + 1]) >= 0x80 &&
+      HasNameStem(text, name.substr(0, hyphen))) {
+    return true;
+  }
   // Both words may differ in at most their last two letters, three from
   // six letters up ("Буревісник", "Буревісникові"): a short word sharing a
   // long name's start ("моста", "Мостострой-Регион") is another.
@@ -1452,14 +1461,11 @@ class ParagraphBalance {
     const auto& mine = Sources(SourceKind::kNamesNoOneElse);
     const auto& theirs = other.Sources(SourceKind::kNamesNoOneElse);
     if (std::includes(theirs.begin(), theirs.end(), mine.begin(), mine.end())) return true;
-    const auto size = static_cast<int>(text_.text().tokens.size());
     for (const int entry : mine) {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (const auto& [i, source] : SourceWords()) {
         if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
-        if (i + 1 < size && text_.IsName(i + 1) && HasNameStem(other.text_, text_.Folded(i + 1))) {
-          continue;
-        }
+        if (TitlesNameOf(i, other)) continue;
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
             !KindOfLeadNameIn(i, other)) {
@@ -1600,6 +1606,19 @@ class ParagraphBalance {
       return !std::binary_search(theirs.begin(), theirs.end(), source.second) &&
              KindOfLeadName(source.first, name);
     });
+  }
+
+  // Whether the source word at i is the title of a name right after it,
+  // its other words between ("глава региона Александр Богомаз"), that
+  // `other` names too: the person is the source, whatever the title.
+  bool TitlesNameOf(int i, const ParagraphBalance& other) const {
+    constexpr int kMaxTitleWords = 3;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int j = i + 1; j < size && j <= i + kMaxTitleWords; ++j) {
+      if (text_.IsName(j)) return HasNameStem(other.text_, text_.Folded(j));
+      if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) return false;
+    }
+    return false;
   }
 
   // Whether `is_speaker` holds for a capitalised word that opens a

@@ -1284,6 +1284,21 @@ ArticleDiff DiffAfterLead(const std::string& lead, const std::string& before,
   return DiffArticles({"T", "", "", {lead, before, kTail}}, {"T", "", "", {lead, after, kTail}});
 }
 
+TEST(EditClassifierTest, ANamedSpeakerRetitledIsTheSameSource) {
+  const char* kRegion = "Об этом сообщил глава региона Александр Богомаз в своем Telegram-канале.";
+  EXPECT_FALSE(
+      DiffBody(kRegion, "Об этом сообщил губернатор Александр Богомаз в своем Telegram-канале.")
+          .substantive);
+  // The channel named by its service alone.
+  EXPECT_FALSE(DiffBody(kRegion, "Об этом сообщил глава региона Александр Богомаз в Telegram.")
+                   .substantive);
+  EXPECT_TRUE(
+      DiffBody(kRegion, "Об этом сообщил глава региона Александр Богомаз в Facebook.").substantive);
+  EXPECT_TRUE(HasTag(
+      DiffBody(kRegion, "Об этом сообщил губернатор Виктор Кулагин в своем Telegram-канале."),
+      "entity"));
+}
+
 TEST(EditClassifierTest, AMixedCaseAbbreviationIsTheNameItShortens) {
   EXPECT_FALSE(DiffBody("The Ministry of Defence said two soldiers had been injured.",
                         "The MoD said two soldiers had been injured.")
