@@ -1297,7 +1297,12 @@ class RunClassifier {
           (side.begin > 0 && !IsSentenceEnd(side.Key(side.begin - 1)))) {
         return false;
       }
-      if (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(side.begin)))) return false;
+      // ("[-A-]{+The+} ministry": a function word names nothing.)
+      if (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(side.begin))) ||
+          side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(side.begin)) >
+              0) {
+        return false;
+      }
       for (int i = side.end; i < std::min(side.Size(), side.end + 2); ++i) {
         if (side.facts->MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(i)) == 1) {
           return true;
@@ -1465,7 +1470,7 @@ class ParagraphBalance {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (const auto& [i, source] : SourceWords()) {
         if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
-        if (TitlesNameOf(i, other)) continue;
+        if (TitlesNameOf(i, other) || SpeaksForSourceOf(i, other)) continue;
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
             !KindOfLeadNameIn(i, other)) {
@@ -1617,6 +1622,34 @@ class ParagraphBalance {
     for (int j = i + 1; j < size && j <= i + kMaxTitleWords; ++j) {
       if (text_.IsName(j)) return HasNameStem(other.text_, text_.Folded(j));
       if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) return false;
+    }
+    return false;
+  }
+
+  // "Представитель компании заявил" -> "В компании заверили", "A
+  // spokeswoman for Greenfield Council said" -> "Greenfield Council
+  // said": the source word at i speaks for a body named next to it
+  // (`[speaks-for]`), one `other` has as its source.
+  bool SpeaksForSourceOf(int i, const ParagraphBalance& other) const {
+    constexpr int kReach = 3;
+    if (text_.MatchAt(LexiconList::kSpeaksFor, static_cast<std::size_t>(i)) == 0) return false;
+    const auto& theirs = other.Sources();
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    auto names_source = [&](int j) {
+      const int entry = reader_.MatchedEntry(LexiconList::kSource, j);
+      if (entry >= 0) {
+        return std::binary_search(theirs.begin(), theirs.end(),
+                                  text_.lexicon().SameSourceAs(entry));
+      }
+      return text_.IsName(j) && HasNameStem(other.text_, text_.Folded(j));
+    };
+    for (int j = i + 1; j < size && j <= i + kReach + 1; ++j) {
+      if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) break;
+      if (names_source(j)) return true;
+    }
+    for (int j = i - 1; j >= 0 && j >= i - kReach; --j) {
+      if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) break;
+      if (names_source(j)) return true;
     }
     return false;
   }

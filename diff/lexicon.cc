@@ -62,6 +62,7 @@ constexpr SectionName kSections[] = {
     {"region", LexiconList::kRegion},
     {"patronymic", LexiconList::kPatronymic},
     {"negative-prefix", LexiconList::kNegativePrefix},
+    {"speaks-for", LexiconList::kSpeaksFor},
 };
 
 std::string_view Trim(std::string_view s) {

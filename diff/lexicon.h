@@ -46,8 +46,9 @@ enum class LexiconList {
   kRegion,             // "област*", "*щина": a word that names a region as one
   kPatronymic,         // "*ович", "*івна": after a first name, a patronymic
   kNegativePrefix,     // "un", "не": a negation written into the word ("unchanged")
+  kSpeaksFor,          // "spokesman", "представитель": speaks for the body named after it
 };
-inline constexpr std::size_t kLexiconListCount = 25;
+inline constexpr std::size_t kLexiconListCount = 26;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

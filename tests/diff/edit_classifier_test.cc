@@ -1299,6 +1299,28 @@ TEST(EditClassifierTest, ANamedSpeakerRetitledIsTheSameSource) {
       "entity"));
 }
 
+TEST(EditClassifierTest, WhoSpeaksForABodyIsThatBody) {
+  EXPECT_FALSE(DiffBody("Представитель компании заявил, что работы будут завершены в срок.",
+                        "В компании заверили, что работы будут завершены в срок.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Представник компанії заявив, що роботи завершать вчасно.",
+                        "У компанії запевнили, що роботи завершать вчасно.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("A spokeswoman for Greenfield Council said the road would reopen.",
+                        "Greenfield Council said the road would reopen.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("A ministry spokesman said the talks would resume next week.",
+                        "The ministry said the talks would resume next week.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Представитель компании заявил, что работы будут завершены в срок.",
+                     "В полиции заверили, что работы будут завершены в срок.")
+                .tags,
+            Tags{"attribution"});
+  EXPECT_TRUE(HasTag(DiffBody("A ministry spokesman said the talks would resume next week.",
+                              "Police said the talks would resume next week."),
+                     "attribution"));
+}
+
 TEST(EditClassifierTest, AMixedCaseAbbreviationIsTheNameItShortens) {
   EXPECT_FALSE(DiffBody("The Ministry of Defence said two soldiers had been injured.",
                         "The MoD said two soldiers had been injured.")
