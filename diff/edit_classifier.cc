@@ -1218,7 +1218,9 @@ class RunClassifier {
         if (b.kind == Kind::kTitle) return mentions_->TitlesSomeone(title);
         return mentions_->Mentions(name) && (b.title.empty() || mentions_->Titled(name, title));
       case Kind::kTitle:
-        if (b.kind == Kind::kTitle) return SameStem(a.title, b.title);
+        if (b.kind == Kind::kTitle) {
+          return SameStem(a.title, b.title) || SameSource(a.title, b.title);
+        }
         return (TitledAs(*mentions_, lexicon(), name, a.title) ||
                 IsKindOfLeadName(*mentions_, a.title, b.folded_name)) &&
                (b.title.empty() || SameStem(a.title, b.title));
@@ -1229,6 +1231,14 @@ class RunClassifier {
 
   const Lexicon& lexicon() const {
     return (old_.facts != nullptr ? old_.facts : new_.facts)->lexicon();
+  }
+
+  // Whether the [source] lists name `a` and `b` the same source
+  // ("officials", "authorities": `authorit* = official`).
+  bool SameSource(std::string_view a, std::string_view b) const {
+    const auto stems = lexicon().SameSourceStems(a);
+    return std::any_of(stems.begin(), stems.end(),
+                       [&](std::string_view stem) { return b.starts_with(stem); });
   }
 
   // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
@@ -1470,7 +1480,11 @@ class ParagraphBalance {
       if (std::binary_search(theirs.begin(), theirs.end(), entry)) continue;
       for (const auto& [i, source] : SourceWords()) {
         if (source != entry || StandsForSentenceSubject(i) || !NextToReport(i)) continue;
-        if (TitlesNameOf(i, other) || SpeaksForSourceOf(i, other)) continue;
+        if (TitlesNameOf(i, other) || SpeaksForSourceOf(i, other) ||
+            std::any_of(other.text_.AllNames().begin(), other.text_.AllNames().end(),
+                        [&](std::string_view name) { return WritesOutShortenedAt(i, name); })) {
+          continue;
+        }
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
             !KindOfLeadNameIn(i, other)) {
@@ -1494,6 +1508,7 @@ class ParagraphBalance {
                                 (later_ && mentions_ != nullptr && other.HasPronoun() &&
                                  mentions_->Mentions(MentionStem(name))) ||
                                 SpelledOutIn(name, other) || other.TitlesName(name) ||
+                                other.WritesOutShortened(name) ||
                                 AbbreviationOfKindIn(name, other) ||
                                 (later_ && mentions_ != nullptr &&
                                  mentions_->Mentions(MentionStem(name)) &&
@@ -1650,6 +1665,40 @@ class ParagraphBalance {
     for (int j = i - 1; j >= 0 && j >= i - kReach; --j) {
       if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) break;
       if (names_source(j)) return true;
+    }
+    return false;
+  }
+
+  // Whether the words from `begin` are those a shortened name is made of
+  // the starts of ("министерстве здравоохранения" for "Минздрава",
+  // "Министерство обороны" for "Минобороны"), in any case.
+  bool WritesOutShortenedAt(int begin, std::string_view shortened) const {
+    constexpr std::size_t kMaxWords = 4;
+    std::array<std::string_view, kMaxWords> words;
+    std::size_t count = 0;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int i = begin; i < size && count < kMaxWords; ++i) {
+      const auto at = static_cast<std::size_t>(i);
+      if (!IsWordish(text_.text().tokens[at])) break;
+      if (i > begin && CharacterCount(text_.Folded(i)) <= 3 &&
+          !StartsWithCapital(text_.text().Text(at))) {
+        continue;  // "по", "of"
+      }
+      words[count++] = text_.Folded(i);
+    }
+    for (std::size_t n = 2; n <= count; ++n) {
+      if (SpelledFromStarts(shortened, std::span(words.data(), n))) return true;
+    }
+    return false;
+  }
+
+  // Whether the paragraph writes out the shortened name `name` somewhere
+  // (WritesOutShortenedAt).
+  bool WritesOutShortened(std::string_view name) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    const std::string_view first = FirstCharacters(name, 1);
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i).starts_with(first) && WritesOutShortenedAt(i, name)) return true;
     }
     return false;
   }

@@ -326,10 +326,22 @@ std::pair<std::size_t, int> Lexicon::Longest(LexiconList list_id,
   const auto list = static_cast<std::uint8_t>(list_id);
   std::size_t best = 0;
   int best_index = -1;
+  // Of entries as long, the one written out furthest: "мэри*" before
+  // "мэр*" for "мэрии".
+  auto letters = [&](std::int32_t p) {
+    const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < pattern.size; ++i) {
+      total += words_.Text(pattern_words_[pattern.first_word + i]).size();
+    }
+    return total;
+  };
   auto walk = [&](std::int32_t p) {
     for (; p >= 0; p = patterns_[static_cast<std::size_t>(p)].next) {
       const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
-      if (pattern.list == list && pattern.size > best && PatternMatches(pattern, words, pos)) {
+      if (pattern.list != list || pattern.size < best) continue;
+      if (pattern.size == best && letters(p) <= letters(best_index)) continue;
+      if (PatternMatches(pattern, words, pos)) {
         best = pattern.size;
         best_index = p;
       }

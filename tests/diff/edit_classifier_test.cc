@@ -1321,6 +1321,30 @@ TEST(EditClassifierTest, WhoSpeaksForABodyIsThatBody) {
                      "attribution"));
 }
 
+TEST(EditClassifierTest, OneSourceUnderAnotherNameIsTheSameSource) {
+  EXPECT_FALSE(DiffBody("Officials said the bridge would remain closed until Friday.",
+                        "Authorities said the bridge would remain closed until Friday.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Власти заявили, что мост останется закрытым до пятницы.",
+                        "Чиновники заявили, что мост останется закрытым до пятницы.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Вчера в мэрии сообщили, что мост закроют до пятницы.",
+                        "Вчера в администрации города сообщили, что мост закроют до пятницы.")
+                   .substantive);
+  // A shortened name written out in lower case.
+  EXPECT_FALSE(DiffBody("По данным Минздрава, в больницах остаются 14 человек.",
+                        "В больницах остаются 14 человек, сообщили в министерстве "
+                        "здравоохранения.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("По данным Минздрава, в больницах остаются 14 человек.",
+                              "В больницах остаются 14 человек, сообщили в министерстве "
+                              "обороны."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("Officials said the bridge would remain closed until Friday.",
+                              "Police said the bridge would remain closed until Friday."),
+                     "attribution"));
+}
+
 TEST(EditClassifierTest, AMixedCaseAbbreviationIsTheNameItShortens) {
   EXPECT_FALSE(DiffBody("The Ministry of Defence said two soldiers had been injured.",
                         "The MoD said two soldiers had been injured.")
