@@ -90,6 +90,29 @@ bool LetterAt(std::string_view text, std::size_t at) {
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
+// Whether `text` is spaces and capitalised words only (" Ines ").
+bool NamesOnly(std::string_view text) {
+  bool word_start = true;
+  for (std::size_t at = 0; at < text.size();) {
+    if (text[at] == ' ') {
+      word_start = true;
+      ++at;
+      continue;
+    }
+    utf8proc_int32_t code = 0;
+    const utf8proc_ssize_t length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                         static_cast<utf8proc_ssize_t>(text.size() - at), &code);
+    if (length <= 0 || (word_start && !utf8proc_isupper(code)) ||
+        (!word_start && !LetterAt(text, at))) {
+      return false;
+    }
+    word_start = false;
+    at += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
 // Whether a capitalised word starts in `text` before any clause ends.
 bool NameFollows(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
@@ -238,7 +261,17 @@ bool ArticleMentions::FindTitled(std::string_view name_stem, std::string_view ti
           // inside a word, or inside a character.
           for (std::size_t t = Find(text, title, from); t != std::string_view::npos && t < at;
                t = Find(text, title, t + 1)) {
-            if (!LetterBefore(text, t)) return true;
+            // In the same phrase, or right before a comma and the name
+            // ("the prosecutor, Ines Calloway"): "Union and 455 voted
+            // against, according to the National Labor Relations Board"
+            // titles no board.
+            if (LetterBefore(text, t)) continue;
+            std::string_view between = text.substr(t, at - t);
+            if (const std::size_t comma = between.rfind(',');
+                comma != std::string_view::npos && NamesOnly(between.substr(comma + 1))) {
+              between = between.substr(0, comma);
+            }
+            if (between.find_first_of(",.;:()\"") == std::string_view::npos) return true;
           }
         }
       }

@@ -48,6 +48,16 @@ TEST(ArticleMentionsTest, FindsATitleInTheAppositionAfterAName) {
   EXPECT_FALSE(mentions.Titled("Reuter", "minist"));
 }
 
+TEST(ArticleMentionsTest, ATitleBeforeANameIsInItsPhrase) {
+  const Article article{"T", "", "",
+                        {"612 voted for the Workers Union and 455 against, according to the "
+                         "National Labor Relations Board.",
+                         "The fine is the largest, according to the prosecutor, Ines Calloway."}};
+  const ArticleMentions mentions(article);
+  EXPECT_FALSE(mentions.Titled("Boar", "union"));
+  EXPECT_TRUE(mentions.Titled("Callow", "prosecut"));
+}
+
 TEST(ArticleMentionsTest, AStemMatchesAWordWithAShortEndingOnly) {
   const Article article{"T", "", "", {"Vossberg and Lithuania signed. Мэр Коваленком доволен."}};
   const ArticleMentions mentions(article);
