@@ -270,6 +270,14 @@ class ArticleDiffer {
           old_raw_[Index(aligned.old_index)] == new_raw_[Index(aligned.new_index)]) {
         aligned.op = AlignOp::kMoved;
       }
+      // A changed paragraph on the other side of an unchanged one than
+      // before moved as well (two paragraphs swapped, a typo fixed in
+      // one).
+      if (aligned.op == AlignOp::kChanged &&
+          UnchangedBefore(old_index_, aligned.old_index) !=
+              UnchangedBefore(new_index_, aligned.new_index)) {
+        aligned.op = AlignOp::kMoved;
+      }
     }
     DiffParagraphs(entries, diff);
     SummarizeEdit(diff);
@@ -278,6 +286,12 @@ class ArticleDiffer {
 
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+
+  // How many byte-identical paragraphs come before `article_index`, of a
+  // side whose differing paragraphs are `differing` (sorted).
+  static std::size_t UnchangedBefore(const std::vector<int>& differing, int article_index) {
+    return Index(article_index) - Position(differing, article_index);
+  }
 
   // Byte-identical paragraphs are unchanged whatever their tokens, so the
   // raw strings are aligned first and only the paragraphs that differ are

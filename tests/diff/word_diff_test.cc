@@ -49,6 +49,26 @@ TEST(DiffArticlesTest, EditedParagraphIsPairedAndWordDiffed) {
   EXPECT_TRUE(diff.substantive);
 }
 
+TEST(DiffArticlesTest, SwappedParagraphWithATypoFixedIsMoved) {
+  const std::string kept = "Approvals for house purchases rose to 64,000 in March, the highest "
+                           "level since the autumn, the central bank said.";
+  const Article before{"T", "", "",
+                       {"Lead.", "Brokers said lenders were competeing hard for buyers.", kept,
+                        "Tail."}};
+  const Article after{"T", "", "",
+                      {"Lead.", kept, "Brokers said lenders were competing hard for buyers.",
+                       "Tail."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  ASSERT_EQ(diff.paragraphs.size(), 1u);
+  EXPECT_EQ(diff.paragraphs[0].op, ParagraphOp::kMoved);
+  EXPECT_EQ(diff.tags, (std::vector<std::string>{"moved", "cosmetic"}));
+  EXPECT_FALSE(diff.substantive);
+  // Changed where it stood: no move.
+  Article edited = before;
+  edited.paragraphs[1] = "Brokers said lenders were competing hard for buyers.";
+  EXPECT_EQ(DiffArticles(before, edited).paragraphs[0].op, ParagraphOp::kChanged);
+}
+
 TEST(DiffArticlesTest, HeadlineChangeIsTagged) {
   const Article before{"FT: US ties guarantees to concessions", "", "", {"Body."}};
   const Article after{"White House denies linking guarantees to concessions", "", "", {"Body."}};
