@@ -551,6 +551,15 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_TRUE(DiffBody("He won 54 percent of the vote in the second round in 2021.",
                        "He won 54 percent of the third-round vote in 2021.")
                   .substantive);
+  // Collective numerals in any case.
+  EXPECT_EQ(DiffBody("Внаслідок обстрілу поранено сімох мирних жителів, повідомив начальник ОВА.",
+                     "Внаслідок обстрілу поранено дев'ятьох мирних жителів, повідомив начальник "
+                     "ОВА.")
+                .tags,
+            Tags{"number"});
+  EXPECT_FALSE(DiffBody("В результате обстрела ранены семеро мирных жителей, сообщил губернатор.",
+                        "В результате обстрела ранили семерых мирных жителей, сообщил губернатор.")
+                   .substantive);
   // "Percent" in any case is the sign.
   EXPECT_FALSE(DiffBody("Прививка защищает от болезни более чем в 95 процентах случаев.",
                         "Прививка защищает от болезни более чем в 95% случаев.")
