@@ -713,6 +713,23 @@ std::string_view UnprefixedStem(const Lexicon& lexicon, std::string_view word) {
   return {};
 }
 
+// The first word from `from` a negation there governs, past an auxiliary
+// ("could not be confirmed"); -1 past the end.
+int GovernedWord(const TextFacts& text, int from) {
+  const auto size = static_cast<int>(text.text().tokens.size());
+  int word = from;
+  while (word < size &&
+         (!IsWordish(text.text().tokens[static_cast<std::size_t>(word)]) ||
+          (text.MatchAt(LexiconList::kAuxiliary, static_cast<std::size_t>(word)) == 1 &&
+           word + 1 < size))) {
+    ++word;
+  }
+  return word < size ? word : -1;
+}
+
+bool WritesNegationIntoWord(const TextFacts& negated, std::string_view governed,
+                            const TextFacts& other);
+
 // Whether the word a negation in `negated` governs has an opposite in
 // `other`'s words ("сохраняет активность" -> "не теряет активности", "не
 // исключают" -> "допускают"), or is there with the negation written into
@@ -730,9 +747,8 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     const std::string_view rest =
         n == 1 ? UnprefixedStem(lexicon, negated.facts->Folded(i)) : std::string_view();
     // The first word after the negation, in the run or just after it.
-    int word = i + static_cast<int>(n);
-    while (word < negated.Size() && !IsWordish(negated.At(word))) ++word;
-    if (word >= negated.Size() && rest.empty()) return false;
+    const int word = GovernedWord(*negated.facts, i + static_cast<int>(n));
+    if (word < 0 && rest.empty()) return false;
     const std::string_view governed = rest.empty() ? negated.facts->Folded(word) : rest;
     for (int j = other.begin; j < other.end; ++j) {
       if (IsWordish(other.At(j)) && lexicon.AreOpposites(governed, other.facts->Folded(j))) {
@@ -743,16 +759,40 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     // rewrite ("причиной стал непотушенный костер" -> "из-за костра,
     // который не потушили"): anywhere in the other paragraph, so long as
     // the negated paragraph lacks it.
-    for (int j = 0; j < other.Size(); ++j) {
-      if (!IsWordish(other.At(j))) continue;
-      const std::string_view candidate = other.facts->Folded(j);
-      if (PrefixNegates(lexicon, candidate, governed) && !negated.facts->HasWord(candidate)) {
-        return true;
-      }
-    }
-    return false;
+    return WritesNegationIntoWord(*negated.facts, governed, *other.facts);
   }
   return false;
+}
+
+// Whether `other` writes a negation of `governed` into one word that
+// `negated` lacks ("confirmed" of "could not be confirmed" and
+// "unconfirmed").
+bool WritesNegationIntoWord(const TextFacts& negated, std::string_view governed,
+                            const TextFacts& other) {
+  const auto size = static_cast<int>(other.text().tokens.size());
+  for (int j = 0; j < size; ++j) {
+    if (!IsWordish(other.text().tokens[static_cast<std::size_t>(j)])) continue;
+    const std::string_view candidate = other.Folded(j);
+    if (PrefixNegates(other.lexicon(), candidate, governed) && !negated.HasWord(candidate)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// How many of the negations of `negated` `other` writes into a word
+// instead (WritesNegationIntoWord), wherever they stand in the paragraph.
+int NegationsWrittenIntoWords(const TextFacts& negated, const TextFacts& other) {
+  int count = 0;
+  const auto size = static_cast<int>(negated.text().tokens.size());
+  for (int i = 0; i < size; ++i) {
+    const std::size_t n = negated.MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
+    if (n == 0) continue;
+    const int word = GovernedWord(negated, i + static_cast<int>(n));
+    if (word >= 0 && WritesNegationIntoWord(negated, negated.Folded(word), other)) ++count;
+    i += static_cast<int>(n) - 1;
+  }
+  return count;
 }
 
 // "Денис Анатольевич Ершов", "Олена Петрівна": a [patronymic] word after
@@ -2005,6 +2045,20 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   const ParagraphBalance after(*facts.New(), mentions, /*later=*/true);
   if (tags.contains(Tag::kNegation) && !NegationChanged(before.Negations(), after.Negations())) {
     tags.erase(Tag::kNegation);
+  }
+  // "Unconfirmed reports" -> "reports that could not be confirmed", in
+  // runs of their own: the paragraph gained a negation its old version
+  // wrote into a word.
+  if (tags.contains(Tag::kNegation)) {
+    auto b = before.Negations();
+    auto a = after.Negations();
+    const bool gained = a.first > b.first;
+    const int written = gained ? NegationsWrittenIntoWords(*facts.New(), *facts.Old())
+                               : NegationsWrittenIntoWords(*facts.Old(), *facts.New());
+    auto& more = gained ? a : b;
+    more.first -= written;
+    more.second -= written;
+    if (written > 0 && !NegationChanged(b, a)) tags.erase(Tag::kNegation);
   }
   if (tags.contains(Tag::kAttribution) && before.SameSources(after)) tags.erase(Tag::kAttribution);
 

@@ -63,6 +63,7 @@ constexpr SectionName kSections[] = {
     {"patronymic", LexiconList::kPatronymic},
     {"negative-prefix", LexiconList::kNegativePrefix},
     {"speaks-for", LexiconList::kSpeaksFor},
+    {"auxiliary", LexiconList::kAuxiliary},
 };
 
 std::string_view Trim(std::string_view s) {

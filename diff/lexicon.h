@@ -47,8 +47,9 @@ enum class LexiconList {
   kPatronymic,         // "*ович", "*івна": after a first name, a patronymic
   kNegativePrefix,     // "un", "не": a negation written into the word ("unchanged")
   kSpeaksFor,          // "spokesman", "представитель": speaks for the body named after it
+  kAuxiliary,          // "be", "been": a negation before them negates the verb after
 };
-inline constexpr std::size_t kLexiconListCount = 26;
+inline constexpr std::size_t kLexiconListCount = 27;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

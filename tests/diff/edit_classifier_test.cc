@@ -1258,6 +1258,21 @@ TEST(EditClassifierTest, ANegationWrittenIntoTheWordIsTheSameNegation) {
                      "negation"));
 }
 
+TEST(EditClassifierTest, ANegationWrittenIntoAWordElsewhereInTheParagraphIsTheSame) {
+  const char* kReports = "Unconfirmed reports on local social media described two explosions "
+                         "near the village. Emergency services said they had received no calls.";
+  EXPECT_FALSE(DiffBody(kReports,
+                        "Reports on local social media that could not be confirmed described "
+                        "two explosions near the village. Emergency services said no calls had "
+                        "been received.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody(kReports,
+                              "Reports on local social media that could not be denied described "
+                              "two explosions near the village. Emergency services said no calls "
+                              "had been received."),
+                     "negation"));
+}
+
 TEST(EditClassifierTest, ALackIsNotHavingEnough) {
   EXPECT_FALSE(DiffBody("Організації попередили, що в регіоні бракує питної води і наметів.",
                         "Організації попередили, що в регіоні не вистачає питної води і наметів.")
