@@ -17,8 +17,10 @@ constexpr std::size_t kSearchBytes = 64 * 1024;
 // Cyrillic letters take two bytes: "міністр стратегічних галузей
 // промисловості Петро Гордієнко").
 constexpr std::size_t kTitleWindow = 128;
-// How far after a title the name it belongs to may start, in bytes.
-constexpr std::size_t kNameWindow = 40;
+// How far after a title the name it belongs to may start, in bytes (two
+// or three words; Cyrillic letters take two bytes: "речник прикордонної
+// служби Олексій").
+constexpr std::size_t kNameWindow = 64;
 // How far after a name the apposition that gives its title may end, in
 // bytes: ", the museum's director", ", директор обласного музею".
 constexpr std::size_t kAppositionWindow = 64;

@@ -33,6 +33,9 @@ TEST(ArticleMentionsTest, FindsATitleBeforeANameInCyrillicScript) {
   EXPECT_FALSE(mentions.Titled("Коваленко з", "міністр"));
   EXPECT_TRUE(mentions.TitlesSomeone("губернатор"));
   EXPECT_FALSE(mentions.TitlesSomeone("заявив"));  // no name after it
+  // Two Cyrillic words between the title and the name.
+  const Article spokesman{"T", "", "", {"Речник прикордонної служби Олексій Гаврилюк сказав."}};
+  EXPECT_TRUE(ArticleMentions(spokesman).TitlesSomeone("речн"));
 }
 
 TEST(ArticleMentionsTest, FindsATitleInTheAppositionAfterAName) {
