@@ -551,6 +551,15 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_TRUE(DiffBody("He won 54 percent of the vote in the second round in 2021.",
                        "He won 54 percent of the third-round vote in 2021.")
                   .substantive);
+  // Basis points and the fraction of a percentage point they are.
+  EXPECT_FALSE(DiffBody("Most economists expect it to cut the rate by a quarter of a percentage "
+                        "point in July.",
+                        "Most economists expect it to cut the rate by 25 basis points in July.")
+                   .substantive);
+  EXPECT_TRUE(DiffBody("Most economists expect it to cut the rate by a quarter of a percentage "
+                       "point in July.",
+                       "Most economists expect it to cut the rate by 50 basis points in July.")
+                  .substantive);
   // Collective numerals in any case.
   EXPECT_EQ(DiffBody("Внаслідок обстрілу поранено сімох мирних жителів, повідомив начальник ОВА.",
                      "Внаслідок обстрілу поранено дев'ятьох мирних жителів, повідомив начальник "
