@@ -1465,6 +1465,23 @@ TEST(EditClassifierTest, ASpeakerAfterTheVerbAndTheDayIsTheSource) {
                      "Об этом сообщил в среду мэр города.")
                 .tags,
             Tags{"attribution"});
+  // A source some words after the verb and the day, after "according to a
+  // report by", and whom a press office speaks for.
+  EXPECT_TRUE(HasTag(DiffBody("Пошкоджено школу й амбулаторію, повідомили в четвер в обласній "
+                              "військовій адміністрації.",
+                              "Пошкоджено школу й амбулаторію, повідомили в четвер у селищній "
+                              "раді."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("Records were incomplete, according to a report by the state audit "
+                              "office published on Wednesday.",
+                              "Records were incomplete, according to a report by the "
+                              "parliamentary energy committee published on Wednesday."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("Подстанцию модернизируют к 2026 году, сообщили в пресс-службе "
+                              "мэрии.",
+                              "Подстанцию модернизируют к 2026 году, сообщили в пресс-службе "
+                              "сетевой компании «Ольховскэнерго»."),
+                     "attribution"));
   // Who the statement is about is no source.
   EXPECT_FALSE(DiffBody("The mayor said on Tuesday the company would close the plant next year.",
                         "The mayor said on Tuesday the operator would close the plant next year.")
