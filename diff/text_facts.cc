@@ -483,10 +483,44 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
   if (t >= 2 && t <= 99 && !unit) {
     return NumberWithUnit(std::to_string(t), word.substr(hyphen + 1), lexicon);
   }
-  // An ordinal before a noun, "second-round" as "second round" is.
-  if (tens && HasDigit(*tens) && !unit) return OrdinalDigits(*tens, lexicon);
+  // An ordinal before a noun, "second-round" as "second round" is, and
+  // "nineteenth-century" as "19th-century".
+  if (tens && HasDigit(*tens) && !unit) {
+    return NumberWithUnit(OrdinalDigits(*tens, lexicon), word.substr(hyphen + 1), lexicon);
+  }
   if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
   return std::to_string(t + u);
+}
+
+// "двадцатитрехлетней", "п'ятиповерховий": number words in the genitive
+// compounded with a unit, as "23-летней" is "23-y". Tens and a unit
+// ("двадцати" + "трех") add up.
+std::optional<std::string> TextFacts::CompoundedNumber(std::string_view word) const {
+  constexpr std::size_t kMinLetters = 8;  // "пятилетний"; "сотня" is no compound
+  const std::size_t letters = CharacterCount(word);
+  if (letters < kMinLetters) return std::nullopt;
+  const Lexicon& lexicon = words_.lexicon();
+  // The unit: the longest ending the [unit] list has, three letters up.
+  for (std::size_t cut = 3; cut + 3 <= letters; ++cut) {
+    const std::size_t at = FirstCharacters(word, cut).size();
+    const std::string_view unit = word.substr(at);
+    if (!lexicon.UnitSymbol(unit)) continue;
+    const std::string_view numbers = word.substr(0, at);
+    if (const int whole = SmallNumber(lexicon.NumberValue(numbers)); whole > 0) {
+      return NumberWithUnit(std::to_string(whole), unit, lexicon);
+    }
+    const std::size_t count = CharacterCount(numbers);
+    for (std::size_t split = 3; split + 3 <= count; ++split) {
+      const std::size_t middle = FirstCharacters(numbers, split).size();
+      const int tens = SmallNumber(lexicon.NumberValue(numbers.substr(0, middle)));
+      const int ones = SmallNumber(lexicon.NumberValue(numbers.substr(middle)));
+      if (tens >= 20 && tens <= 90 && tens % 10 == 0 && ones >= 1 && ones <= 9) {
+        return NumberWithUnit(std::to_string(tens + ones), unit, lexicon);
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // Normalised value of a figure: a number without separators, a number
@@ -502,6 +536,7 @@ std::optional<std::string> TextFacts::FigureValue(std::size_t i) const {
   }
   auto figure = words_.Of(FoldedId(i), folded).figure;
   if (!figure && folded.find('-') != std::string_view::npos) return HyphenatedNumber(folded);
+  if (!figure) return CompoundedNumber(folded);
   // "first = 1st" in the lists: the same digits as a written "1st".
   if (figure && HasDigit(*figure)) return OrdinalDigits(*figure, words_.lexicon());
   return figure;

@@ -123,6 +123,7 @@ class TextFacts {
   int OwnFigure(std::size_t i) const;
   std::optional<std::string> FigureValue(std::size_t i) const;
   std::optional<std::string> HyphenatedNumber(std::string_view word) const;
+  std::optional<std::string> CompoundedNumber(std::string_view word) const;
   void ReadNumberPhrases() const;
   // Both take the positions that are figures once phrases are read.
   void JoinCompoundNumbers(const std::vector<std::size_t>& figures) const;

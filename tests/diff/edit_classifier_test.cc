@@ -551,6 +551,25 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_TRUE(DiffBody("He won 54 percent of the vote in the second round in 2021.",
                        "He won 54 percent of the third-round vote in 2021.")
                   .substantive);
+  // Ordinals and numbers written into a compound word.
+  EXPECT_FALSE(DiffBody("It was a 19th-century comedy by the playwright Josiah Pell.",
+                        "It was a nineteenth-century comedy by the playwright Josiah Pell.")
+                   .substantive);
+  EXPECT_TRUE(DiffBody("It was a 19th-century comedy by the playwright Josiah Pell.",
+                       "It was a twentieth-century comedy by the playwright Josiah Pell.")
+                  .substantive);
+  const char* kAge = "Для двадцатитрехлетней Агаповой это третья победа, она опережает "
+                     "соперницу на тридцать одно очко.";
+  EXPECT_FALSE(DiffBody(kAge, "Для 23-летней Агаповой это третья победа, она опережает "
+                              "соперницу на 31 очко.")
+                   .substantive);
+  EXPECT_EQ(DiffBody(kAge, "Для 24-летней Агаповой это третья победа, она опережает соперницу "
+                           "на тридцать одно очко.")
+                .tags,
+            Tags{"number"});
+  EXPECT_FALSE(DiffBody("Для двадцятитрирічної спортсменки це третя перемога в сезоні.",
+                        "Для 23-річної спортсменки це третя перемога в сезоні.")
+                   .substantive);
   // Basis points and the fraction of a percentage point they are.
   EXPECT_FALSE(DiffBody("Most economists expect it to cut the rate by a quarter of a percentage "
                         "point in July.",
