@@ -1320,19 +1320,32 @@ class RunClassifier {
   // "[-FAO-]{+Food and Agriculture Organization+}", "[-МЧС-]{+Министерства
   // по чрезвычайным ситуациям+}": an abbreviation written out, or back.
   bool SpellsOutAbbreviation() const {
+    // One abbreviation on one side, among other words or alone ("[-The
+    // Regional Water Authority-]{+As a precaution, the RWA+}"), and words
+    // of the other side, in a row, with its letters for initials.
     auto one = [](const Side& abbreviation, const Side& words) {
       if (abbreviation.Empty() || words.Empty()) return false;
       std::string letters;
       for (int i = abbreviation.begin; i < abbreviation.end; ++i) {
         if (!IsWordish(abbreviation.At(i))) continue;
+        std::string found = AbbreviationLetters(
+            abbreviation.Text().Text(static_cast<std::size_t>(i)), abbreviation.facts->Folded(i));
+        if (found.empty()) continue;
         if (!letters.empty()) return false;  // one abbreviation
-        letters = AbbreviationLetters(abbreviation.Text().Text(static_cast<std::size_t>(i)),
-                                      abbreviation.facts->Folded(i));
-        if (letters.empty()) return false;
+        letters = std::move(found);
       }
-      return !letters.empty() &&
-             (Initials(words, /*skip_short_words=*/true) == letters ||
-              Initials(words, /*skip_short_words=*/false) == letters);
+      if (letters.empty()) return false;
+      constexpr int kMaxWords = 8;
+      for (int begin = words.begin; begin < words.end; ++begin) {
+        for (int end = begin + 2; end <= std::min(words.end, begin + kMaxWords); ++end) {
+          const Side span{words.facts, begin, end};
+          if (Initials(span, /*skip_short_words=*/true) == letters ||
+              Initials(span, /*skip_short_words=*/false) == letters) {
+            return true;
+          }
+        }
+      }
+      return false;
     };
     return one(old_, new_) || one(new_, old_) || ShortensWords(old_, new_) ||
            ShortensWords(new_, old_);

@@ -92,7 +92,10 @@ bool IsWordish(const Token& t) {
   return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
 }
 
-bool IsSentenceEnd(std::string_view key) { return key == "." || key == "!" || key == "?"; }
+// (The pilcrow joins two paragraphs diffed as one: see JoinParagraphs.)
+bool IsSentenceEnd(std::string_view key) {
+  return key == "." || key == "!" || key == "?" || key == "\u00b6";
+}
 
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -1409,6 +1409,17 @@ TEST(EditClassifierTest, AMixedCaseAbbreviationIsTheNameItShortens) {
                      "attribution"));
 }
 
+TEST(EditClassifierTest, AnAbbreviationAmongOtherWordsIsTheNameItShortens) {
+  const char* kAuthority = "The Regional Water Authority has lowered the reservoir level by two "
+                           "metres as a precaution.";
+  EXPECT_FALSE(DiffBody(kAuthority,
+                        "As a precaution, the RWA has lowered the reservoir level by two metres.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody(kAuthority, "As a precaution, the EPA has lowered the reservoir "
+                                          "level by two metres."),
+                     "entity"));
+}
+
 TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
   const std::string lead = "Голова Лісової ОДА Віктор Шевчук оголосив, що в обласному центрі "
                            "збудують новий перинатальний центр на 120 ліжок.";

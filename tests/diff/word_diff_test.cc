@@ -69,6 +69,29 @@ TEST(DiffArticlesTest, SwappedParagraphWithATypoFixedIsMoved) {
   EXPECT_EQ(DiffArticles(before, edited).paragraphs[0].op, ParagraphOp::kChanged);
 }
 
+TEST(DiffArticlesTest, AParagraphSplitOpensASentence) {
+  // Split while reworded: "According" after the pilcrow that joins the two
+  // halves starts a sentence, no name.
+  const Article before{
+      "T", "", "",
+      {"Lead.",
+       "The national energy regulator on Friday approved an increase of 6.5 percent in grid fees, "
+       "a rise that will add about 3 euros to the average monthly bill from January. The "
+       "regulator said the increase would pay for new power lines to connect wind farms.",
+       "Tail."}};
+  const Article after{
+      "T", "", "",
+      {"Lead.",
+       "From January, the average monthly bill will go up by about 3 euros after the national "
+       "energy regulator on Friday approved a 6.5 percent increase in grid fees.",
+       "According to the regulator, the increase will pay for new power lines to connect wind "
+       "farms.",
+       "Tail."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_EQ(diff.tags, std::vector<std::string>{"reworded"});
+}
+
 TEST(DiffArticlesTest, HeadlineChangeIsTagged) {
   const Article before{"FT: US ties guarantees to concessions", "", "", {"Body."}};
   const Article after{"White House denies linking guarantees to concessions", "", "", {"Body."}};
