@@ -73,6 +73,23 @@ TEST(EditClassifierTest, RussianDenialPhrase) {
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "denial"), diff.tags.end());
 }
 
+TEST(EditClassifierTest, PleadingNotGuiltyIsADenial) {
+  EXPECT_TRUE(HasTag(DiffBody("По ее словам, ее подзащитный имеет двоих детей.",
+                              "По ее словам, ее подзащитный вину не признает и имеет двоих детей."),
+                     "denial"));
+  EXPECT_TRUE(HasTag(DiffBody("За її словами, її підзахисний має двох дітей.",
+                              "За її словами, її підзахисний не визнає провини й має двох дітей."),
+                     "denial"));
+  // The same plea in another word order.
+  EXPECT_FALSE(DiffBody("Сам Мельничук свою провину не визнає, заявив його адвокат.",
+                        "Своєї провини Мельничук не визнає, заявив його адвокат.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("The former mayor appeared in court charged with taking bribes.",
+                              "The former mayor appeared in court charged with taking bribes and "
+                              "pleaded not guilty."),
+                     "denial"));
+}
+
 TEST(EditClassifierTest, AnEstimateRejectedOrAVerdictCalledMadeToOrderIsADenial) {
   EXPECT_TRUE(HasTag(DiffBody("The port put the cost of the strike at 4 million euros a day.",
                               "The port put the cost of the strike at 4 million euros a day. A "
