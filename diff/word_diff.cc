@@ -417,22 +417,28 @@ class ArticleDiffer {
   }
 
   // Whether `whole` has the words of `first` and `second`, nearly: three
-  // in four of each one's words (case aside, any order) are among its, and
+  // in four of each one's word stems (case aside, any order) are among its, and
   // three in four of its among theirs. A paragraph split or merged while a
   // typo was fixed, or merged with its sentences woven together, is then
   // diffed as one paragraph. A new paragraph inserted next to an edited
   // one shares too few words with it.
   static bool NearlyRegrouped(const TokenizedText& whole, const TokenizedText& first,
                               const TokenizedText& second) {
-    auto words = [](const TokenizedText& text, std::vector<int>& out) {
+    // Compared by their first five letters: a sentence recast inflects its
+    // words ("закрытия" -> "закрыть", "громадських" -> "громадські").
+    constexpr std::size_t kStemLetters = 5;
+    auto words = [](const TokenizedText& text, std::vector<std::string_view>& out) {
       for (const Token& token : text.tokens) {
-        if (IsWordish(token)) out.push_back(text.vocabulary().FoldedOf(token.key));
+        if (!IsWordish(token)) continue;
+        const Vocabulary& vocabulary = text.vocabulary();
+        out.push_back(FirstCharacters(vocabulary.Text(vocabulary.FoldedOf(token.key)),
+                                      kStemLetters));
       }
       std::sort(out.begin(), out.end());
     };
-    thread_local std::vector<int> all;
-    thread_local std::vector<int> one;
-    thread_local std::vector<int> two;
+    thread_local std::vector<std::string_view> all;
+    thread_local std::vector<std::string_view> one;
+    thread_local std::vector<std::string_view> two;
     all.clear();
     one.clear();
     two.clear();
@@ -440,7 +446,8 @@ class ArticleDiffer {
     words(first, one);
     words(second, two);
     if (one.empty() || two.empty()) return false;
-    auto shared = [](const std::vector<int>& a, const std::vector<int>& b) {
+    auto shared = [](const std::vector<std::string_view>& a,
+                     const std::vector<std::string_view>& b) {
       std::size_t count = 0;
       for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {

@@ -92,6 +92,26 @@ TEST(DiffArticlesTest, AParagraphSplitOpensASentence) {
   EXPECT_EQ(diff.tags, std::vector<std::string>{"reworded"});
 }
 
+TEST(DiffArticlesTest, AParagraphSplitWhileRecastIsOneParagraphChanged) {
+  const Article before{
+      "T", "", "",
+      {"Около 500 жителей поселка Сосновка в воскресенье собрались на сход, чтобы потребовать "
+       "закрытия мусорного полигона, расположенного в двух километрах от их домов. По словам "
+       "участников, летом неприятный запах становится невыносимым, а над поселком неделями "
+       "висит дым.",
+       "Tail."}};
+  const Article after{
+      "T", "", "",
+      {"В воскресенье около 500 жителей поселка Сосновка собрались на сход и потребовали закрыть "
+       "мусорный полигон, который находится в двух километрах от их домов.",
+       "По словам участников схода, летом неприятный запах становится невыносимым, а над "
+       "поселком неделями висит дым.",
+       "Tail."}};
+  const ArticleDiff diff = DiffArticles(before, after);
+  EXPECT_FALSE(diff.substantive);
+  EXPECT_EQ(diff.stats.paragraphs_added, 0);
+}
+
 TEST(DiffArticlesTest, HeadlineChangeIsTagged) {
   const Article before{"FT: US ties guarantees to concessions", "", "", {"Body."}};
   const Article after{"White House denies linking guarantees to concessions", "", "", {"Body."}};
