@@ -134,6 +134,7 @@ Lexicon::Lexicon(const LexiconSnapshot& snapshot)
     number_values_.emplace_back(snapshot.number_value_bytes.substr(begin, end - begin));
     begin = end;
   }
+  IndexSources();
 }
 
 Status Lexicon::Add(std::string_view text, std::string_view source) {
@@ -211,7 +212,18 @@ Status Lexicon::Add(std::string_view text, std::string_view source) {
     }
     AddPattern(list_index, word_ids, value);
   }
+  IndexSources();
   return {};
+}
+
+void Lexicon::IndexSources() {
+  sources_.clear();
+  for (std::size_t entry = 0; entry < patterns_.size(); ++entry) {
+    const Pattern& pattern = patterns_[entry];
+    if (pattern.list == static_cast<std::uint8_t>(LexiconList::kSource) && pattern.size == 1) {
+      sources_.emplace_back(static_cast<int>(entry), SameSourceAs(static_cast<int>(entry)));
+    }
+  }
 }
 
 void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
@@ -337,14 +349,19 @@ std::pair<std::size_t, int> Lexicon::Longest(LexiconList list_id,
     }
     return total;
   };
+  std::size_t best_letters = 0;  // letters(best_index), once asked
   auto walk = [&](std::int32_t p) {
     for (; p >= 0; p = patterns_[static_cast<std::size_t>(p)].next) {
       const Pattern& pattern = patterns_[static_cast<std::size_t>(p)];
       if (pattern.list != list || pattern.size < best) continue;
-      if (pattern.size == best && letters(p) <= letters(best_index)) continue;
+      if (pattern.size == best) {
+        if (best_letters == 0) best_letters = letters(best_index);
+        if (letters(p) <= best_letters) continue;
+      }
       if (PatternMatches(pattern, words, pos)) {
         best = pattern.size;
         best_index = p;
+        best_letters = 0;
       }
     }
   };
@@ -425,13 +442,10 @@ std::vector<std::string_view> Lexicon::SameSourceStems(std::string_view word) co
     return text;
   };
   stems.push_back(stem(patterns_[static_cast<std::size_t>(own)]));
-  for (std::size_t entry = 0; entry < patterns_.size(); ++entry) {
-    const Pattern& pattern = patterns_[entry];
-    if (pattern.list != static_cast<std::uint8_t>(LexiconList::kSource) || pattern.size != 1 ||
-        static_cast<int>(entry) == own || SameSourceAs(static_cast<int>(entry)) != same) {
-      continue;
+  for (const auto& [entry, group] : sources_) {
+    if (entry != own && group == same) {
+      stems.push_back(stem(patterns_[static_cast<std::size_t>(entry)]));
     }
-    stems.push_back(stem(pattern));
   }
   return stems;
 }

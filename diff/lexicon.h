@@ -147,6 +147,8 @@ class Lexicon {
     std::int32_t next = -1;    // next pattern in the same start chain
   };
   static bool WordMatches(std::string_view pattern, std::string_view word);
+  // Fills sources_ from patterns_ (after loading or adding entries).
+  void IndexSources();
   // The value a one-word entry of a KeepsValuesApart list was listed with.
   std::optional<std::string_view> ValueOf(LexiconList list, int entry) const;
   // The longest entry of `list` at `pos`: (its length in words, its index).
@@ -162,6 +164,9 @@ class Lexicon {
   StringTable words_;               // every entry word, case-folded; '*' kept
   std::vector<int> pattern_words_;  // words_ ids, each pattern's words in a row
   std::vector<Pattern> patterns_;
+  // The one-word [source] entries and the entry each names the same
+  // source as (SameSourceAs), for SameSourceStems; see IndexSources.
+  std::vector<std::pair<int, int>> sources_;
   // By words_ id: the chain of patterns starting with exactly that word,
   // and the lists those patterns belong to.
   std::vector<std::int32_t> exact_head_;

@@ -500,6 +500,9 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
 // ("двадцати" + "трех") add up.
 std::optional<std::string> TextFacts::CompoundedNumber(std::string_view word) const {
   constexpr std::size_t kMinLetters = 8;  // "пятилетний"; "сотня" is no compound
+  // (Cyrillic only: English writes "five-year", which HyphenatedNumber
+  // reads.)
+  if (word.empty() || static_cast<unsigned char>(word[0]) < 0xD0) return std::nullopt;
   const std::size_t letters = CharacterCount(word);
   if (letters < kMinLetters) return std::nullopt;
   const Lexicon& lexicon = words_.lexicon();
