@@ -727,8 +727,21 @@ int GovernedWord(const TextFacts& text, int from) {
   return word < size ? word : -1;
 }
 
+// Whether `other` writes a negation of `governed` into one word that
+// `negated` lacks ("confirmed" of "could not be confirmed" and
+// "unconfirmed").
 bool WritesNegationIntoWord(const TextFacts& negated, std::string_view governed,
-                            const TextFacts& other);
+                            const TextFacts& other) {
+  const auto size = static_cast<int>(other.text().tokens.size());
+  for (int j = 0; j < size; ++j) {
+    if (!IsWordish(other.text().tokens[static_cast<std::size_t>(j)])) continue;
+    const std::string_view candidate = other.Folded(j);
+    if (PrefixNegates(other.lexicon(), candidate, governed) && !negated.HasWord(candidate)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Whether the word a negation in `negated` governs has an opposite in
 // `other`'s words ("сохраняет активность" -> "не теряет активности", "не
@@ -760,22 +773,6 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
     // который не потушили"): anywhere in the other paragraph, so long as
     // the negated paragraph lacks it.
     return WritesNegationIntoWord(*negated.facts, governed, *other.facts);
-  }
-  return false;
-}
-
-// Whether `other` writes a negation of `governed` into one word that
-// `negated` lacks ("confirmed" of "could not be confirmed" and
-// "unconfirmed").
-bool WritesNegationIntoWord(const TextFacts& negated, std::string_view governed,
-                            const TextFacts& other) {
-  const auto size = static_cast<int>(other.text().tokens.size());
-  for (int j = 0; j < size; ++j) {
-    if (!IsWordish(other.text().tokens[static_cast<std::size_t>(j)])) continue;
-    const std::string_view candidate = other.Folded(j);
-    if (PrefixNegates(other.lexicon(), candidate, governed) && !negated.HasWord(candidate)) {
-      return true;
-    }
   }
   return false;
 }
