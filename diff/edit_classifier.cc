@@ -1168,6 +1168,53 @@ class RunClassifier {
     return marks(old_) != marks(new_);
   }
 
+  // "according to the [-national weather service-]{+coastguard+}.": what a
+  // source phrase cites, to the end of its clause, is replaced by words
+  // the old paragraph never has (nor the new one the old words). The
+  // paragraph's sources cannot tell: no name or [source] word on either
+  // side (those the paragraph check follows).
+  bool SwapsCitedSource() const {
+    if (old_.Empty() || new_.Empty() || !RightAfterSourcePhrase(old_) ||
+        !RightAfterSourcePhrase(new_) || !EndsClause(old_) || !EndsClause(new_) ||
+        old_reader_.HasProperNoun() || new_reader_.HasProperNoun() ||
+        old_reader_.CountWithin(LexiconList::kSource) > 0 ||
+        new_reader_.CountWithin(LexiconList::kSource) > 0) {
+      return false;
+    }
+    auto all_new = [](const Side& run, const TextFacts& other) {
+      bool any = false;
+      for (int i = run.begin; i < run.end; ++i) {
+        if (!IsWordish(run.At(i)) ||
+            run.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) > 0) {
+          continue;
+        }
+        if (HasNameStem(other, run.facts->Folded(i))) return false;
+        any = true;
+      }
+      return any;
+    };
+    return all_new(old_, *new_.facts) && all_new(new_, *old_.facts) && !IsCosmetic() &&
+           !SpellsOutAbbreviation() && !IsSameReferent();
+  }
+
+  // Whether punctuation or the paragraph's end follows the run.
+  static bool EndsClause(const Side& side) {
+    return side.end >= side.Size() || !IsWordish(side.At(side.end));
+  }
+
+  // Whether a source phrase ("according to", "по данным") ends right
+  // before the run, or before "the" and the run.
+  static bool RightAfterSourcePhrase(const Side& side) {
+    int end = side.begin;
+    if (end > 0 && side.facts->Folded(end - 1) == "the") --end;
+    for (int pos = std::max(0, end - 4); pos < end; ++pos) {
+      const std::size_t n =
+          side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) == end) return true;
+    }
+    return false;
+  }
+
   // "[-Hargreave-]{+Onwe+} said", "[-He-]{+Marsden+} said": whoever speaks
   // is replaced, right before the reporting verb, by someone the article
   // does not make the same person. Stands whatever the rest of the
@@ -2240,7 +2287,7 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   for (const ChangeRun& run : diff.runs) {
     const RunClassifier classifier(facts.Old(), facts.New(), run, mentions);
     tags.merge(classifier.Tags());
-    swapped_speaker |= classifier.SwapsSpeaker();
+    swapped_speaker |= classifier.SwapsSpeaker() || classifier.SwapsCitedSource();
   }
   CheckAgainstWholeParagraphs(facts, mentions, tags);
   if (swapped_speaker) tags.insert(Tag::kAttribution);

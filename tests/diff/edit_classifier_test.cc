@@ -1529,6 +1529,17 @@ TEST(EditClassifierTest, ASpeakerAfterTheVerbAndTheDayIsTheSource) {
                               "Подстанцию модернизируют к 2026 году, сообщили в пресс-службе "
                               "сетевой компании «Ольховскэнерго»."),
                      "attribution"));
+  // A source the lists do not know, swapped after "according to".
+  EXPECT_TRUE(HasTag(DiffBody("Gusts reached 140 km/h and 45,000 households lost power, according "
+                              "to the national weather service.",
+                              "Gusts reached 140 km/h and 45,000 households lost power, according "
+                              "to the coastguard."),
+                     "attribution"));
+  EXPECT_FALSE(DiffBody("Gusts reached 140 km/h and 45,000 households lost power, according to "
+                        "the national weather service.",
+                        "According to the national weather service, gusts reached 140 km/h and "
+                        "45,000 households lost power.")
+                   .substantive);
   // Who the statement is about is no source.
   EXPECT_FALSE(DiffBody("The mayor said on Tuesday the company would close the plant next year.",
                         "The mayor said on Tuesday the operator would close the plant next year.")
