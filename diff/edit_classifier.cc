@@ -1467,13 +1467,16 @@ class RunClassifier {
   }
 
   // Whether the tokens [from, to) are a day or time and the words that
-  // tie it in ("в середу", "on Tuesday"): no punctuation, no other word.
+  // tie it in ("в середу", "on Tuesday", "вранці в"): no punctuation, and
+  // at most one word other than figures and function words.
   static bool OnlyWhenBetween(const Side& side, int from, int to) {
     if (from >= to) return false;
+    int others = 0;
     for (int i = from; i < to; ++i) {
       const auto at = static_cast<std::size_t>(i);
-      if (!IsWordish(side.At(i)) ||
-          (!side.facts->Figure(i) && side.facts->MatchAt(LexiconList::kFunctionWord, at) == 0)) {
+      if (!IsWordish(side.At(i))) return false;
+      if (!side.facts->Figure(i) && side.facts->MatchAt(LexiconList::kFunctionWord, at) == 0 &&
+          ++others > 1) {
         return false;
       }
     }

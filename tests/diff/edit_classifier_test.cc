@@ -1318,6 +1318,27 @@ TEST(EditClassifierTest, ANegationWrittenIntoAWordElsewhereInTheParagraphIsTheSa
                      "negation"));
 }
 
+TEST(EditClassifierTest, FiguresThatShowOrPublishedDataAreTheSameSource) {
+  EXPECT_FALSE(DiffBody("The port handled 412,000 containers last year, according to figures "
+                        "published by the board in January.",
+                        "Figures the board published in January show the port handled 412,000 "
+                        "containers last year.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Україна експортувала 21 тисячу тонн меду, свідчать оприлюднені в "
+                        "понеділок дані Державної митної служби.",
+                        "За оприлюдненими в понеділок даними Державної митної служби, Україна "
+                        "експортувала 21 тисячу тонн меду.")
+                   .substantive);
+}
+
+TEST(EditClassifierTest, AnAbsenceIsAWithout) {
+  EXPECT_FALSE(DiffBody("Депутати критикували програму через відсутність відкритого тендеру на "
+                        "вибір постачальника.",
+                        "Депутати розкритикували програму: постачальника обрали без відкритого "
+                        "тендеру.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ALackIsNotHavingEnough) {
   EXPECT_FALSE(DiffBody("Організації попередили, що в регіоні бракує питної води і наметів.",
                         "Організації попередили, що в регіоні не вистачає питної води і наметів.")
@@ -1528,6 +1549,12 @@ TEST(EditClassifierTest, ASpeakerAfterTheVerbAndTheDayIsTheSource) {
                               "мэрии.",
                               "Подстанцию модернизируют к 2026 году, сообщили в пресс-службе "
                               "сетевой компании «Ольховскэнерго»."),
+                     "attribution"));
+  // The day and a word of time between the verb and the source.
+  EXPECT_TRUE(HasTag(DiffBody("Сили ППО збили 41 із 47 дронів, повідомили вранці в Повітряних "
+                              "силах.",
+                              "Сили ППО збили 41 із 47 дронів, повідомили вранці в Генеральному "
+                              "штабі."),
                      "attribution"));
   // A source the lists do not know, swapped after "according to".
   EXPECT_TRUE(HasTag(DiffBody("Gusts reached 140 km/h and 45,000 households lost power, according "
