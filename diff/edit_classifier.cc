@@ -1086,6 +1086,12 @@ class RunClassifier {
       const SideReader& more = new_verbs > old_verbs ? new_reader_ : old_reader_;
       if (more.HasProperNoun()) return true;
     }
+    // "The [-club said-]{+Harlow Gazette reported that+}": the reporting
+    // verb replaced with its speaker, named on one side only.
+    if (old_verbs > 0 && new_verbs > 0 &&
+        old_reader_.HasProperNoun() != new_reader_.HasProperNoun()) {
+      return true;
+    }
     // "according to Reuters" -> "according to the FT": what follows a
     // source phrase, or precedes a reporting verb, was replaced.
     if (old_.Empty() != new_.Empty()) return NamedAfterSourcePhrase();

@@ -1556,6 +1556,16 @@ TEST(EditClassifierTest, ASpeakerAfterTheVerbAndTheDayIsTheSource) {
                               "Сили ППО збили 41 із 47 дронів, повідомили вранці в Генеральному "
                               "штабі."),
                      "attribution"));
+  // The verb replaced with its speaker, named on one side only.
+  EXPECT_TRUE(HasTag(DiffBody("The club said a permanent appointment would be made before the "
+                              "end of the month.",
+                              "The Harlow Gazette reported that a permanent appointment would be "
+                              "made before the end of the month."),
+                     "attribution"));
+  // A claim reported by those who make it ("утверждают") is their report.
+  EXPECT_FALSE(DiffBody("Родственники утверждают, что на теле задержанного были следы побоев.",
+                        "По словам родственников, на теле задержанного были следы побоев.")
+                   .substantive);
   // A source the lists do not know, swapped after "according to".
   EXPECT_TRUE(HasTag(DiffBody("Gusts reached 140 km/h and 45,000 households lost power, according "
                               "to the national weather service.",
