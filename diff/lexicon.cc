@@ -64,6 +64,7 @@ constexpr SectionName kSections[] = {
     {"negative-prefix", LexiconList::kNegativePrefix},
     {"speaks-for", LexiconList::kSpeaksFor},
     {"auxiliary", LexiconList::kAuxiliary},
+    {"range", LexiconList::kRangeWord},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -48,8 +48,9 @@ enum class LexiconList {
   kNegativePrefix,     // "un", "не": a negation written into the word ("unchanged")
   kSpeaksFor,          // "spokesman", "представитель": speaks for the body named after it
   kAuxiliary,          // "be", "been": a negation before them negates the verb after
+  kRangeWord,          // "to", "до": "from one to two million" shares the magnitude
 };
-inline constexpr std::size_t kLexiconListCount = 27;
+inline constexpr std::size_t kLexiconListCount = 28;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

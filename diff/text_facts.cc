@@ -638,6 +638,24 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
   if (!value) return i + 1;
   figure_[i] = words_.InternFigure(*value);
   figure_[j] = part_of_figure_;
+  // "from one to two million": the number before a range word right
+  // before this one shares its magnitude (its own was never joined), when
+  // it is the smaller ("in 2019 and 2 million" is no range).
+  if (i >= 2 && MatchAt(LexiconList::kRangeWord, i - 1) == 1) {
+    auto number = [](std::string_view digits) {
+      double parsed = 0;
+      const auto [end, error] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
+      return error == std::errc() && end == digits.data() + digits.size() ? parsed : -1.0;
+    };
+    if (const auto first = PlainNumber(i - 2);
+        first && first->next == i - 1 && number(first->value) >= 0 &&
+        number(first->value) < number(plain->value)) {
+      if (const auto scaled = Scaled(first->value, *magnitude)) {
+        figure_[i - 2] = words_.InternFigure(*scaled);
+      }
+    }
+  }
   return j + 1;
 }
 

@@ -587,6 +587,16 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_FALSE(DiffBody("Для двадцятитрирічної спортсменки це третя перемога в сезоні.",
                         "Для 23-річної спортсменки це третя перемога в сезоні.")
                    .substantive);
+  // A magnitude shared by both ends of a range.
+  EXPECT_FALSE(DiffBody("Выплаты увеличат с одного до двух миллионов рублей, сообщил министр.",
+                        "Выплаты увеличат с 1 млн до 2 млн рублей, сообщил министр.")
+                   .substantive);
+  EXPECT_TRUE(DiffBody("Prices rose from three to five million euros, the minister said.",
+                       "Prices rose from 4 million to 5 million euros, the minister said.")
+                  .substantive);
+  EXPECT_FALSE(DiffBody("The fund grew in 2019 and 2 million people joined it, the minister said.",
+                        "The fund grew in 2019 and 2 million people joined, the minister said.")
+                   .substantive);
   // Basis points and the fraction of a percentage point they are.
   EXPECT_FALSE(DiffBody("Most economists expect it to cut the rate by a quarter of a percentage "
                         "point in July.",
