@@ -906,6 +906,19 @@ bool TitledAs(const ArticleMentions& mentions, const Lexicon& lexicon, std::stri
                      [&](std::string_view other) { return mentions.Titled(name_stem, other); });
 }
 
+// How many of the tokens [from, to) are words other than figures and
+// function words ("в четвер в обласній": 1); -1 when one is no word
+// (punctuation ends the clause).
+int ContentWordsBetween(const TextFacts& text, int from, int to) {
+  int words = 0;
+  for (int i = from; i < to; ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    if (!IsWordish(text.text().tokens[at])) return -1;
+    if (!text.Figure(i) && text.MatchAt(LexiconList::kFunctionWord, at) == 0) ++words;
+  }
+  return words;
+}
+
 // Whether `kind` ("company", "компания") may stand for `name`, the story's
 // subject: the article's headline or first paragraph names it, and the
 // article already calls something by this kind ("the company"): "Severnside
@@ -1477,16 +1490,8 @@ class RunClassifier {
   // at most one word other than figures and function words.
   static bool OnlyWhenBetween(const Side& side, int from, int to) {
     if (from >= to) return false;
-    int others = 0;
-    for (int i = from; i < to; ++i) {
-      const auto at = static_cast<std::size_t>(i);
-      if (!IsWordish(side.At(i))) return false;
-      if (!side.facts->Figure(i) && side.facts->MatchAt(LexiconList::kFunctionWord, at) == 0 &&
-          ++others > 1) {
-        return false;
-      }
-    }
-    return true;
+    const int others = ContentWordsBetween(*side.facts, from, to);
+    return others >= 0 && others <= 1;
   }
 
   // Whether the tokens [from, to) are all words: one clause.
@@ -1688,12 +1693,7 @@ class ParagraphBalance {
   // его словам").
   bool TitlesSomeoneOf(int i, const ParagraphBalance& other) const {
     if (mentions_ == nullptr) return false;
-    for (const std::string_view name : other.text_.AllNames()) {
-      if (!HasNameStem(text_, name) && TitleOf(i, name)) return true;
-    }
-    if (other.AnySpeakerAtSentenceStart([&](std::string_view name) {
-          return !HasNameStem(text_, name) && TitleOf(i, name);
-        })) {
+    if (other.AnyNameNotIn(*this, [&](std::string_view name) { return TitleOf(i, name); })) {
       return true;
     }
     return other.Pronouns() > Pronouns() &&
@@ -1740,12 +1740,8 @@ class ParagraphBalance {
   // Whether the source word at i is such a kind for a name only `other`
   // has (KindOfLeadName).
   bool KindOfLeadNameIn(int i, const ParagraphBalance& other) const {
-    for (const std::string_view name : other.text_.AllNames()) {
-      if (!HasNameStem(text_, name) && KindOfLeadName(i, name)) return true;
-    }
-    return other.AnySpeakerAtSentenceStart([&](std::string_view name) {
-      return !HasNameStem(text_, name) && KindOfLeadName(i, name);
-    });
+    return other.AnyNameNotIn(*this,
+                              [&](std::string_view name) { return KindOfLeadName(i, name); });
   }
 
   // Whether a source word here, one `named` lacks, is a kind for `name`
@@ -1831,6 +1827,17 @@ class ParagraphBalance {
       if (text_.Folded(i).starts_with(first) && WritesOutShortenedAt(i, name)) return true;
     }
     return false;
+  }
+
+  // Whether `holds` for a name here that `other` lacks: one of its names,
+  // or a capitalised word before "said" at a sentence start.
+  template <typename Holds>
+  bool AnyNameNotIn(const ParagraphBalance& other, Holds holds) const {
+    auto fits = [&](std::string_view name) {
+      return !HasNameStem(other.text_, name) && holds(name);
+    };
+    return std::any_of(text_.AllNames().begin(), text_.AllNames().end(), fits) ||
+           AnySpeakerAtSentenceStart(fits);
   }
 
   // Whether `is_speaker` holds for a capitalised word that opens a
@@ -2123,14 +2130,8 @@ class ParagraphBalance {
         static_cast<unsigned char>(text_.text().Key(static_cast<std::size_t>(i))[0]) < 0x80) {
       return false;
     }
-    int words = 0;
-    for (int j = from; j < i; ++j) {
-      const auto at = static_cast<std::size_t>(j);
-      if (!IsWordish(text_.text().tokens[at])) return false;
-      if (text_.Figure(j) || text_.MatchAt(LexiconList::kFunctionWord, at) > 0) continue;
-      if (++words > kMaxWords) return false;
-    }
-    return true;
+    const int words = ContentWordsBetween(text_, from, i);
+    return words >= 0 && words <= kMaxWords;
   }
 
   // The most words an abbreviation is written out in.
