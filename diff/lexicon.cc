@@ -135,7 +135,11 @@ Lexicon::Lexicon(const LexiconSnapshot& snapshot)
     number_values_.emplace_back(snapshot.number_value_bytes.substr(begin, end - begin));
     begin = end;
   }
-  IndexSources();
+  // Frozen too: indexing the sources costs more than loading the rest.
+  sources_.reserve(snapshot.sources.size() / 2);
+  for (std::size_t i = 0; i + 1 < snapshot.sources.size(); i += 2) {
+    sources_.emplace_back(snapshot.sources[i], snapshot.sources[i + 1]);
+  }
 }
 
 Status Lexicon::Add(std::string_view text, std::string_view source) {

@@ -68,6 +68,8 @@ struct LexiconSnapshot {
   // The value of each number key, by its id, end to end as in a table.
   std::string_view number_value_bytes;
   std::span<const std::uint32_t> number_value_ends;
+  // The source index (Lexicon::sources_), flattened: entry, group, ...
+  std::span<const std::int32_t> sources;
 };
 
 // Immutable after loading; safe to share between threads.

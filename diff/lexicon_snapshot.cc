@@ -48,11 +48,18 @@ class LexiconSnapshotWriter {
     std::vector<std::string_view> values(lexicon_.number_values_.begin(),
                                          lexicon_.number_values_.end());
     const std::string number_values = Strings("kNumberValues", values);
+    std::vector<std::int32_t> sources;
+    for (const auto& [entry, group] : lexicon_.sources_) {
+      sources.push_back(entry);
+      sources.push_back(group);
+    }
+    const std::string source_index = Array("kSources", "std::int32_t", sources);
     out_ << "}  // namespace\n\n"
          << "constinit const LexiconSnapshot kBuiltInLexicon = {\n    " << words << ",\n    "
          << pattern_words << ",\n    " << pattern_list << ",\n    " << exact_head << ",\n    "
          << exact_mask << ",\n    " << wildcard_keys << ",\n    " << wildcard_head << ",\n    "
-         << wildcard_mask << ",\n    " << number_keys << ",\n    " << number_values << "};\n\n"
+         << wildcard_mask << ",\n    " << number_keys << ",\n    " << number_values << ",\n    "
+         << source_index << "};\n\n"
          << "}  // namespace revwatch\n";
     return out_.str();
   }

@@ -54,6 +54,7 @@ TEST(LexiconTest, BuiltInAnswersAsItsListFiles) {
       ASSERT_EQ(built_in.StartMask(words[i]), loaded.StartMask(words[i])) << words[i];
       ASSERT_EQ(built_in.NumberValue(words[i]), loaded.NumberValue(words[i])) << words[i];
       ASSERT_EQ(built_in.UnitSymbol(words[i]), loaded.UnitSymbol(words[i])) << words[i];
+      ASSERT_EQ(built_in.SameSourceStems(words[i]), loaded.SameSourceStems(words[i])) << words[i];
       for (std::size_t list = 0; list < kLexiconListCount; ++list) {
         const auto id = static_cast<LexiconList>(list);
         ASSERT_EQ(built_in.MatchAt(id, words, i), loaded.MatchAt(id, words, i)) << words[i];
