@@ -65,6 +65,7 @@ constexpr SectionName kSections[] = {
     {"speaks-for", LexiconList::kSpeaksFor},
     {"auxiliary", LexiconList::kAuxiliary},
     {"range", LexiconList::kRangeWord},
+    {"not-source", LexiconList::kNotSource},
 };
 
 std::string_view Trim(std::string_view s) {

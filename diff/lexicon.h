@@ -49,8 +49,9 @@ enum class LexiconList {
   kSpeaksFor,          // "spokesman", "представитель": speaks for the body named after it
   kAuxiliary,          // "be", "been": a negation before them negates the verb after
   kRangeWord,          // "to", "до": "from one to two million" shares the magnitude
+  kNotSource,          // "source of funding", "energy sources": a source word naming no one
 };
-inline constexpr std::size_t kLexiconListCount = 28;
+inline constexpr std::size_t kLexiconListCount = 29;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

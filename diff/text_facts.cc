@@ -131,8 +131,20 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   }
   lists_ = lists;
   match_slots_ = slots;
+  if ((lists & Bit(LexiconList::kNotSource)) != 0) UnmarkNotSources();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
+}
+
+void TextFacts::UnmarkNotSources() {
+  // The words of "source of funding" or "energy sources" start no source
+  // or attribution (fewer bits leave each token's match slots in range).
+  const std::uint32_t unmarked = ~(Bit(LexiconList::kSource) | Bit(LexiconList::kAttribution));
+  for (std::size_t i = 0; i < starts_.size(); ++i) {
+    if ((starts_[i] & Bit(LexiconList::kNotSource)) == 0) continue;
+    const std::size_t length = lexicon().MatchAt(LexiconList::kNotSource, folded_, i);
+    for (std::size_t j = i; j < i + length; ++j) starts_[j] &= unmarked;
+  }
 }
 
 int TextFacts::OwnFigure(std::size_t i) const {

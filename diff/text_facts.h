@@ -105,6 +105,9 @@ class TextFacts {
     if (id == WordLookup::kNoFigure) return std::nullopt;
     return words_.FigureText(id);
   }
+  // Clears the source and attribution bits of the words a [not-source]
+  // phrase covers.
+  void UnmarkNotSources();
   // MatchAt for a token that may start an entry of `list`, memoised.
   std::size_t KnownMatch(LexiconList list, std::size_t pos) const;
   // (After FindFigures.)

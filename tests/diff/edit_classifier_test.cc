@@ -1216,6 +1216,27 @@ TEST(EditClassifierTest, CitingAReasonIsNoSource) {
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
 }
 
+TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
+  EXPECT_FALSE(DiffBody("Councillors asked the government to find a source of funding by the end "
+                        "of the year.",
+                        "Councillors asked the government to find the money by the end of the "
+                        "year.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Депутаты попросили правительство области найти источник финансирования "
+                        "до конца года.",
+                        "Депутаты попросили областное правительство до конца года найти, из каких "
+                        "средств её финансировать.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Країна хоче отримувати половину електроенергії з відновлюваних джерел.",
+                        "Країна хоче отримувати половину електроенергії від сонця й вітру.")
+                   .substantive);
+  // A source that speaks is still one.
+  EXPECT_EQ(DiffBody("A source said the government would find the money.",
+                     "The government would find the money.")
+                .tags,
+            Tags{"attribution"});
+}
+
 TEST(EditClassifierTest, AReportAsTheSourceInsteadOfThePressOffice) {
   EXPECT_EQ(DiffBody("Прибыль банка выросла на 18% и составила 9,6 млрд рублей, сообщила "
                      "пресс-служба банка.",
