@@ -21,7 +21,8 @@ bool KeepsValuesApart(std::size_t list) {
   return list == static_cast<std::size_t>(LexiconList::kUnit) ||
          list == static_cast<std::size_t>(LexiconList::kAntonym) ||
          list == static_cast<std::size_t>(LexiconList::kSource) ||
-         list == static_cast<std::size_t>(LexiconList::kMonth);
+         list == static_cast<std::size_t>(LexiconList::kMonth) ||
+         list == static_cast<std::size_t>(LexiconList::kDayPart);
 }
 
 std::string ListValueKey(std::size_t list, std::string_view entry) {
@@ -66,6 +67,7 @@ constexpr SectionName kSections[] = {
     {"auxiliary", LexiconList::kAuxiliary},
     {"range", LexiconList::kRangeWord},
     {"not-source", LexiconList::kNotSource},
+    {"day-part", LexiconList::kDayPart},
 };
 
 std::string_view Trim(std::string_view s) {

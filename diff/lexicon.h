@@ -50,8 +50,9 @@ enum class LexiconList {
   kAuxiliary,          // "be", "been": a negation before them negates the verb after
   kRangeWord,          // "to", "до": "from one to two million" shares the magnitude
   kNotSource,          // "source of funding", "energy sources": a source word naming no one
+  kDayPart,            // "ранку = am", "вечера = pm": after an hour, the time of day
 };
-inline constexpr std::size_t kLexiconListCount = 29;
+inline constexpr std::size_t kLexiconListCount = 30;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

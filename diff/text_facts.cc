@@ -252,34 +252,44 @@ std::size_t TextFacts::JoinDate(std::size_t i) const {
   return end;
 }
 
-// "10 a.m.", "6.15 p.m.", "11 PM": the hours and minutes before them as a
-// 24-hour clock time, "10.00", "18.15", "23.00", as ClockValue makes
-// "10am" and JoinClockTime "18:15". Returns where the pass goes on.
+// "10 a.m.", "6.15 p.m.", "11 PM", "шостої ранку", "в 11 часов вечера": the
+// hours and minutes before them as a 24-hour clock time, "10.00", "18.15",
+// "23.00", as ClockValue makes "10am" and JoinClockTime "18:15". The
+// [day-part] list holds the words of the day ("вечора = pm"); "a.m." is
+// three tokens. Returns where the pass goes on.
 std::size_t TextFacts::JoinMeridiem(std::size_t i) const {
   const std::size_t n = figure_.size();
   std::size_t j = i + 1;
   while (j < n && figure_[j] == part_of_figure_) ++j;  // past "3:20"'s minutes
-  if (j >= n || text_.tokens[i].kind != TokenKind::kNumber) return i + 1;
-  bool pm = false;
-  std::size_t end = j;
-  if (folded_[j] == "am" || folded_[j] == "pm") {
-    pm = folded_[j] == "pm";
-    end = j + 1;
-  } else if ((folded_[j] == "a" || folded_[j] == "p") && j + 2 < n && folded_[j + 1] == "." &&
-             folded_[j + 2] == "m") {
-    pm = folded_[j] == "p";
-    end = j + 3;
-  } else {
-    return i + 1;
-  }
   const auto value = FigureAt(i);
-  if (!value) return i + 1;
-  const std::string_view v = *value;
+  if (j >= n || !value) return i + 1;
+  std::string_view v = *value;
+  // An hour written out ("шостої" is "6-й") or with its unit ("6-h" of
+  // "6 часов", whose unit word comes next).
+  for (const std::string_view suffix : {"-й", "th", "-h"}) {
+    if (v.ends_with(suffix)) {
+      if (suffix == "-h" && j + 1 < n && MatchAt(LexiconList::kUnit, j) == 1) ++j;
+      v.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  std::string_view part;
+  std::size_t end = j + 1;
+  if ((folded_[j] == "a" || folded_[j] == "p") && j + 2 < n && folded_[j + 1] == "." &&
+      folded_[j + 2] == "m") {
+    part = folded_[j] == "p" ? "pm" : "am";
+    end = j + 3;
+  } else if (MatchAt(LexiconList::kDayPart, j) == 1) {
+    part = words_.lexicon().EntryValue(LexiconList::kDayPart, folded_[j]).value_or("");
+  }
+  if (part.empty()) return i + 1;
   const std::size_t mark = v.find('.');
   const std::string_view hours = v.substr(0, mark);
   const std::string_view minutes = mark == std::string_view::npos ? "00" : v.substr(mark + 1);
   const auto h = ClockHours(hours, minutes);
   if (!h || *h < 1 || *h > 12) return i + 1;
+  // At night, nine is 21.00 and two is 2.00.
+  const bool pm = part == "pm" || (part == "night" && *h >= 6 && *h < 12);
   figure_[i] = words_.InternFigure(ClockFigure(TwentyFourHour(*h, pm), minutes));
   for (std::size_t k = i + 1; k < end; ++k) figure_[k] = part_of_figure_;
   return end;
@@ -897,8 +907,12 @@ bool TextFacts::ComputeBoilerplate() const {
   if (IsStampLine()) return true;
   int words = 0;
   bool stamp_words = false;
+  // A date or a clock time: "12:30, 18 декабря" is a stamp however long.
+  bool dated = false;
   for (std::size_t pos = 0; pos < folded.size();) {
     if (!IsWordish(text_.tokens[pos])) {
+      dated = dated || (folded[pos] == ":" && pos > 0 && pos + 1 < folded.size() &&
+                        HasDigit(folded[pos - 1]) && HasDigit(folded[pos + 1]));
       ++pos;
       continue;
     }
@@ -909,12 +923,14 @@ bool TextFacts::ComputeBoilerplate() const {
     } else if (IsFigureSoFar(pos) ||
                // "Updated at 13:36", "Оновлено о 15:05": joining words.
                (words > 1 && words_.Of(FoldedId(pos), folded[pos]).function_word)) {
+      dated = dated || MatchAt(LexiconList::kMonth, pos) > 0 ||
+              MatchAt(LexiconList::kWeekday, pos) > 0;
       ++pos;
     } else {
       return false;
     }
   }
-  return words > 0 && (stamp_words || words <= 3);
+  return words > 0 && (stamp_words || dated || words <= 3);
 }
 
 // "By Nadia Voss | Updated 14:37 CET": a short line, no sentence, with a

@@ -386,6 +386,14 @@ TEST(EditClassifierTest, TimestampWithJoiningWordIsBoilerplate) {
   EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
 }
 
+TEST(EditClassifierTest, ADateAndTimeLineIsAStamp) {
+  const Article before{"T", "", "", {"12:30, 18 декабря", kLead, kTail}};
+  const Article after{"T", "", "", {kLead, kTail}};
+  EXPECT_EQ(DiffArticles(before, after).tags, Tags{"boilerplate"});
+  const Article figures{"T", "", "", {"12, 30, 18, 40", kLead, kTail}};
+  EXPECT_EQ(DiffArticles(figures, after).tags, Tags{"paragraph-removed"});
+}
+
 TEST(EditClassifierTest, ShortWidgetLabelIsBoilerplateNotAParagraph) {
   const Article before{"T", "", "", {kLead, kTail}};
   const Article after{"T", "", "", {kLead, kTail, "Читайте нас в Telegram"}};
@@ -1119,6 +1127,28 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
   EXPECT_EQ(DiffBody("Матч завершився з рахунком 3:1 на користь господарів.",
                      "Матч завершився з рахунком 3:2 на користь господарів.")
                 .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, AnHourWithThePartOfTheDayIsAClockTime) {
+  EXPECT_FALSE(DiffBody("Переправа працює щодня з шостої ранку до одинадцятої вечора.",
+                        "Переправа працює щодня з 6:00 до 23:00.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Магазины будут работать с шести утра до одиннадцати вечера.",
+                        "Магазины будут работать с 6:00 до 23:00.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Комендантский час начнется в 11 часов вечера.",
+                        "Комендантский час начнется в 23:00.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("The bridge reopens at 6 pm on Sunday.",
+                        "The bridge reopens at 18:00 on Sunday.")
+                   .substantive);
+  // At night, nine is 21:00 and two is 2:00.
+  EXPECT_FALSE(DiffBody("Сирени лунали до другої ночі.", "Сирени лунали до 2:00.").substantive);
+  EXPECT_FALSE(DiffBody("Сирени лунали з дев'ятої ночі.", "Сирени лунали з 21:00.").substantive);
+  EXPECT_EQ(DiffBody("Переправа працює з шостої ранку.", "Переправа працює з 7:00.").tags,
+            Tags{"number"});
+  EXPECT_EQ(DiffBody("Переправа працює до шостої вечора.", "Переправа працює до 6:00.").tags,
             Tags{"number"});
 }
 
