@@ -1406,6 +1406,15 @@ class RunClassifier {
               Initials(span, /*skip_short_words=*/false) == letters) {
             return true;
           }
+          // "Державна служба України з надзвичайних ситуацій" is ДСНС: a
+          // country that an official name adds inside is no letter of it.
+          for (int k = begin + 1; k + 1 < end; ++k) {
+            if (!words.facts->IsName(k)) continue;
+            if (Initials({words.facts, begin, k}, true) + Initials({words.facts, k + 1, end}, true) ==
+                letters) {
+              return true;
+            }
+          }
         }
       }
       return false;

@@ -1544,6 +1544,19 @@ TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
                             "Як повідомило Міністерство фінансів, проєкт фінансуватимуть спільно "
                             "МОЗ та обласний бюджет.")
                   .substantive);
+  // The country an official name adds inside is no letter of its
+  // abbreviation; "the service" is then the same source too.
+  EXPECT_FALSE(DiffBody("Без світла залишилися понад 80 населених пунктів, повідомили в ДСНС.",
+                        "Без світла залишилися понад 80 населених пунктів, повідомили в Державній "
+                        "службі України з надзвичайних ситуацій.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Рятувальники прибирали дерева. За даними ДСНС, постраждалих немає.",
+                        "Рятувальники прибирали дерева. За даними служби, постраждалих немає.")
+                   .substantive);
+  EXPECT_TRUE(DiffBody("Без світла залишилися понад 80 населених пунктів, повідомили в ДСНС.",
+                       "Без світла залишилися понад 80 населених пунктів, повідомили в Державній "
+                       "службі України з питань праці.")
+                  .substantive);
 }
 
 TEST(EditClassifierTest, ATitleTheArticleGivesSomeoneIsTheSameSource) {
