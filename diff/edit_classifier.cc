@@ -1609,8 +1609,28 @@ class ParagraphBalance {
   // or loses its attribution altogether; one more "she argued" in a
   // paragraph already attributed to her is rewording.
   bool SameSources(const ParagraphBalance& other) const {
-    return (Reports() > 0) == (other.Reports() > 0) && SourcesIn(other) &&
-           other.SourcesIn(*this) && NamesIn(other) && other.NamesIn(*this);
+    const bool reports = (Reports() > 0) == (other.Reports() > 0) ||
+                         (Reports() > 0 ? ReportsKeptIn(other) : other.ReportsKeptIn(*this));
+    return reports && SourcesIn(other) && other.SourcesIn(*this) && NamesIn(other) &&
+           other.NamesIn(*this);
+  }
+
+  // Whether each report here is a reporting verb that `other` still has,
+  // in another voice or form ("Правозащитники признали Колесова" ->
+  // "Колесов был признан правозащитниками"): no report dropped.
+  bool ReportsKeptIn(const ParagraphBalance& other) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    const auto other_size = static_cast<int>(other.text_.text().tokens.size());
+    for (int pos = 0; pos < size; ++pos) {
+      if (reader_.MatchLength(LexiconList::kAttribution, pos) > 0) return false;
+      if (reader_.MatchLength(LexiconList::kAttributionVerb, pos) == 0) continue;
+      bool kept = false;
+      for (int j = 0; j < other_size && !kept; ++j) {
+        kept = SameStem(text_.Folded(pos), other.text_.Folded(j));
+      }
+      if (!kept) return false;
+    }
+    return true;
   }
 
   // Whether every source here is a source of `other` too, or only the title

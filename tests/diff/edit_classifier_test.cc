@@ -1267,6 +1267,20 @@ TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
             Tags{"attribution"});
 }
 
+TEST(EditClassifierTest, AReportingVerbInThePassiveIsTheSameReport) {
+  EXPECT_FALSE(DiffBody("Жалобу отклонили. Правозащитные организации ранее признали Колесова "
+                        "политическим заключённым.",
+                        "Жалобу отклонили. Колесов ранее был признан политическим заключённым "
+                        "правозащитными организациями.")
+                   .substantive);
+  // The report dropped is a source dropped.
+  EXPECT_EQ(DiffBody("Жалобу отклонили. Правозащитные организации ранее признали Колесова "
+                     "политическим заключённым.",
+                     "Жалобу отклонили. Колесов ранее стал политическим заключённым.")
+                .tags,
+            (Tags{"attribution", "reworded"}));
+}
+
 TEST(EditClassifierTest, AReportAsTheSourceInsteadOfThePressOffice) {
   EXPECT_EQ(DiffBody("Прибыль банка выросла на 18% и составила 9,6 млрд рублей, сообщила "
                      "пресс-служба банка.",
