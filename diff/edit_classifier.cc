@@ -1615,6 +1615,15 @@ class ParagraphBalance {
            other.NamesIn(*this);
   }
 
+  // Whether a source next to a report here is none of `other`'s sources.
+  bool NamesSourceMissingFrom(const ParagraphBalance& other) const {
+    const auto& theirs = other.Sources();
+    return std::any_of(Sources(SourceKind::kNextToReport).begin(),
+                       Sources(SourceKind::kNextToReport).end(), [&](int entry) {
+                         return !std::binary_search(theirs.begin(), theirs.end(), entry);
+                       });
+  }
+
   // Whether each report here is a reporting verb that `other` still has,
   // in another voice or form ("Правозащитники признали Колесова" ->
   // "Колесов был признан правозащитниками"): no report dropped.
@@ -2217,6 +2226,16 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
        (before.Sources(ParagraphBalance::SourceKind::kNextToReport) !=
             after.Sources(ParagraphBalance::SourceKind::kNextToReport) &&
         !before.SameSources(after)))) {
+    tags.insert(Tag::kAttribution);
+  }
+  // "повідомили [-у міській раді-] в понеділок {+у профспілці+}": one
+  // source next to a report taken out and another put in, in runs of
+  // their own; each version names one the other has nowhere. (Not where
+  // a run fixed a typo: "[-пресслужбі-]{+прес-службі+}" is two entries.)
+  if (!tags.contains(Tag::kAttribution) && !tags.contains(Tag::kCosmetic) &&
+      before.Reports() > 0 && after.Reports() > 0 &&
+      before.NamesSourceMissingFrom(after) && after.NamesSourceMissingFrom(before) &&
+      !before.SameSources(after)) {
     tags.insert(Tag::kAttribution);
   }
   if (tags.contains(Tag::kReworded) && !tags.contains(Tag::kNumber) &&

@@ -1267,6 +1267,22 @@ TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
             Tags{"attribution"});
 }
 
+TEST(EditClassifierTest, ASourceTakenOutAndAnotherPutInIsAttribution) {
+  // In runs of their own, around words that stay.
+  EXPECT_EQ(DiffBody("Ціна зросте з 1 березня, повідомили у міській раді в понеділок.",
+                     "Ціна зросте з 1 березня, повідомили в понеділок у профспілці працівників "
+                     "транспорту.")
+                .tags,
+            (Tags{"attribution", "reworded"}));
+  // The same council, shortened, is no new source.
+  EXPECT_FALSE(DiffBody("Маршрут відкрили в середу, повідомили в міській раді.",
+                        "Маршрут відкрили в середу, повідомили в міськраді.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Цены вырастут с 1 марта, сообщили в городском совете.",
+                        "Цены вырастут с 1 марта, сообщили в горсовете.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, AReportingVerbInThePassiveIsTheSameReport) {
   EXPECT_FALSE(DiffBody("Жалобу отклонили. Правозащитные организации ранее признали Колесова "
                         "политическим заключённым.",
