@@ -1107,7 +1107,22 @@ class RunClassifier {
     }
     // "according to Reuters" -> "according to the FT": what follows a
     // source phrase, or precedes a reporting verb, was replaced.
-    if (old_.Empty() != new_.Empty()) return NamedAfterSourcePhrase();
+    if (old_.Empty() != new_.Empty()) {
+      // "according to a study published on Tuesday [-by the Nordic Public
+      // Health Institute-]": who is cited, taken out of the phrase's clause.
+      // (A name the other version has elsewhere only moved.)
+      const Side& side = old_.Empty() ? new_ : old_;
+      const Side& other = old_.Empty() ? old_ : new_;
+      auto names_new = [&] {
+        for (int i = side.begin; i < side.end; ++i) {
+          if (side.facts->IsName(i) && !HasNameStem(*other.facts, side.facts->Folded(i))) {
+            return true;
+          }
+        }
+        return false;
+      };
+      return NamedAfterSourcePhrase() || (InSourcePhraseClause(side) && names_new());
+    }
     return SourceContext(new_, new_reader_) || SourceContext(old_, old_reader_) ||
            SourceReplacedWithVerb();
   }
@@ -1511,6 +1526,18 @@ class RunClassifier {
     return true;
   }
 
+  // "according to a report by the [-state audit office-]": a source phrase
+  // whose clause runs on to the run, six tokens at most.
+  static bool InSourcePhraseClause(const Side& side) {
+    constexpr int kPhraseReach = 6;
+    for (int pos = std::max(0, side.begin - 2 - kPhraseReach); pos < side.begin - 4; ++pos) {
+      const std::size_t n =
+          side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
+      if (n > 0 && OnlyWordsBetween(side, pos + static_cast<int>(n), side.begin)) return true;
+    }
+    return false;
+  }
+
   // Whether the run stands where a source is named: right after "according
   // to" or "citing", or (for a name) right after or before a reporting
   // verb ("told Reuters", "Reuters said").
@@ -1526,16 +1553,7 @@ class RunClassifier {
       }
       return *names_cache;
     };
-    // "according to a report by the [-state audit office-]": a source
-    // phrase whose clause runs on to the run, six tokens at most.
-    constexpr int kPhraseReach = 6;
-    for (int pos = std::max(0, side.begin - 2 - kPhraseReach); pos < side.begin - 4; ++pos) {
-      const std::size_t n =
-          side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
-      if (n > 0 && names() && OnlyWordsBetween(side, pos + static_cast<int>(n), side.begin)) {
-        return true;
-      }
-    }
+    if (InSourcePhraseClause(side) && names()) return true;
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       const std::size_t n = side.facts->MatchAt(LexiconList::kAttribution, at);

@@ -1267,6 +1267,23 @@ TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
             Tags{"attribution"});
 }
 
+TEST(EditClassifierTest, WhoIsCitedTakenOutOfASourcePhrasesClauseIsAttribution) {
+  const char* kStudy =
+      "Coffee drinkers sleep 25 minutes less, according to a study published on Tuesday by the "
+      "Nordic Public Health Institute.";
+  EXPECT_EQ(DiffBody(kStudy,
+                     "Coffee drinkers sleep 25 minutes less, according to a study published on "
+                     "Tuesday.")
+                .tags,
+            Tags{"attribution"});
+  // A name the other version has elsewhere only moved.
+  EXPECT_FALSE(DiffBody("Выручка «Азотеха» снизилась на 12%, говорится в отчетности компании, "
+                        "опубликованной во вторник.",
+                        "Выручка «Азотеха» снизилась на 12%, говорится в опубликованной во "
+                        "вторник отчетности «Азотеха».")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ASourceTakenOutAndAnotherPutInIsAttribution) {
   // In runs of their own, around words that stay.
   EXPECT_EQ(DiffBody("Ціна зросте з 1 березня, повідомили у міській раді в понеділок.",
