@@ -102,6 +102,16 @@ TEST(EditClassifierTest, AnEstimateRejectedOrAVerdictCalledMadeToOrderIsADenial)
                               "Колишній мер отримав вісім років позбавлення волі й назвав вирок "
                               "замовним."),
                      "denial"));
+  // Findings called erroneous.
+  EXPECT_TRUE(HasTag(DiffBody("Производитель не ответил на запрос журналистов.",
+                              "Производитель назвал выводы проверки ошибочными."),
+                     "denial"));
+  EXPECT_TRUE(HasTag(DiffBody("Виробник не відповів на запит журналістів.",
+                              "Виробник назвав висновки перевірки помилковими."),
+                     "denial"));
+  EXPECT_TRUE(HasTag(DiffBody("The maker did not respond to a request for comment.",
+                              "The maker called the inspectors' findings flawed."),
+                     "denial"));
 }
 
 TEST(EditClassifierTest, SentencesSwappedInAParagraphAreMoved) {
