@@ -1621,6 +1621,12 @@ class ParagraphBalance {
         later_(later) {}
 
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
+  // Denial words (less exceptions) and denial verbs.
+  std::pair<int, int> Denials() const {
+    return {reader_.CountTouching(LexiconList::kDenial) -
+                reader_.CountTouching(LexiconList::kDenialException),
+            reader_.CountTouching(LexiconList::kDenialVerb)};
+  }
 
   // Who is named or cited, and how often a statement is reported.
   // Attribution changes when who is cited changes, or a paragraph gains
@@ -2233,6 +2239,14 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
     if (written > 0 && !NegationChanged(b, a)) tags.erase(Tag::kNegation);
   }
   if (tags.contains(Tag::kAttribution) && before.SameSources(after)) tags.erase(Tag::kAttribution);
+  // "The ministry denied targeting civilian areas" -> "Denying that it had
+  // targeted civilian areas, the ministry ...": a denial recast in runs of
+  // its own, taken out of one and put into another; the paragraph denies
+  // as often as it did.
+  if (tags.contains(Tag::kDenial) && before.Denials() == after.Denials() &&
+      before.Denials().first + before.Denials().second > 0) {
+    tags.erase(Tag::kDenial);
+  }
 
   // A source phrase dropped or added in a rewrite ("По предварительным
   // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,

@@ -125,6 +125,24 @@ TEST(EditClassifierTest, SentencesSwappedInAParagraphAreMoved) {
             (Tags{"number", "reworded"}));
 }
 
+TEST(EditClassifierTest, ADenialRecastIsNoDenialAdded) {
+  EXPECT_FALSE(DiffBody("The defence ministry of the neighbouring state denied targeting civilian "
+                        "areas and said its forces had struck only military positions. The claims "
+                        "could not be independently verified.",
+                        "Denying that it had targeted civilian areas, the neighbouring state's "
+                        "defence ministry said its forces had hit only military positions. It was "
+                        "not possible to verify the claims independently.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Food reached elderly residents who had refused to leave.",
+                        "Food reached elderly residents unwilling to leave.")
+                   .substantive);
+  // A second denial is one added.
+  EXPECT_TRUE(HasTag(DiffBody("The ministry denied targeting civilian areas.",
+                              "The ministry denied targeting civilian areas and called the "
+                              "reports false."),
+                     "denial"));
+}
+
 TEST(EditClassifierTest, DeclinedToRefusedIsRewordingNotDenial) {
   const auto diff = DiffBody("The mayor declined the invitation to the summit.",
                              "The mayor refused the invitation to the summit.");
