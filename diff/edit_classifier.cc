@@ -469,8 +469,10 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
 // year"); a figure without a unit has an empty one.
 std::pair<std::string_view, std::string_view> NumberAndUnit(std::string_view figure) {
   const std::size_t dash = figure.rfind('-');
+  // ("2-3" is a range: no unit.)
   if (dash == std::string_view::npos || dash == 0 || figure[dash - 1] < '0' ||
-      figure[dash - 1] > '9') {
+      figure[dash - 1] > '9' || dash + 1 == figure.size() ||
+      (figure[dash + 1] >= '0' && figure[dash + 1] <= '9')) {
     return {figure, {}};
   }
   return {figure.substr(0, dash), figure.substr(dash + 1)};
@@ -547,6 +549,25 @@ FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& ne
     if (paired == news.end()) return false;
     news.erase(paired);
     return true;
+  });
+  // "дві-три" is the range "2-3", written "2–3" its two ends.
+  auto range_ends_in = [](std::string_view range, std::vector<std::string_view>& figures) {
+    const std::size_t dash = range.find('-');
+    if (dash == std::string_view::npos || dash == 0 || !HasDigit(range.substr(dash + 1)) ||
+        range.find_first_not_of("0123456789-") != std::string_view::npos) {
+      return false;
+    }
+    const auto low = std::find(figures.begin(), figures.end(), range.substr(0, dash));
+    const auto high = std::find(figures.begin(), figures.end(), range.substr(dash + 1));
+    if (low == figures.end() || high == figures.end()) return false;
+    figures.erase(std::max(low, high));
+    figures.erase(std::min(low, high));
+    return true;
+  };
+  std::erase_if(difference.old_only,
+                [&](std::string_view figure) { return range_ends_in(figure, news); });
+  std::erase_if(difference.new_only, [&](std::string_view figure) {
+    return range_ends_in(figure, difference.old_only);
   });
   std::erase_if(difference.old_only,
                 [&](std::string_view figure) { return OneUnitIn(figure, new_text); });

@@ -513,8 +513,11 @@ std::optional<std::string> TextFacts::HyphenatedNumber(std::string_view word) co
   if (tens && HasDigit(*tens) && !unit) {
     return NumberWithUnit(OrdinalDigits(*tens, lexicon), word.substr(hyphen + 1), lexicon);
   }
-  if (t < 20 || t > 90 || t % 10 != 0 || u < 1 || u > 9) return std::nullopt;
-  return std::to_string(t + u);
+  if (t >= 20 && t <= 90 && t % 10 == 0 && u >= 1 && u <= 9) return std::to_string(t + u);
+  // "дві-три", "five-six": a range, the figure "2-3" (its ends, written in
+  // digits apart, "2–3", are paired with it: see DifferentFigures).
+  if (t >= 1 && u > t) return std::to_string(t) + "-" + std::to_string(u);
+  return std::nullopt;
 }
 
 // "двадцатитрехлетней", "п'ятиповерховий": number words in the genitive

@@ -1158,6 +1158,20 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ARangeInWordsIsItsEndsInDigits) {
+  EXPECT_FALSE(DiffBody("На регіональних АЗС ціни на дві-три гривні нижчі.",
+                        "На регіональних АЗС ціни на 2–3 гривні нижчі.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Prices fell by five-six points.", "Prices fell by 5-6 points.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("На регіональних АЗС ціни на дві-три гривні нижчі.",
+                     "На регіональних АЗС ціни на три-чотири гривні нижчі.")
+                .tags,
+            Tags{"number"});
+  EXPECT_EQ(DiffBody("Prices fell by five-six points.", "Prices fell by 5-7 points.").tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, AnHourWithThePartOfTheDayIsAClockTime) {
   EXPECT_FALSE(DiffBody("Переправа працює щодня з шостої ранку до одинадцятої вечора.",
                         "Переправа працює щодня з 6:00 до 23:00.")
