@@ -1705,7 +1705,7 @@ class ParagraphBalance {
         }
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
-            !KindOfLeadNameIn(i, other)) {
+            !KindOfLeadNameIn(i, other) && !KindBesideName(i, other)) {
           return false;
         }
       }
@@ -1808,6 +1808,25 @@ class ParagraphBalance {
       if ((definite || reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) > 0) &&
           (text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
           HasNameStem(other.text_, text_.Folded(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "the Sentinel newspaper" -> "the Sentinel", "газета «Вести»" ->
+  // "«Вести»": the kind at i names the body named right beside it, which
+  // `other` names too, in the same form.
+  bool KindBesideName(int i, const ParagraphBalance& other) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    int after = i + 1;
+    if (after < size && text_.text().tokens[static_cast<std::size_t>(after)].kind ==
+                            TokenKind::kQuote) {
+      ++after;
+    }
+    for (const int j : {i - 1, after}) {
+      // (As written: "«Заречинский вестник»" is not "Заречинска".)
+      if (j >= 0 && j < size && text_.IsName(j) && other.text_.HasName(text_.Folded(j))) {
         return true;
       }
     }

@@ -1326,6 +1326,18 @@ TEST(EditClassifierTest, WhoIsCitedTakenOutOfASourcePhrasesClauseIsAttribution) 
                    .substantive);
 }
 
+TEST(EditClassifierTest, AKindBesideItsNameIsThatBody) {
+  EXPECT_FALSE(DiffBody("The emails, published by the Sentinel newspaper, show an adviser asking "
+                        "for speed.",
+                        "The emails, which the Sentinel published, show an adviser asking for "
+                        "speed.")
+                   .substantive);
+  // A name only alike is another body.
+  EXPECT_TRUE(DiffBody("Проезд в Заречинске подорожает, сообщила газета «Заречинский вестник».",
+                       "Проезд в Заречинске подорожает, сообщили в пресс-службе администрации.")
+                  .substantive);
+}
+
 TEST(EditClassifierTest, ASourceTakenOutAndAnotherPutInIsAttribution) {
   // In runs of their own, around words that stay.
   EXPECT_EQ(DiffBody("Ціна зросте з 1 березня, повідомили у міській раді в понеділок.",
