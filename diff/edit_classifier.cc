@@ -507,16 +507,24 @@ bool SameFigureLoosely(std::string_view a, std::string_view b) {
 }
 
 // Whether `figure` is one of a unit ("1-h") that `text` writes with "a"
-// or "an" ("an hour and 40 minutes" for "1 hour 40 minutes"): no figure of
-// its own, as "four trains a day" must not be.
+// or "an" ("an hour and 40 minutes" for "1 hour 40 minutes"), or in
+// Cyrillic alone: no figure of its own, as "four trains a day" must not
+// be.
 bool OneUnitIn(std::string_view figure, const TextFacts& text) {
   const auto [number, unit] = NumberAndUnit(figure);
   if (number != "1" || unit.empty()) return false;
   const std::size_t n = text.text().tokens.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    const std::string_view article = text.Folded(static_cast<int>(i));
-    if ((article == "a" || article == "an") && text.MatchAt(LexiconList::kUnit, i + 1) == 1 &&
-        text.lexicon().UnitSymbol(text.Folded(static_cast<int>(i + 1))) == unit) {
+  for (std::size_t i = 1; i < n; ++i) {
+    const auto at = static_cast<int>(i);
+    if (text.MatchAt(LexiconList::kUnit, i) != 1 ||
+        text.lexicon().UnitSymbol(text.Folded(at)) != unit) {
+      continue;
+    }
+    const std::string_view before = text.Folded(at - 1);
+    if (before == "a" || before == "an") return true;
+    // Cyrillic has no article: a unit with no figure before it is one
+    // ("за годину" for "за одну годину").
+    if (static_cast<unsigned char>(text.Folded(at)[0]) >= 0xD0 && !text.Figure(at - 1)) {
       return true;
     }
   }

@@ -22,6 +22,7 @@ bool KeepsValuesApart(std::size_t list) {
          list == static_cast<std::size_t>(LexiconList::kAntonym) ||
          list == static_cast<std::size_t>(LexiconList::kSource) ||
          list == static_cast<std::size_t>(LexiconList::kMonth) ||
+         list == static_cast<std::size_t>(LexiconList::kWeekday) ||
          list == static_cast<std::size_t>(LexiconList::kDayPart);
 }
 
@@ -110,6 +111,11 @@ std::string_view Final(std::string_view word) {
 }
 
 std::uint32_t Bit(std::size_t list) { return std::uint32_t{1} << list; }
+
+// A month's figure, whatever language or case names it.
+constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",
+                                            "may",     "june",     "july",      "august",
+                                            "september", "october", "november", "december"};
 
 }  // namespace
 
@@ -496,6 +502,15 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
       std::from_chars(month->data(), month->data() + month->size(), traits.month);
     }
   }
+  // A month or a day in any case or language is the same figure: "червня"
+  // and "червень" are "june" (English never inflects them).
+  if (traits.month >= 1 && traits.month <= 12) {
+    traits.figure = std::string(kMonthNames[static_cast<std::size_t>(traits.month - 1)]);
+  } else if (listed(LexiconList::kWeekday)) {
+    if (const auto day = lexicon_.EntryValue(LexiconList::kWeekday, word)) {
+      traits.figure = std::string(*day);
+    }
+  }
   traits.function_word = listed(LexiconList::kFunctionWord);
   // "next October's elections": a month's or weekday's possessive is that
   // month or day.
@@ -507,8 +522,12 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
       if (const auto month = lexicon_.EntryValue(LexiconList::kMonth, base)) {
         std::from_chars(month->data(), month->data() + month->size(), traits.month);
       }
+      if (traits.month >= 1 && traits.month <= 12) {
+        traits.figure = std::string(kMonthNames[static_cast<std::size_t>(traits.month - 1)]);
+      }
     } else if (lexicon_.MatchAt(LexiconList::kWeekday, base_word, 0) == 1) {
-      traits.figure = std::string(base);
+      traits.figure =
+          std::string(lexicon_.EntryValue(LexiconList::kWeekday, base).value_or(base));
     }
   }
   memo_[index] = std::move(traits);

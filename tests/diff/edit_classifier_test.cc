@@ -1158,6 +1158,33 @@ TEST(EditClassifierTest, AClockTimeInAnotherHouseStyleIsTheSameTime) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ADayMonthOrDecadeInAnotherCaseIsTheSameFigure) {
+  EXPECT_FALSE(DiffBody("Работы завершат к пятнице, сообщили в мэрии.",
+                        "Работы завершат в пятницу, сообщили в мэрии.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("За годину випало 40 міліметрів, що дорівнює нормі для червня.",
+                        "За годину випало 40 міліметрів, стільки, скільки за весь червень.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Урожай стал самым низким за последние десять лет.",
+                        "Урожай стал самым низким за последнее десятилетие.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Растения отстают на площади около 12 тысяч гектаров.",
+                        "Растения отстают примерно на 12 тысячах гектаров.")
+                   .substantive);
+  // Cyrillic writes one of a unit with the unit alone.
+  EXPECT_FALSE(DiffBody("За годину випало 40 міліметрів дощу.",
+                        "Лише за одну годину випало 40 міліметрів дощу.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Работы завершат к пятнице, сообщили в мэрии.",
+                     "Работы завершат в четверг, сообщили в мэрии.")
+                .tags,
+            Tags{"number"});
+  EXPECT_EQ(DiffBody("The harvest was the lowest in ten years.",
+                     "The harvest was the lowest in two decades.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, ARangeInWordsIsItsEndsInDigits) {
   EXPECT_FALSE(DiffBody("На регіональних АЗС ціни на дві-три гривні нижчі.",
                         "На регіональних АЗС ціни на 2–3 гривні нижчі.")
