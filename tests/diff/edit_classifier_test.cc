@@ -1365,6 +1365,19 @@ TEST(EditClassifierTest, AKindBesideItsNameIsThatBody) {
                   .substantive);
 }
 
+TEST(EditClassifierTest, WhoseEstimateItIsIsTheSource) {
+  EXPECT_EQ(DiffBody("За оцінкою оператора, дефіцит потужності може сягати 1,5 гігавата.",
+                     "Дефіцит потужності може сягати 1,5 гігавата.")
+                .tags,
+            Tags{"attribution"});
+  // The estimate recast with its verb is the same source.
+  EXPECT_FALSE(DiffBody("Налог повысят с 20 до 25 процентов. По оценке ведомства, мера принесет "
+                        "бюджету около 180 миллиардов рублей.",
+                        "Налог повысят с 20 до 25 процентов. Ведомство оценивает доходы бюджета "
+                        "от этой меры примерно в 180 миллиардов рублей.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ASourceTakenOutAndAnotherPutInIsAttribution) {
   // In runs of their own, around words that stay.
   EXPECT_EQ(DiffBody("Ціна зросте з 1 березня, повідомили у міській раді в понеділок.",
