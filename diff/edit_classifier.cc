@@ -558,11 +558,12 @@ FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& ne
     news.erase(paired);
     return true;
   });
-  // "дві-три" is the range "2-3", written "2–3" its two ends.
+  // "дві-три" is the range "2-3", written "2–3" its two ends; "треть" the
+  // fraction "1/3", written "1/3" its two numbers.
   auto range_ends_in = [](std::string_view range, std::vector<std::string_view>& figures) {
-    const std::size_t dash = range.find('-');
+    const std::size_t dash = range.find_first_of("-/");
     if (dash == std::string_view::npos || dash == 0 || !HasDigit(range.substr(dash + 1)) ||
-        range.find_first_not_of("0123456789-") != std::string_view::npos) {
+        range.find_first_not_of("0123456789-/") != std::string_view::npos) {
       return false;
     }
     const auto low = std::find(figures.begin(), figures.end(), range.substr(0, dash));
@@ -1442,12 +1443,22 @@ class RunClassifier {
         letters = std::move(found);
       }
       if (letters.empty()) return false;
+      // (Its last letter is a whole character: "у" is two bytes.)
+      const std::string_view but_last =
+          FirstCharacters(letters, CharacterCount(letters) - 1);
       constexpr int kMaxWords = 8;
       for (int begin = words.begin; begin < words.end; ++begin) {
         for (int end = begin + 2; end <= std::min(words.end, begin + kMaxWords); ++end) {
           const Side span{words.facts, begin, end};
           if (Initials(span, /*skip_short_words=*/true) == letters ||
               Initials(span, /*skip_short_words=*/false) == letters) {
+            return true;
+          }
+          // "Національний банк" is НБУ, "Служба безпеки" СБУ: an official
+          // abbreviation may end in its country's letter.
+          if (CharacterCount(letters) >= 3 &&
+              (Initials(span, /*skip_short_words=*/true) == but_last ||
+               Initials(span, /*skip_short_words=*/false) == but_last)) {
             return true;
           }
           // "Державна служба України з надзвичайних ситуацій" is ДСНС: a

@@ -1199,6 +1199,16 @@ TEST(EditClassifierTest, ARangeInWordsIsItsEndsInDigits) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, AFractionInWordsIsItsNumbers) {
+  EXPECT_FALSE(DiffBody("Пассажиров стало на 1/3 больше, сообщило агентство.",
+                        "Пассажиров стало на треть больше, сообщило агентство.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Пассажиров стало на 1/3 больше, сообщило агентство.",
+                     "Пассажиров стало на 1/4 больше, сообщило агентство.")
+                .tags,
+            Tags{"number"});
+}
+
 TEST(EditClassifierTest, AnHourWithThePartOfTheDayIsAClockTime) {
   EXPECT_FALSE(DiffBody("Переправа працює щодня з шостої ранку до одинадцятої вечора.",
                         "Переправа працює щодня з 6:00 до 23:00.")
@@ -1685,6 +1695,16 @@ TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
                             "Як повідомило Міністерство фінансів, проєкт фінансуватимуть спільно "
                             "МОЗ та обласний бюджет.")
                   .substantive);
+  // An official abbreviation may end in its country's letter.
+  EXPECT_FALSE(DiffBody("Водночас Національний банк продав на ринку 2,4 млрд доларів.",
+                        "Водночас НБУ продав на ринку 2,4 млрд доларів.")
+                   .substantive);
+  // Who works for a body speaks for it.
+  EXPECT_FALSE(DiffBody("Бюджет исполнен с профицитом. В министерстве отметили, что средства "
+                        "направят на ремонт дорог.",
+                        "Бюджет исполнен с профицитом. По словам сотрудников министерства, "
+                        "средства направят на ремонт дорог.")
+                   .substantive);
   // The country an official name adds inside is no letter of its
   // abbreviation; "the service" is then the same source too.
   EXPECT_FALSE(DiffBody("Без світла залишилися понад 80 населених пунктів, повідомили в ДСНС.",
