@@ -285,6 +285,7 @@ void Lexicon::AddPattern(std::size_t list, std::span<const int> word_ids,
 }
 
 bool Lexicon::WordMatches(std::string_view pattern, std::string_view word) {
+  if (pattern == "*") return true;  // any one word, inside a phrase
   if (pattern.size() > 1 && pattern.back() == '*') {
     return word.size() >= pattern.size() - 1 &&
            word.starts_with(pattern.substr(0, pattern.size() - 1));

@@ -143,6 +143,19 @@ TEST(EditClassifierTest, ADenialRecastIsNoDenialAdded) {
                      "denial"));
 }
 
+TEST(EditClassifierTest, NegativeConcordAndASplitRefusalAreOneNegation) {
+  EXPECT_FALSE(DiffBody("Річка вийшла з берегів. Ніхто з людей не постраждав.",
+                        "Річка вийшла з берегів. Постраждалих серед людей немає.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Judge Farraday rejected the request.",
+                        "Judge Farraday turned the request down.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Річка вийшла з берегів. Постраждалих серед людей немає.",
+                     "Річка вийшла з берегів. Є постраждалі серед людей.")
+                .tags,
+            (Tags{"negation", "reworded"}));
+}
+
 TEST(EditClassifierTest, DeclinedToRefusedIsRewordingNotDenial) {
   const auto diff = DiffBody("The mayor declined the invitation to the summit.",
                              "The mayor refused the invitation to the summit.");

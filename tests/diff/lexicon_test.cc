@@ -86,6 +86,14 @@ TEST(LexiconTest, AMarkAloneIsAWordOfAnEntry) {
   EXPECT_EQ(lexicon.MatchAt(LexiconList::kNegationException, words, 4), 0u);
 }
 
+TEST(LexiconTest, AStarAloneInAPhraseIsAnyOneWord) {
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.Add("[negative-verb]\nturn* the * down\n", "mine.txt"));
+  EXPECT_EQ(lexicon.MatchAt(LexiconList::kNegativeVerb, Folded("turned the offer down"), 0), 4u);
+  EXPECT_EQ(lexicon.MatchAt(LexiconList::kNegativeVerb, Folded("turned the big offer down"), 0),
+            0u);
+}
+
 TEST(LexiconTest, UsersCanAddWords) {
   Lexicon lexicon = Lexicon::BuiltIn();
   EXPECT_FALSE(lexicon.Contains(LexiconList::kDenial, Folded("pure invention")));
