@@ -1198,6 +1198,12 @@ class RunClassifier {
     return reports_someone(old_reader_) && reports_someone(new_reader_);
   }
 
+  // Whether a source word is in the run, on either side.
+  bool NamesSource() const {
+    return old_reader_.CountWithin(LexiconList::kSource) > 0 ||
+           new_reader_.CountWithin(LexiconList::kSource) > 0;
+  }
+
   bool IsCorrection() const {
     if (new_.Empty()) return false;
     return new_reader_.CountTouching(LexiconList::kCorrection) >
@@ -2276,7 +2282,7 @@ bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
 }
 
 void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions* mentions,
-                                 TagSet& tags) {
+                                 bool runs_name_sources, TagSet& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
   const ParagraphBalance before(*facts.Old(), mentions, /*later=*/false);
   const ParagraphBalance after(*facts.New(), mentions, /*later=*/true);
@@ -2321,9 +2327,10 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   }
   // "повідомили [-у міській раді-] в понеділок {+у профспілці+}": one
   // source next to a report taken out and another put in, in runs of
-  // their own; each version names one the other has nowhere. (Not where
+  // their own (so some run holds a source word); each version names one
+  // the other has nowhere. (Not where
   // a run fixed a typo: "[-пресслужбі-]{+прес-службі+}" is two entries.)
-  if (!tags.contains(Tag::kAttribution) && !tags.contains(Tag::kCosmetic) &&
+  if (runs_name_sources && !tags.contains(Tag::kAttribution) && !tags.contains(Tag::kCosmetic) &&
       before.Reports() > 0 && after.Reports() > 0 &&
       before.NamesSourceMissingFrom(after) && after.NamesSourceMissingFrom(before) &&
       !before.SameSources(after)) {
@@ -2433,12 +2440,14 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   TagSet tags;
   if (op == ParagraphOp::kMoved) tags.insert(Tag::kMoved);
   bool swapped_speaker = false;
+  bool runs_name_sources = false;
   for (const ChangeRun& run : diff.runs) {
     const RunClassifier classifier(facts.Old(), facts.New(), run, mentions);
     tags.merge(classifier.Tags());
     swapped_speaker |= classifier.SwapsSpeaker() || classifier.SwapsCitedSource();
+    runs_name_sources = runs_name_sources || classifier.NamesSource();
   }
-  CheckAgainstWholeParagraphs(facts, mentions, tags);
+  CheckAgainstWholeParagraphs(facts, mentions, runs_name_sources, tags);
   if (swapped_speaker) tags.insert(Tag::kAttribution);
   // Every run's finding stands: a typo fixed beside a changed figure is
   // both cosmetic and a number change. Substantiveness comes from the

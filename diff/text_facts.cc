@@ -139,11 +139,18 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
 void TextFacts::UnmarkNotSources() {
   // The words of "source of funding" or "energy sources" start no source
   // or attribution (fewer bits leave each token's match slots in range).
-  const std::uint32_t unmarked = ~(Bit(LexiconList::kSource) | Bit(LexiconList::kAttribution));
+  // Such a phrase has its source word first or second, so only the
+  // source words and the word before each are looked up.
+  const std::uint32_t source_bits = Bit(LexiconList::kSource) | Bit(LexiconList::kAttribution);
   for (std::size_t i = 0; i < starts_.size(); ++i) {
-    if ((starts_[i] & Bit(LexiconList::kNotSource)) == 0) continue;
-    const std::size_t length = lexicon().MatchAt(LexiconList::kNotSource, folded_, i);
-    for (std::size_t j = i; j < i + length; ++j) starts_[j] &= unmarked;
+    if ((starts_[i] & source_bits) == 0) continue;
+    for (std::size_t start = i > 0 ? i - 1 : 0; start <= i; ++start) {
+      if ((starts_[start] & Bit(LexiconList::kNotSource)) != 0 &&
+          start + lexicon().MatchAt(LexiconList::kNotSource, folded_, start) > i) {
+        starts_[i] &= ~source_bits;
+        break;
+      }
+    }
   }
 }
 
