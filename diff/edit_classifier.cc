@@ -1471,10 +1471,9 @@ class RunClassifier {
           // country that an official name adds inside is no letter of it.
           for (int k = begin + 1; k + 1 < end; ++k) {
             if (!words.facts->IsName(k)) continue;
-            if (Initials({words.facts, begin, k}, true) + Initials({words.facts, k + 1, end}, true) ==
-                letters) {
-              return true;
-            }
+            const std::string around = Initials({words.facts, begin, k}, true) +
+                                       Initials({words.facts, k + 1, end}, true);
+            if (around == letters) return true;
           }
         }
       }
@@ -2328,8 +2327,8 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   // "повідомили [-у міській раді-] в понеділок {+у профспілці+}": one
   // source next to a report taken out and another put in, in runs of
   // their own (so some run holds a source word); each version names one
-  // the other has nowhere. (Not where
-  // a run fixed a typo: "[-пресслужбі-]{+прес-службі+}" is two entries.)
+  // the other has nowhere. Not where a run fixed a typo:
+  // "[-пресслужбі-]{+прес-службі+}" are two entries of one source.
   if (runs_name_sources && !tags.contains(Tag::kAttribution) && !tags.contains(Tag::kCosmetic) &&
       before.Reports() > 0 && after.Reports() > 0 &&
       before.NamesSourceMissingFrom(after) && after.NamesSourceMissingFrom(before) &&

@@ -2,6 +2,7 @@
 #include "diff/edit_classifier.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -103,15 +104,17 @@ TEST(EditClassifierTest, AnEstimateRejectedOrAVerdictCalledMadeToOrderIsADenial)
                               "замовним."),
                      "denial"));
   // Findings called erroneous.
-  EXPECT_TRUE(HasTag(DiffBody("Производитель не ответил на запрос журналистов.",
-                              "Производитель назвал выводы проверки ошибочными."),
-                     "denial"));
-  EXPECT_TRUE(HasTag(DiffBody("Виробник не відповів на запит журналістів.",
-                              "Виробник назвав висновки перевірки помилковими."),
-                     "denial"));
-  EXPECT_TRUE(HasTag(DiffBody("The maker did not respond to a request for comment.",
-                              "The maker called the inspectors' findings flawed."),
-                     "denial"));
+  const std::pair<const char*, const char*> kErroneous[] = {
+      {"Производитель не ответил на запрос журналистов.",
+       "Производитель назвал выводы проверки ошибочными."},
+      {"Виробник не відповів на запит журналістів.",
+       "Виробник назвав висновки перевірки помилковими."},
+      {"The maker did not respond to a request for comment.",
+       "The maker called the inspectors' findings flawed."},
+  };
+  for (const auto& [before, after] : kErroneous) {
+    EXPECT_TRUE(HasTag(DiffBody(before, after), "denial")) << after;
+  }
 }
 
 TEST(EditClassifierTest, SentencesSwappedInAParagraphAreMoved) {
