@@ -979,6 +979,11 @@ bool ShortensWords(const Side& shortened, const Side& words) {
 }
 
 // What one run of changed words inside a paragraph amounts to.
+// Denial words in a range; "was denied bail" holds one but denies no claim.
+int DenialWords(const SideReader& r) {
+  return r.CountTouching(LexiconList::kDenial) - r.CountTouching(LexiconList::kDenialException);
+}
+
 class RunClassifier {
  public:
   // `mentions` (may be null) is the article around the run.
@@ -1000,13 +1005,9 @@ class RunClassifier {
     return a.joined() == b.joined() || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
 
-  // Denial words on one side; "was denied bail" holds one but denies no claim.
-  static int Denials(const SideReader& r) {
-    return r.CountTouching(LexiconList::kDenial) - r.CountTouching(LexiconList::kDenialException);
-  }
 
   bool IsDenial() const {
-    if (Denials(new_reader_) > Denials(old_reader_)) return true;
+    if (DenialWords(new_reader_) > DenialWords(old_reader_)) return true;
     // A weak denial word denies with a claim word ("rejected the reports")
     // or a negation ("insisted it had done nothing wrong") in its sentence.
     constexpr auto kVerb = LexiconList::kDenialVerb;
@@ -1021,11 +1022,11 @@ class RunClassifier {
   bool IsDenialWithdrawn() const {
     const int old_verbs = old_reader_.CountTouching(LexiconList::kDenialVerb);
     const int new_verbs = new_reader_.CountTouching(LexiconList::kDenialVerb);
-    if (Denials(old_reader_) > Denials(new_reader_) && new_verbs <= old_verbs) return true;
+    if (DenialWords(old_reader_) > DenialWords(new_reader_) && new_verbs <= old_verbs) return true;
     // A weak denial word taken out with the claim it denied beside it
     // ("rejected claims that officers had used excessive force and said"),
     // and no refusal in its place ("отклонил" -> "отказался").
-    return old_verbs > new_verbs && Denials(new_reader_) <= Denials(old_reader_) &&
+    return old_verbs > new_verbs && DenialWords(new_reader_) <= DenialWords(old_reader_) &&
            new_reader_.CountTouching(LexiconList::kNegativeVerb) == 0 &&
            old_reader_.SentenceContains(LexiconList::kClaim, std::nullopt,
                                         LexiconList::kDenialVerb);
@@ -1142,14 +1143,12 @@ class RunClassifier {
       // Health Institute-]": who is cited, taken out of the phrase's clause.
       // (A name the other version has elsewhere only moved.)
       const Side& side = old_.Empty() ? new_ : old_;
-      const Side& other = old_.Empty() ? old_ : new_;
+      const TextFacts& other = *(old_.Empty() ? old_ : new_).facts;
+      const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
       auto names_new = [&] {
-        for (int i = side.begin; i < side.end; ++i) {
-          if (side.facts->IsName(i) && !HasNameStem(*other.facts, side.facts->Folded(i))) {
-            return true;
-          }
-        }
-        return false;
+        const auto names = reader.ProperNouns();
+        return std::any_of(names.begin(), names.end(),
+                           [&](std::string_view name) { return !HasNameStem(other, name); });
       };
       return NamedAfterSourcePhrase() || (InSourcePhraseClause(side) && names_new());
     }
@@ -1456,15 +1455,12 @@ class RunClassifier {
       for (int begin = words.begin; begin < words.end; ++begin) {
         for (int end = begin + 2; end <= std::min(words.end, begin + kMaxWords); ++end) {
           const Side span{words.facts, begin, end};
-          if (Initials(span, /*skip_short_words=*/true) == letters ||
-              Initials(span, /*skip_short_words=*/false) == letters) {
-            return true;
-          }
+          const std::string long_words = Initials(span, /*skip_short_words=*/true);
+          const std::string all_words = Initials(span, /*skip_short_words=*/false);
+          if (long_words == letters || all_words == letters) return true;
           // "Національний банк" is НБУ, "Служба безпеки" СБУ: an official
           // abbreviation may end in its country's letter.
-          if (CharacterCount(letters) >= 3 &&
-              (Initials(span, /*skip_short_words=*/true) == but_last ||
-               Initials(span, /*skip_short_words=*/false) == but_last)) {
+          if (CharacterCount(letters) >= 3 && (long_words == but_last || all_words == but_last)) {
             return true;
           }
           // "Державна служба України з надзвичайних ситуацій" is ДСНС: a
@@ -1668,9 +1664,7 @@ class ParagraphBalance {
   std::pair<int, int> Negations() const { return reader_.NegationCounts(); }
   // Denial words (less exceptions) and denial verbs.
   std::pair<int, int> Denials() const {
-    return {reader_.CountTouching(LexiconList::kDenial) -
-                reader_.CountTouching(LexiconList::kDenialException),
-            reader_.CountTouching(LexiconList::kDenialVerb)};
+    return {DenialWords(reader_), reader_.CountTouching(LexiconList::kDenialVerb)};
   }
 
   // Who is named or cited, and how often a statement is reported.
@@ -2307,9 +2301,11 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   // targeted civilian areas, the ministry ...": a denial recast in runs of
   // its own, taken out of one and put into another; the paragraph denies
   // as often as it did.
-  if (tags.contains(Tag::kDenial) && before.Denials() == after.Denials() &&
-      before.Denials().first + before.Denials().second > 0) {
-    tags.erase(Tag::kDenial);
+  if (tags.contains(Tag::kDenial)) {
+    const auto denials = before.Denials();
+    if (denials == after.Denials() && denials.first + denials.second > 0) {
+      tags.erase(Tag::kDenial);
+    }
   }
 
   // A source phrase dropped or added in a rewrite ("По предварительным

@@ -498,37 +498,34 @@ const WordLookup::Traits& WordLookup::Of(int id, std::string_view word) {
       if (listed(list)) traits.figure = std::string(word);
     }
   }
-  if (listed(LexiconList::kMonth)) {
-    if (const auto month = lexicon_.EntryValue(LexiconList::kMonth, word)) {
-      std::from_chars(month->data(), month->data() + month->size(), traits.month);
-    }
-  }
   // A month or a day in any case or language is the same figure: "червня"
   // and "червень" are "june" (English never inflects them).
-  if (traits.month >= 1 && traits.month <= 12) {
-    traits.figure = std::string(kMonthNames[static_cast<std::size_t>(traits.month - 1)]);
-  } else if (listed(LexiconList::kWeekday)) {
-    if (const auto day = lexicon_.EntryValue(LexiconList::kWeekday, word)) {
-      traits.figure = std::string(*day);
+  auto read_date = [&](std::string_view w, bool month, bool weekday) {
+    if (month) {
+      if (const auto value = lexicon_.EntryValue(LexiconList::kMonth, w)) {
+        std::from_chars(value->data(), value->data() + value->size(), traits.month);
+      }
+      if (traits.month >= 1 && traits.month <= 12) {
+        traits.figure = std::string(kMonthNames[static_cast<std::size_t>(traits.month - 1)]);
+      }
+    } else if (weekday) {
+      if (const auto day = lexicon_.EntryValue(LexiconList::kWeekday, w)) {
+        traits.figure = std::string(*day);
+      }
     }
-  }
+  };
+  read_date(word, listed(LexiconList::kMonth), listed(LexiconList::kWeekday));
   traits.function_word = listed(LexiconList::kFunctionWord);
   // "next October's elections": a month's or weekday's possessive is that
   // month or day.
   if (!traits.figure && word.size() > 2 && word.ends_with("'s")) {
     const std::string_view base = word.substr(0, word.size() - 2);
     const std::span<const std::string_view> base_word(&base, 1);
-    if (lexicon_.MatchAt(LexiconList::kMonth, base_word, 0) == 1) {
+    const bool month = lexicon_.MatchAt(LexiconList::kMonth, base_word, 0) == 1;
+    const bool weekday = !month && lexicon_.MatchAt(LexiconList::kWeekday, base_word, 0) == 1;
+    if (month || weekday) {
       traits.figure = std::string(base);
-      if (const auto month = lexicon_.EntryValue(LexiconList::kMonth, base)) {
-        std::from_chars(month->data(), month->data() + month->size(), traits.month);
-      }
-      if (traits.month >= 1 && traits.month <= 12) {
-        traits.figure = std::string(kMonthNames[static_cast<std::size_t>(traits.month - 1)]);
-      }
-    } else if (lexicon_.MatchAt(LexiconList::kWeekday, base_word, 0) == 1) {
-      traits.figure =
-          std::string(lexicon_.EntryValue(LexiconList::kWeekday, base).value_or(base));
+      read_date(base, month, weekday);
     }
   }
   memo_[index] = std::move(traits);
