@@ -1143,12 +1143,13 @@ class RunClassifier {
       // Health Institute-]": who is cited, taken out of the phrase's clause.
       // (A name the other version has elsewhere only moved.)
       const Side& side = old_.Empty() ? new_ : old_;
-      const TextFacts& other = *(old_.Empty() ? old_ : new_).facts;
+      // (The other side's facts may be null: bound only where a name is.)
+      const TextFacts* other = (old_.Empty() ? old_ : new_).facts;
       const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
       auto names_new = [&] {
         const auto names = reader.ProperNouns();
         return std::any_of(names.begin(), names.end(),
-                           [&](std::string_view name) { return !HasNameStem(other, name); });
+                           [&](std::string_view name) { return !HasNameStem(*other, name); });
       };
       return NamedAfterSourcePhrase() || (InSourcePhraseClause(side) && names_new());
     }
