@@ -1,5 +1,6 @@
 #include "daemon/scheduler.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -43,6 +44,7 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   auto watches = store_.ListWatches();
   if (!watches) return tl::unexpected(watches.error());
   std::vector<Watch> due;
+  std::vector<Watch> suspects;  // the daemon died in their last check
   for (Watch watch : *watches) {
     if (watch.state != "active") continue;
     if (options_.interval_seconds > 0 && watch.every_seconds == 0) {
@@ -59,29 +61,43 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
       }
       continue;
     }
-    // A mark left by a check that never ended: the daemon died in it.
+    // A mark left by a check that never ended: the daemon died in it. One
+    // death among other checks only makes the watch a suspect (a kill from
+    // outside lands on whatever is in flight): it is checked again alone,
+    // after the others, and only deaths in such checks are counted.
     if (watch.checking_since > 0) {
-      ++watch.crashes;
-      const bool quarantine = watch.crashes >= options_.quarantine_after_crashes;
-      Error(watch.url + ": the daemon stopped during its check (" +
-            std::to_string(watch.crashes) + " time(s) in a row)" +
-            (quarantine ? "; quarantined, not checked again until resumed" : ""));
-      if (Status s = store_.SetCrashes(watch.id, watch.crashes,
-                                       quarantine ? "quarantined" : "active");
-          !s) {
-        Error("cannot store crash count: " + s.error().message);
-      }
-      if (quarantine) {
+      if (watch.crashes >= options_.quarantine_after_crashes) {
+        Error(watch.url + ": the daemon stopped during " + std::to_string(watch.crashes) +
+              " checks of it alone, in a row; quarantined, not checked again until resumed");
+        if (Status s = store_.SetCrashes(watch.id, watch.crashes, "quarantined"); !s) {
+          Error("cannot store crash count: " + s.error().message);
+        }
         ++summary.quarantined;
         continue;
       }
+      Error(watch.url + ": the daemon stopped during its check" +
+            (watch.crashes > 0
+                 ? " (" + std::to_string(watch.crashes) + " time(s) alone, in a row)"
+                 : std::string()) +
+            "; checking it again alone, after the others");
+      suspects.push_back(std::move(watch));
+      continue;
     }
     due.push_back(std::move(watch));
   }
   if (options_.workers > 1 && options_.make_worker && due.size() > 1) {
     CheckInParallel(due, now, summary);
   } else {
-    for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
+    for (const Watch& watch : due) {
+      CheckOne(watch, now, watch.crashes, watcher_, store_, random_, summary);
+    }
+  }
+  // The suspect that died alone most often goes last; its death, counted
+  // before the check starts, stays counted if the daemon dies again.
+  std::stable_sort(suspects.begin(), suspects.end(),
+                   [](const Watch& a, const Watch& b) { return a.crashes < b.crashes; });
+  for (const Watch& watch : suspects) {
+    CheckOne(watch, now, watch.crashes + 1, watcher_, store_, random_, summary);
   }
   if (summary.checked > 0 || summary.expired > 0 || summary.quarantined > 0 ||
       summary.feeds.polled > 0) {
@@ -98,9 +114,10 @@ Result<CycleSummary> Scheduler::RunDueChecks(UnixSeconds now) {
   return summary;
 }
 
-void Scheduler::CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher,
-                         RevisionStore& store, std::mt19937_64& random, CycleSummary& summary) {
-  if (Status s = store.MarkChecking(watch.id, now); !s) {
+void Scheduler::CheckOne(const Watch& watch, UnixSeconds now, int crashes_if_it_dies,
+                         Watcher& watcher, RevisionStore& store, std::mt19937_64& random,
+                         CycleSummary& summary) {
+  if (Status s = store.MarkChecking(watch.id, now, crashes_if_it_dies); !s) {
     Error("cannot mark check: " + s.error().message);
   }
   auto report = watcher.Check(watch);
@@ -143,7 +160,9 @@ void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
     workers.push_back(std::move(*worker));
   }
   if (workers.empty()) {
-    for (const Watch& watch : due) CheckOne(watch, now, watcher_, store_, random_, summary);
+    for (const Watch& watch : due) {
+      CheckOne(watch, now, watch.crashes, watcher_, store_, random_, summary);
+    }
     return;
   }
   std::vector<std::mt19937_64> randoms;
@@ -152,7 +171,8 @@ void Scheduler::CheckInParallel(const std::vector<Watch>& due, UnixSeconds now,
   ForEachOnWorkers(
       due.size(), [&](std::size_t i) { return HostOf(due[i].url); }, workers.size(), gate,
       [&](std::size_t i, std::size_t w) {
-        CheckOne(due[i], now, *workers[w].watcher, *workers[w].store, randoms[w], summary);
+        CheckOne(due[i], now, due[i].crashes, *workers[w].watcher, *workers[w].store,
+                 randoms[w], summary);
       });
 }
 

@@ -39,8 +39,9 @@ struct SchedulerOptions {
   UnixSeconds interval_seconds = 0;
   SchedulePolicy policy;
   std::uint64_t seed = std::random_device{}();  // for the jitter
-  // A watch whose check the daemon died in this many times in a row is
-  // quarantined instead of taking the daemon down in a loop.
+  // A watch whose check the daemon died in this many times in a row, each
+  // time checked alone, is quarantined instead of taking the daemon down
+  // in a loop.
   int quarantine_after_crashes = 3;
   // Checks run on this many workers made by `make_worker` (1, or no
   // factory: one at a time on the scheduler's own watcher), at most
@@ -98,8 +99,10 @@ class Scheduler {
  private:
   // Polls every feed due at `now` with options_.feeds.
   FeedCycle PollDueFeeds(UnixSeconds now);
-  void CheckOne(const Watch& watch, UnixSeconds now, Watcher& watcher, RevisionStore& store,
-                std::mt19937_64& random, CycleSummary& summary);
+  // Checks one watch, its mark set with the crash count it leaves if the
+  // daemon dies in the check, both cleared when the check ends.
+  void CheckOne(const Watch& watch, UnixSeconds now, int crashes_if_it_dies, Watcher& watcher,
+                RevisionStore& store, std::mt19937_64& random, CycleSummary& summary);
   void CheckInParallel(const std::vector<Watch>& due, UnixSeconds now, CycleSummary& summary);
   // Log lines, one at a time whichever worker writes them.
   void Write(int priority, const std::string& line);

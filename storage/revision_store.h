@@ -40,7 +40,7 @@ struct Watch {
   // Text hash of a suspect check awaiting confirmation, "" if none.
   std::string suspect_hash;
   UnixSeconds checking_since = 0;   // a check began and has not ended
-  int crashes = 0;                  // checks the daemon died in, in a row
+  int crashes = 0;                  // checks alone the daemon died in, in a row
   // Alerts: addresses told of this watch's edits besides the configured
   // ones, and the tags it alerts on (empty: any substantive edit).
   std::vector<std::string> notify;
@@ -303,8 +303,9 @@ class RevisionStore {
   // now, failures and crashes forgotten, pinned if it had expired.
   [[nodiscard]] virtual Status SetPaused(WatchId id, bool paused) = 0;
 
-  // Marks a check as begun (`since` > 0) or ended (0), committed at once.
-  [[nodiscard]] virtual Status MarkChecking(WatchId id, UnixSeconds since) = 0;
+  // Marks a check as begun (`since` > 0) or ended (0) and stores the crash
+  // count it leaves if the daemon dies in it, committed at once.
+  [[nodiscard]] virtual Status MarkChecking(WatchId id, UnixSeconds since, int crashes) = 0;
   // Stores the crash count and state (a watch that keeps crashing the
   // daemon is "quarantined"); clears the in-progress mark.
   [[nodiscard]] virtual Status SetCrashes(WatchId id, int crashes, std::string_view state) = 0;

@@ -535,10 +535,11 @@ Status SqliteStore::SetPaused(WatchId id, bool paused) {
   return RunWrite(*stmt);
 }
 
-Status SqliteStore::MarkChecking(WatchId id, UnixSeconds since) {
-  auto stmt = Statement::Prepare(db_, "UPDATE watches SET checking_since = ? WHERE id = ?");
+Status SqliteStore::MarkChecking(WatchId id, UnixSeconds since, int crashes) {
+  auto stmt = Statement::Prepare(
+      db_, "UPDATE watches SET checking_since = ?, crashes = ? WHERE id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
-  stmt->Bind(1, since).Bind(2, id);
+  stmt->Bind(1, since).Bind(2, std::int64_t{crashes}).Bind(3, id);
   return RunWrite(*stmt);
 }
 

@@ -64,7 +64,7 @@ class SqliteStore final : public RevisionStore {
   Result<std::vector<RevisionSummary>> ListRevisions(WatchId id) override;
   [[nodiscard]] Status SetSchedule(WatchId id, UnixSeconds next_check_at, int failures,
                                    std::string_view state) override;
-  [[nodiscard]] Status MarkChecking(WatchId id, UnixSeconds since) override;
+  [[nodiscard]] Status MarkChecking(WatchId id, UnixSeconds since, int crashes) override;
   [[nodiscard]] Status SetCrashes(WatchId id, int crashes, std::string_view state) override;
   [[nodiscard]] Status SetSuspect(WatchId id, std::string_view text_hash) override;
   Status RecordFailedCheck(WatchId id, const FetchRecord& fetch) override;

@@ -150,30 +150,80 @@ TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
   EXPECT_EQ(scheduler.RunDueChecks(later + 3600)->expired, 0);  // stays expired
 }
 
-TEST_F(SchedulerTest, ACheckTheDaemonDiedInIsCountedThenRetried) {
-  Watcher watcher(fetcher_, *store_);
+// Serves kPage and notes, at each request, what the store says of the
+// watch being fetched: what a daemon dying in that check would leave.
+class WitnessFetcher final : public Fetcher {
+ public:
+  explicit WitnessFetcher(RevisionStore& store) : store_(store) {}
+  Result<FetchedPage> Fetch(const FetchRequest& request) override {
+    const Watch watch = *store_.FindWatch(request.url);
+    seen.push_back({request.url, watch.checking_since > 0, watch.crashes});
+    FetchedPage page;
+    page.status = 200;
+    page.final_url = request.url;
+    page.content_type = "text/html; charset=utf-8";
+    page.body = kPage;
+    return page;
+  }
+  struct Seen {
+    std::string url;
+    bool marked;
+    int crashes;
+  };
+  std::vector<Seen> seen;
+
+ private:
+  RevisionStore& store_;
+};
+
+TEST_F(SchedulerTest, ADeathAmongOtherChecksOnlyMakesASuspectCheckedAloneLast) {
+  WitnessFetcher fetcher(*store_);
+  Watcher watcher(fetcher, *store_);
   const WatchId a = store_->FindWatch("https://example.org/a")->id;
   const UnixSeconds now = NowUnixSeconds();
-  ASSERT_TRUE(store_->MarkChecking(a, now - 5));  // left by a daemon that died
+  ASSERT_TRUE(store_->MarkChecking(a, now - 5, 0));  // left by a daemon that died
   Scheduler restarted(watcher, *store_, Log(log_, false));
   auto summary = restarted.RunDueChecks(now);
   ASSERT_TRUE(summary);
-  EXPECT_EQ(summary->checked, 2);  // retried: one crash is not a pattern
+  EXPECT_EQ(summary->checked, 2);  // retried: one death is not a pattern
   EXPECT_EQ(summary->quarantined, 0);
-  EXPECT_NE(log_.str().find("the daemon stopped during its check (1 time(s) in a row)"),
+  EXPECT_NE(log_.str().find("the daemon stopped during its check; checking it again alone"),
             std::string::npos);
+  ASSERT_EQ(fetcher.seen.size(), 2u);
+  EXPECT_EQ(fetcher.seen[0].url, "https://example.org/b");  // the others first
+  EXPECT_EQ(fetcher.seen[0].crashes, 0);
+  EXPECT_EQ(fetcher.seen[1].url, "https://example.org/a");
+  EXPECT_TRUE(fetcher.seen[1].marked);
+  EXPECT_EQ(fetcher.seen[1].crashes, 1);  // a death alone is counted before it can happen
   const Watch after = *store_->FindWatch("https://example.org/a");
   EXPECT_EQ(after.checking_since, 0);  // the check ended: mark and count cleared
   EXPECT_EQ(after.crashes, 0);
 }
 
-TEST_F(SchedulerTest, WatchThatKeepsKillingTheDaemonIsQuarantined) {
+TEST_F(SchedulerTest, SuspectsThatDiedAloneMoreOftenGoLater) {
+  ASSERT_TRUE(store_->AddWatch("https://example.org/c", ""));
+  WitnessFetcher fetcher(*store_);
+  Watcher watcher(fetcher, *store_);
+  const UnixSeconds now = NowUnixSeconds();
+  ASSERT_TRUE(store_->MarkChecking(store_->FindWatch("https://example.org/a")->id, now - 5, 2));
+  ASSERT_TRUE(store_->MarkChecking(store_->FindWatch("https://example.org/b")->id, now - 5, 0));
+  Scheduler restarted(watcher, *store_, Log(log_, false));
+  ASSERT_TRUE(restarted.RunDueChecks(now));
+  ASSERT_EQ(fetcher.seen.size(), 3u);
+  EXPECT_EQ(fetcher.seen[0].url, "https://example.org/c");
+  EXPECT_EQ(fetcher.seen[1].url, "https://example.org/b");
+  EXPECT_EQ(fetcher.seen[1].crashes, 1);
+  EXPECT_EQ(fetcher.seen[2].url, "https://example.org/a");
+  EXPECT_EQ(fetcher.seen[2].crashes, 3);
+  EXPECT_NE(log_.str().find("(2 time(s) alone, in a row)"), std::string::npos);
+}
+
+TEST_F(SchedulerTest, WatchThatKeepsKillingTheDaemonWhenCheckedAloneIsQuarantined) {
   Watcher watcher(fetcher_, *store_);
   const WatchId a = store_->FindWatch("https://example.org/a")->id;
   const UnixSeconds now = NowUnixSeconds();
-  // Two crashes counted already, and the daemon died in a third check.
-  ASSERT_TRUE(store_->SetCrashes(a, 2, "active"));
-  ASSERT_TRUE(store_->MarkChecking(a, now - 5));
+  // The daemon died in a third check of it alone.
+  ASSERT_TRUE(store_->MarkChecking(a, now - 5, 3));
   Scheduler restarted(watcher, *store_, Log(log_, false));
   auto summary = restarted.RunDueChecks(now);
   ASSERT_TRUE(summary);
@@ -182,8 +232,10 @@ TEST_F(SchedulerTest, WatchThatKeepsKillingTheDaemonIsQuarantined) {
   const Watch after = *store_->FindWatch("https://example.org/a");
   EXPECT_EQ(after.state, "quarantined");
   EXPECT_EQ(after.crashes, 3);
+  EXPECT_EQ(after.checking_since, 0);
   EXPECT_EQ(restarted.RunDueChecks(now + 24 * 3600)->checked, 1);  // still left alone
-  EXPECT_NE(log_.str().find("quarantined, not checked again"), std::string::npos);
+  EXPECT_NE(log_.str().find("3 checks of it alone, in a row; quarantined, not checked again"),
+            std::string::npos);
 }
 
 TEST_F(SchedulerTest, RunReturnsWhenTheStopFlagIsSet) {
