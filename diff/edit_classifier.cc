@@ -1322,7 +1322,10 @@ class RunClassifier {
     std::string_view folded_name;
   };
 
-  Reference ReferenceOf(const Side& side) const {
+  // `lenient` (for IsSameReferent, which only clears a finding) passes
+  // over reporting verbs and takes a word the article writes as someone's
+  // title for a title.
+  Reference ReferenceOf(const Side& side, bool lenient = false) const {
     using Kind = Reference::Kind;
     if (side.Empty()) return {};
     Reference reference;
@@ -1330,6 +1333,13 @@ class RunClassifier {
     for (int i = side.begin; i < side.end; ++i) {
       if (!IsWordish(side.At(i))) continue;
       const auto at = static_cast<std::size_t>(i);
+      // "[-сказав Ткачук-]{+пояснив інженер+}": the reporting verb beside
+      // whoever speaks is not who it is.
+      if (const std::size_t verb = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
+          lenient && verb > 0) {
+        i += static_cast<int>(verb) - 1;
+        continue;
+      }
       if (side.facts->MatchAt(LexiconList::kPronoun, at) == 1) {
         ++pronouns;
       } else if (side.facts->MatchAt(LexiconList::kSource, at) == 1 && reference.title.empty()) {
@@ -1343,6 +1353,12 @@ class RunClassifier {
         // lower case ("Как отмечают") is no name.
         reference.name = side.Text().Text(at);
         reference.folded_name = side.facts->Folded(i);
+      } else if (lenient && reference.title.empty() && mentions_ != nullptr &&
+                 !StartsWithCapital(side.Text().Text(at)) &&
+                 mentions_->TitlesSomeone(MentionStem(side.facts->Folded(i)))) {
+        // A word no list has that the article writes before a name as
+        // a title ("інженер Василь Ткачук"): "пояснив інженер".
+        reference.title = side.facts->Folded(i);
       } else {
         return {};
       }
@@ -1400,8 +1416,8 @@ class RunClassifier {
   // named another way, neither a new source nor another person.
   bool IsSameReferent() const {
     if (mentions_ == nullptr) return false;
-    const Reference a = ReferenceOf(old_);
-    const Reference b = ReferenceOf(new_);
+    const Reference a = ReferenceOf(old_, /*lenient=*/true);
+    const Reference b = ReferenceOf(new_, /*lenient=*/true);
     return Corefer(a, b) || Corefer(b, a) || TitleForNameBefore(old_, a, b) ||
            TitleForNameBefore(new_, b, a);
   }
@@ -2347,6 +2363,67 @@ constexpr int kMaxWidgetWords = 8;
 
 // (A short line with a stamp word, "By Staff | 2 min read", is already
 // boilerplate by TextFacts::IsStampLine.)
+// Whether the sentence around [begin, end) in `text` was rewritten: of its
+// words outside that range, a third or more, and three or more, are inside
+// other runs of the diff on that side.
+bool SentenceRewrittenAround(const TokenizedText& text, int begin, int end,
+                             const std::vector<ChangeRun>& runs, bool old_side) {
+  const auto size = static_cast<int>(text.tokens.size());
+  int start = std::min(begin, size);
+  while (start > 0 && !IsSentenceEnd(text.Key(static_cast<std::size_t>(start - 1)))) --start;
+  int stop = std::max(end, start);
+  while (stop < size && !IsSentenceEnd(text.Key(static_cast<std::size_t>(stop)))) ++stop;
+  int words = 0;
+  int changed = 0;
+  for (int i = start; i < stop; ++i) {
+    if ((i >= begin && i < end) || !IsWordish(text.tokens[static_cast<std::size_t>(i)])) continue;
+    ++words;
+    for (const ChangeRun& run : runs) {
+      const int b = old_side ? run.old_begin : run.new_begin;
+      const int e = old_side ? run.old_end : run.new_end;
+      if (i >= b && i < e) {
+        ++changed;
+        break;
+      }
+    }
+  }
+  constexpr int kMinChanged = 3;
+  return changed >= kMinChanged && 3 * changed >= words;
+}
+
+// "в [-Белоярскую центральную районную-]{+городскую+} больницу
+// {+Соснового Бора+}": a name replaced by another in two runs with a word
+// or two between them, read as one run.
+bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
+                            const ArticleMentions* mentions) {
+  constexpr int kMaxGap = 2;  // tokens
+  if (diff.old_text == nullptr || diff.new_text == nullptr) return false;
+  for (std::size_t i = 1; i < diff.runs.size(); ++i) {
+    const ChangeRun& a = diff.runs[i - 1];
+    const ChangeRun& b = diff.runs[i];
+    if (b.old_begin - a.old_end > kMaxGap || b.new_begin - a.new_end > kMaxGap) continue;
+    bool sentence_ends = false;
+    for (int t = a.old_end; t < b.old_begin; ++t) {
+      sentence_ends |= IsSentenceEnd(diff.old_text->Key(static_cast<std::size_t>(t)));
+    }
+    if (sentence_ends) continue;
+    const ChangeRun merged{a.old_begin, b.old_end, a.new_begin, b.new_end};
+    // "[-based in Tallinn-]" -> "{+Tallinn-based+}": one name, hyphened on.
+    auto hyphened_name = [](const TextFacts& text, int from, int to) {
+      for (int t = from; t < to; ++t) {
+        if (text.IsName(t) && text.Folded(t).find('-') != std::string_view::npos) return true;
+      }
+      return false;
+    };
+    if (hyphened_name(*facts.Old(), merged.old_begin, merged.old_end) ||
+        hyphened_name(*facts.New(), merged.new_begin, merged.new_end)) {
+      continue;
+    }
+    if (RunClassifier(facts.Old(), facts.New(), merged, mentions).IsEntity()) return true;
+  }
+  return false;
+}
+
 bool IsCallToAction(const Side& whole) {
   if (whole.Empty() || WordCount(whole) > kMaxWidgetWords) return false;
   const std::string_view last = whole.Key(whole.end - 1);
@@ -2439,9 +2516,23 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
   bool runs_name_sources = false;
   for (const ChangeRun& run : diff.runs) {
     const RunClassifier classifier(facts.Old(), facts.New(), run, mentions);
-    tags.merge(classifier.Tags());
+    TagSet run_tags = classifier.Tags();
+    // A negation flips a sentence that otherwise stays; with a third or
+    // more of its other words changed too, the sentence was rewritten
+    // ("did not match" -> "were out of line with").
+    if (run_tags.contains(Tag::kNegation) &&
+        (SentenceRewrittenAround(*diff.old_text, run.old_begin, run.old_end, diff.runs,
+                                 /*old_side=*/true) ||
+         SentenceRewrittenAround(*diff.new_text, run.new_begin, run.new_end, diff.runs,
+                                 /*old_side=*/false))) {
+      run_tags.erase(Tag::kNegation);
+    }
+    tags.merge(run_tags);
     swapped_speaker |= classifier.SwapsSpeaker() || classifier.SwapsCitedSource();
     runs_name_sources = runs_name_sources || classifier.NamesSource();
+  }
+  if (!tags.contains(Tag::kEntity) && NameReplacedAcrossRuns(diff, facts, mentions)) {
+    tags.insert(Tag::kEntity);
   }
   CheckAgainstWholeParagraphs(facts, mentions, runs_name_sources, tags);
   if (swapped_speaker) tags.insert(Tag::kAttribution);

@@ -2015,5 +2015,75 @@ TEST(EditClassifierTest, APreliminaryFigureFromAnotherWordIsTheSameSource) {
   EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
+TEST(EditClassifierTest, ANegationInARewrittenSentenceIsNoFlip) {
+  // A third or more of the sentence's other words changed: rewritten.
+  const auto rewritten = DiffBody(
+      "Opening the case, the prosecutor told the jury the scheme unravelled when an auditor "
+      "noticed that the dates in the ledgers did not match the port's records.",
+      "The scheme came apart, the prosecutor told the jury as she opened the case, after an "
+      "auditor spotted that the dates in the ledgers were out of line with the port's records.");
+  EXPECT_FALSE(rewritten.substantive) << ::testing::PrintToString(rewritten.tags);
+  // The same negation with the rest of the sentence kept is a flip.
+  EXPECT_EQ(DiffBody("The prosecutor told the jury the dates in the ledgers matched the port's "
+                     "records, after an auditor checked them.",
+                     "The prosecutor told the jury the dates in the ledgers did not match the "
+                     "port's records, after an auditor checked them.")
+                .tags,
+            Tags{"negation"});
+}
+
+TEST(EditClassifierTest, NegativeConcordAfterTheVerbIsOneNegation) {
+  const auto ru = DiffBody(
+      "С начала осени случаев гриппа в регионе пока не зарегистрировано, отметили в министерстве.",
+      "С начала осени в регионе не было ни одного случая гриппа, отметили в министерстве.");
+  EXPECT_FALSE(ru.substantive) << ::testing::PrintToString(ru.tags);
+  const auto uk = DiffBody(
+      "Від початку осені випадків грипу в області поки не зареєстровано, зазначили в міністерстві.",
+      "Від початку осені в області не зареєстрували жодного випадку грипу, зазначили в "
+      "міністерстві.");
+  EXPECT_FALSE(uk.substantive) << ::testing::PrintToString(uk.tags);
+}
+
+TEST(EditClassifierTest, VotingSomethingDownRejectsIt) {
+  const auto diff = DiffBody(
+      "Some branches had urged members to reject the offer, arguing it was too low.",
+      "Some branches had urged members to vote the offer down, arguing it was too low.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
+TEST(EditClassifierTest, ANameReplacedAcrossTwoRunsIsAnEntity) {
+  const auto place = DiffBody(
+      "Пострадавших доставили в Белоярскую центральную районную больницу, у троих переломы.",
+      "Пострадавших доставили в городскую больницу Соснового Бора, у троих переломы.");
+  EXPECT_TRUE(HasTag(place, "entity")) << ::testing::PrintToString(place.tags);
+  // One place hyphened onto a word is the same place.
+  const auto based = DiffBody("The robots are made by Rovelo, a start-up based in Tallinn.",
+                              "The robots are made by Rovelo, a Tallinn-based start-up.");
+  EXPECT_FALSE(based.substantive) << ::testing::PrintToString(based.tags);
+}
+
+TEST(EditClassifierTest, AWordTheArticleTitlesSomeoneWithIsThatPerson) {
+  const Article before{"Bridge",
+                       "",
+                       "",
+                       {"Сімдесятирічний інженер Василь Ткачук сам відремонтував міст.",
+                        "«Через цей міст діти ходять до школи», — сказав Ткачук."}};
+  Article after = before;
+  after.paragraphs[1] = "«Через цей міст діти ходять до школи», — пояснив інженер.";
+  const auto same = DiffArticles(before, after);
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  // A kind the article gave no one is someone else.
+  Article other = before;
+  other.paragraphs[1] = "«Через цей міст діти ходять до школи», — пояснив архітектор.";
+  EXPECT_TRUE(DiffArticles(before, other).substantive);
+}
+
+TEST(EditClassifierTest, TheDepartmentIsTheMinistry) {
+  const auto diff = DiffBody(
+      "В ведомстве связывают снижение с ростом охвата вакцинацией, прививку получили 48 тысяч.",
+      "Снижение в министерстве объясняют ростом охвата вакцинацией, прививку получили 48 тысяч.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
