@@ -324,7 +324,13 @@ class SideReader {
         words.Add("%");
         continue;
       }
-      if (!IsWordish(side_.At(i))) continue;
+      if (!IsWordish(side_.At(i))) {
+        // A sign heads its figure ("-9"): its value, not a dash.
+        if (const auto value = side_.facts->Figure(i); value && !value->empty()) {
+          words.Add(*value);
+        }
+        continue;
+      }
       const std::string_view folded = side_.facts->Folded(i);
       // "a dozen" is 12 and "a million" one million.
       if ((folded == "a" || folded == "an") && i + 1 < side_.end && side_.facts->Figure(i + 1)) {

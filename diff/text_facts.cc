@@ -192,6 +192,7 @@ void TextFacts::ComputeFigures() const {
   join_from_figures([this](std::size_t i) { return JoinClockTime(i); });
   join_from_figures([this](std::size_t i) { return JoinMeridiem(i); });
   join_from_figures([this](std::size_t i) { return JoinDate(i); });
+  join_from_figures([this](std::size_t i) { return JoinSign(i); });
 }
 
 int TextFacts::DayAt(std::size_t i) const {
@@ -257,6 +258,37 @@ std::size_t TextFacts::JoinDate(std::size_t i) const {
   figure_[i] = words_.InternFigure(date);
   for (std::size_t k = i + 1; k < end; ++k) figure_[k] = part_of_figure_;
   return end;
+}
+
+// "minus nine degrees", "мінус дев'ять", "-9": a sign before a figure is
+// part of it ("-9-°"), so that minus nine is not nine. A sign word is a
+// [number-word] whose value is "-"; without a figure after it ("plus or
+// minus") it is none. A "-" is a sign when it stands apart before and is
+// written together with the figure ("to -9", not "2023-24" or "- 9").
+// Returns where the pass goes on.
+std::size_t TextFacts::JoinSign(std::size_t i) const {
+  const std::size_t n = figure_.size();
+  const auto value = FigureAt(i);
+  if (!value || value->empty()) return i + 1;
+  if (*value == "-") {
+    const std::size_t j = i + 1;
+    const auto next = j < n ? FigureAt(j) : std::nullopt;
+    if (!next || next->empty() || *next == "-") {
+      figure_[i] = WordLookup::kNoFigure;
+      return i + 1;
+    }
+    figure_[i] = words_.InternFigure("-" + std::string(*next));
+    figure_[j] = part_of_figure_;
+    return j + 1;
+  }
+  const Token& token = text_.tokens[i];
+  if (i >= 1 && text_.Key(i - 1) == "-" && !token.space_before &&
+      (i == 1 || (text_.tokens[i - 1].space_before && !IsFigure(i - 2)))) {
+    // The sign heads the figure, so that a run of the sign alone changes it.
+    figure_[i - 1] = words_.InternFigure("-" + std::string(*value));
+    figure_[i] = part_of_figure_;
+  }
+  return i + 1;
 }
 
 // "10 a.m.", "6.15 p.m.", "11 PM", "шостої ранку", "в 11 часов вечера": the
@@ -476,6 +508,14 @@ std::string NumberValue(std::string_view key) {
     } else if (c != ' ' && c != ',') {
       value += c;
     }
+  }
+  // "48,60" is "48,6" and "2,0" is "2": a price's or a measure's trailing
+  // zeros after a decimal comma ("15.30" may be a time).
+  const std::size_t point = value.find('.');
+  if (decimal && point != std::string::npos &&
+      value.find_first_not_of("0123456789", point + 1) == std::string::npos) {
+    while (value.back() == '0') value.pop_back();
+    if (value.back() == '.') value.pop_back();
   }
   return value;
 }

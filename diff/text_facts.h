@@ -137,6 +137,7 @@ class TextFacts {
   std::size_t JoinClockTime(std::size_t i) const;
   std::size_t JoinMeridiem(std::size_t i) const;
   std::size_t JoinDate(std::size_t i) const;
+  std::size_t JoinSign(std::size_t i) const;
   // The day of the month (1-31) the number at i is, else 0.
   int DayAt(std::size_t i) const;
   // The value of a word like "£3.2m" at i, when it is one (JoinMagnitude's).

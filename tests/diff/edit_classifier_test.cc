@@ -2085,5 +2085,30 @@ TEST(EditClassifierTest, TheDepartmentIsTheMinistry) {
   EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, ASignIsPartOfItsFigure) {
+  EXPECT_TRUE(HasTag(DiffBody("Temperatures fell to minus nine degrees overnight, officials said.",
+                              "Temperatures fell to nine degrees overnight, officials said."),
+                     "number"));
+  EXPECT_TRUE(HasTag(DiffBody("Temperatures fell to -9 degrees overnight, the council said.",
+                              "Temperatures fell to 9 degrees overnight, the council said."),
+                     "number"));
+  const auto spelt = DiffBody("Температура опустилася до мінус дев'яти градусів уночі.",
+                              "Температура опустилася до -9 градусів уночі.");
+  EXPECT_FALSE(spelt.substantive) << ::testing::PrintToString(spelt.tags);
+  // No figure after the word, or a dash between figures: no sign.
+  const auto plus = DiffBody("The poll has a margin of plus or minus three points, in 2023 -2024.",
+                             "The poll has a margin of plus or minus 3 points, in 2023 - 2024.");
+  EXPECT_FALSE(plus.substantive) << ::testing::PrintToString(plus.tags);
+}
+
+TEST(EditClassifierTest, TrailingZerosAfterADecimalCommaAreNoChange) {
+  const auto price = DiffBody("Кубометр воды подорожает с 48,60 до 53,36 рубля, сообщили в мэрии.",
+                              "Кубометр воды подорожает с 48,6 до 53,36 рубля, сообщили в мэрии.");
+  EXPECT_FALSE(price.substantive) << ::testing::PrintToString(price.tags);
+  EXPECT_TRUE(HasTag(DiffBody("Кубометр воды подорожает с 48,60 до 53,36 рубля.",
+                              "Кубометр воды подорожает с 48,06 до 53,36 рубля."),
+                     "number"));
+}
+
 }  // namespace
 }  // namespace revwatch
