@@ -1535,6 +1535,8 @@ class RunClassifier {
     // "Environment Agency [-brought the case. Its-]{+, whose+}": a name
     // goes on in words, not past a comma or a stop.
     if (!IsWordish(old_.At(old_.begin)) || !IsWordish(new_.At(new_.begin))) return false;
+    // "Progressive Union [-holds-]{+holding+}": a word's other form.
+    if (SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin))) return false;
     const int before = new_.begin - 1;
     // "Meridian Bank [-says-]{+said+}": a reporting verb after the name is
     // no part of it, nor is a negation ("Суда [-не могут-]{+лишены

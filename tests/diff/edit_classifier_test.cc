@@ -2110,5 +2110,11 @@ TEST(EditClassifierTest, TrailingZerosAfterADecimalCommaAreNoChange) {
                      "number"));
 }
 
+TEST(EditClassifierTest, AnotherFormOfAWordAfterAnInstitutionIsNoRename) {
+  const auto diff = DiffBody("The poll shows the opposition Progressive Union holds a lead.",
+                             "The poll shows the opposition Progressive Union holding a lead.");
+  EXPECT_FALSE(HasTag(diff, "entity")) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
