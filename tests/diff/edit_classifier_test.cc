@@ -2078,7 +2078,12 @@ TEST(EditClassifierTest, AWordTheArticleTitlesSomeoneWithIsThatPerson) {
   EXPECT_TRUE(DiffArticles(before, other).substantive);
 }
 
-TEST(EditClassifierTest, TheDepartmentIsTheMinistry) {
+TEST(EditClassifierTest, ASourceCalledByASynonymIsTheSameSource) {
+  const auto owner = DiffBody(
+      "Владелец комплекса оценивает ущерб в десятки миллионов рублей, по его словам.",
+      "Собственник комплекса оценивает ущерб в десятки миллионов рублей, как он отметил.");
+  EXPECT_FALSE(owner.substantive) << ::testing::PrintToString(owner.tags);
+  // The department is the ministry.
   const auto diff = DiffBody(
       "В ведомстве связывают снижение с ростом охвата вакцинацией, прививку получили 48 тысяч.",
       "Снижение в министерстве объясняют ростом охвата вакцинацией, прививку получили 48 тысяч.");
