@@ -8,6 +8,7 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstddef>
 #include <initializer_list>
@@ -500,10 +501,41 @@ int HourOnTheHour(std::string_view figure) {
 // seventh year in a row" -> "the seventh consecutive year"), and a clock
 // time on the hour and the hour as a number ("с 8 до 17 часов" -> "с 8:00
 // до 17:00").
+// A measure in the smallest unit of its kind: "1.3" km is 1300 m. The
+// metric system's factors, not a word list: the symbols are the [unit]
+// lists' ones, shared by all languages.
+std::optional<std::pair<std::string_view, double>> InSmallUnits(std::string_view number,
+                                                                 std::string_view unit) {
+  struct Factor {
+    std::string_view unit;
+    std::string_view small;
+    double factor;
+  };
+  static constexpr Factor kFactors[] = {
+      {"km", "mm", 1e6}, {"m", "mm", 1e3}, {"cm", "mm", 10}, {"mm", "mm", 1},
+      {"t", "kg", 1e3},  {"kg", "kg", 1},  {"h", "min", 60}, {"min", "min", 1},
+  };
+  double value = 0;
+  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (error != std::errc() || end != number.data() + number.size()) return std::nullopt;
+  for (const Factor& f : kFactors) {
+    if (f.unit == unit) return std::pair{f.small, value * f.factor};
+  }
+  return std::nullopt;
+}
+
 bool SameFigureLoosely(std::string_view a, std::string_view b) {
   const auto [a_number, a_unit] = NumberAndUnit(a);
   const auto [b_number, b_unit] = NumberAndUnit(b);
   if (a_number == b_number) return a_unit.empty() != b_unit.empty();
+  if (a_unit != b_unit) {
+    const auto a_small = InSmallUnits(a_number, a_unit);
+    const auto b_small = InSmallUnits(b_number, b_unit);
+    if (a_small && b_small && a_small->first == b_small->first &&
+        std::abs(a_small->second - b_small->second) <= 1e-9 * std::abs(a_small->second)) {
+      return true;
+    }
+  }
   auto hour_of = [](std::string_view number, std::string_view unit) {
     return unit.empty() || unit == "h" ? number : std::string_view();
   };

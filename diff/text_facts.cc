@@ -474,8 +474,9 @@ std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   }
   if (word[digits] == '-') return NumberWithUnit(word.substr(0, digits), rest, lexicon);
   // "2km", "40mm": a number and a unit written together, as "2 km" (two
-  // letters at least: "1990s" is a decade).
-  if (rest.size() >= 2 && lexicon.UnitSymbol(rest)) {
+  // letters at least: "1990s" is a decade; but "9C" is 9 degrees).
+  if (const auto symbol = lexicon.UnitSymbol(rest);
+      symbol && (rest.size() >= 2 || *symbol == "°")) {
     return NumberWithUnit(word.substr(0, digits), rest, lexicon);
   }
   return std::string(word);

@@ -2121,5 +2121,17 @@ TEST(EditClassifierTest, AnotherFormOfAWordAfterAnInstitutionIsNoRename) {
   EXPECT_FALSE(HasTag(diff, "entity")) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, AMeasureInAnotherMetricUnitIsTheSameFigure) {
+  const auto metres = DiffBody("Подрядчик должен заменить около 1,3 километра труб до зимы.",
+                               "Подрядчик должен заменить примерно 1300 метров труб до зимы.");
+  EXPECT_FALSE(metres.substantive) << ::testing::PrintToString(metres.tags);
+  EXPECT_TRUE(HasTag(DiffBody("Подрядчик должен заменить около 1,3 километра труб до зимы.",
+                              "Подрядчик должен заменить примерно 1200 метров труб до зимы."),
+                     "number"));
+  const auto celsius = DiffBody("Organisers said the temperature at the start was 9 degrees.",
+                                "Organisers said the temperature at the start was 9C.");
+  EXPECT_FALSE(celsius.substantive) << ::testing::PrintToString(celsius.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
