@@ -2083,6 +2083,10 @@ TEST(EditClassifierTest, ASourceCalledByASynonymIsTheSameSource) {
       "Владелец комплекса оценивает ущерб в десятки миллионов рублей, по его словам.",
       "Собственник комплекса оценивает ущерб в десятки миллионов рублей, как он отметил.");
   EXPECT_FALSE(owner.substantive) << ::testing::PrintToString(owner.tags);
+  const auto head = DiffBody(
+      "«Ситуація складна», — написав у Telegram голова ОВА Олег Гайдученко.",
+      "«Ситуація складна», — написав у Telegram очільник ОВА Олег Гайдученко.");
+  EXPECT_FALSE(head.substantive) << ::testing::PrintToString(head.tags);
   // The department is the ministry.
   const auto diff = DiffBody(
       "В ведомстве связывают снижение с ростом охвата вакцинацией, прививку получили 48 тысяч.",
