@@ -1108,8 +1108,14 @@ class RunClassifier {
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
-    const auto old_names = old_reader_.ProperNouns();
-    const auto new_names = new_reader_.ProperNouns();
+    auto old_names = old_reader_.ProperNouns();
+    auto new_names = new_reader_.ProperNouns();
+    // "[-degrees Celsius-]{+°C+}": units, whatever their capitals.
+    const auto is_unit = [&](std::string_view name) {
+      return old_.facts->lexicon().UnitSymbol(name).has_value();
+    };
+    std::erase_if(old_names, is_unit);
+    std::erase_if(new_names, is_unit);
     bool left = false;
     bool arrived = false;
     for (std::string_view name : old_names) left |= !HasNameStem(*new_.facts, name);
