@@ -2141,5 +2141,13 @@ TEST(EditClassifierTest, AMeasureInAnotherMetricUnitIsTheSameFigure) {
   EXPECT_FALSE(symbol.substantive) << ::testing::PrintToString(symbol.tags);
 }
 
+TEST(EditClassifierTest, WhoseDataAreCitedIsTheSource) {
+  EXPECT_TRUE(HasTag(DiffBody("Концентрація пилу сягала 180 мікрограмів. Такі дані наводить "
+                              "громадська мережа моніторингу «Чисте небо».",
+                              "Концентрація пилу сягала 180 мікрограмів. Такі дані наводить "
+                              "обласний центр з гідрометеорології."),
+                     "attribution"));
+}
+
 }  // namespace
 }  // namespace revwatch
