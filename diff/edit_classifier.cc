@@ -1207,10 +1207,18 @@ class RunClassifier {
     const Side& side = old_.Empty() ? new_ : old_;
     const SideReader& reader = old_.Empty() ? new_reader_ : old_reader_;
     if (!reader.HasProperNoun() && reader.CountWithin(LexiconList::kSource) == 0) return false;
-    for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
+    // ("according to the {+regional employers' association. The+}
+    // Federation": past a function word, for what was put in.)
+    int start = side.begin;
+    if (old_.Empty() && start > 0 &&
+        side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(start - 1)) == 1) {
+      --start;
+    }
+    for (int pos = std::max(0, start - 4); pos < start; ++pos) {
       const std::size_t n =
           side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
-      if (n > 0 && pos + static_cast<int>(n) == side.begin) return true;
+      const int end = pos + static_cast<int>(n);
+      if (n > 0 && (end == side.begin || end == start)) return true;
     }
     return false;
   }

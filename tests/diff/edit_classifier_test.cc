@@ -2149,5 +2149,14 @@ TEST(EditClassifierTest, WhoseDataAreCitedIsTheSource) {
                      "attribution"));
 }
 
+TEST(EditClassifierTest, ASourcePutInAfterTheSourcePhrasesArticleIsAttribution) {
+  const auto diff = DiffBody(
+      "Staff will receive 1,200 euros in March, according to the Metalworkers' Federation, "
+      "which negotiated the deal.",
+      "Staff will receive 1,200 euros in March, according to the regional employers' "
+      "association. The Metalworkers' Federation negotiated the deal.");
+  EXPECT_TRUE(HasTag(diff, "attribution")) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
