@@ -2158,5 +2158,14 @@ TEST(EditClassifierTest, ASourcePutInAfterTheSourcePhrasesArticleIsAttribution) 
   EXPECT_TRUE(HasTag(diff, "attribution")) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, WhatASourceExpectsIsItsEstimate) {
+  const auto diff = DiffBody(
+      "Уряд затвердив нову програму. За оцінками міністерства, програма охопить близько 310 "
+      "тисяч родин по всій країні.",
+      "Уряд затвердив нову програму. У міністерстві розраховують, що програма охопить близько "
+      "310 тисяч родин по всій країні.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
