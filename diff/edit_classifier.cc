@@ -1557,10 +1557,12 @@ class RunClassifier {
           (side.begin > 0 && !IsSentenceEnd(side.Key(side.begin - 1)))) {
         return false;
       }
-      // ("[-A-]{+The+} ministry": a function word names nothing.)
-      if (!StartsWithCapital(side.Text().Text(static_cast<std::size_t>(side.begin))) ||
-          side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(side.begin)) >
-              0) {
+      // ("[-A-]{+The+} ministry": a function word names nothing, and
+      // "[-Руководитель-]{+Глава+} фонда" is who heads it.)
+      const auto at = static_cast<std::size_t>(side.begin);
+      if (!StartsWithCapital(side.Text().Text(at)) ||
+          side.facts->MatchAt(LexiconList::kFunctionWord, at) > 0 ||
+          side.facts->MatchAt(LexiconList::kSource, at) > 0) {
         return false;
       }
       for (int i = side.end; i < std::min(side.Size(), side.end + 2); ++i) {

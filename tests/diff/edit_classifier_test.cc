@@ -2167,5 +2167,12 @@ TEST(EditClassifierTest, WhatASourceExpectsIsItsEstimate) {
   EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, WhoHeadsABodyIsNoPartOfItsName) {
+  const auto diff = DiffBody(
+      "Руководитель фонда Елена Воронцова отказалась комментировать ход проверки.",
+      "Глава фонда Елена Воронцова отказалась комментировать ход проверки.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
