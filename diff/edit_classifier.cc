@@ -1374,10 +1374,12 @@ class RunClassifier {
     std::string_view folded_name;
   };
 
-  // `lenient` (for IsSameReferent, which only clears a finding) passes
-  // over reporting verbs and takes a word the article writes as someone's
-  // title for a title.
-  Reference ReferenceOf(const Side& side, bool lenient = false) const {
+  // How lenient a reading is, for IsSameReferent, which only clears a
+  // finding: past reporting verbs, and also taking a word the article
+  // writes as someone's title for a title.
+  enum class Leniency { kNone, kPastVerbs, kArticleTitles };
+
+  Reference ReferenceOf(const Side& side, Leniency leniency = Leniency::kNone) const {
     using Kind = Reference::Kind;
     if (side.Empty()) return {};
     Reference reference;
@@ -1388,7 +1390,7 @@ class RunClassifier {
       // "[-сказав Ткачук-]{+пояснив інженер+}": the reporting verb beside
       // whoever speaks is not who it is.
       if (const std::size_t verb = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
-          lenient && verb > 0) {
+          leniency != Leniency::kNone && verb > 0) {
         i += static_cast<int>(verb) - 1;
         continue;
       }
@@ -1405,8 +1407,8 @@ class RunClassifier {
         // lower case ("Как отмечают") is no name.
         reference.name = side.Text().Text(at);
         reference.folded_name = side.facts->Folded(i);
-      } else if (lenient && reference.title.empty() && mentions_ != nullptr &&
-                 !StartsWithCapital(side.Text().Text(at)) &&
+      } else if (leniency == Leniency::kArticleTitles && reference.title.empty() &&
+                 mentions_ != nullptr && !StartsWithCapital(side.Text().Text(at)) &&
                  mentions_->TitlesSomeone(MentionStem(side.facts->Folded(i)))) {
         // A word no list has that the article writes before a name as
         // a title ("інженер Василь Ткачук"): "пояснив інженер".
@@ -1468,8 +1470,19 @@ class RunClassifier {
   // named another way, neither a new source nor another person.
   bool IsSameReferent() const {
     if (mentions_ == nullptr) return false;
-    const Reference a = ReferenceOf(old_, /*lenient=*/true);
-    const Reference b = ReferenceOf(new_, /*lenient=*/true);
+    Reference a = ReferenceOf(old_, Leniency::kPastVerbs);
+    Reference b = ReferenceOf(new_, Leniency::kPastVerbs);
+    // A title the article gives only matters against a name or a pronoun
+    // (and asks the whole article).
+    using Kind = Reference::Kind;
+    auto names = [](const Reference& r) {
+      return r.kind == Kind::kName || r.kind == Kind::kPronoun;
+    };
+    if (a.kind == Kind::kNone && names(b)) {
+      a = ReferenceOf(old_, Leniency::kArticleTitles);
+    } else if (b.kind == Kind::kNone && names(a)) {
+      b = ReferenceOf(new_, Leniency::kArticleTitles);
+    }
     return Corefer(a, b) || Corefer(b, a) || TitleForNameBefore(old_, a, b) ||
            TitleForNameBefore(new_, b, a);
   }
