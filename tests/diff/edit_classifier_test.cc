@@ -2174,5 +2174,12 @@ TEST(EditClassifierTest, WhoHeadsABodyIsNoPartOfItsName) {
   EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, TheInvestigatorsVersionCitesThem) {
+  const auto diff = DiffBody(
+      "По данным следствия, чиновница получила 800 тысяч рублей от предпринимателя.",
+      "По версии следствия, чиновница получила 800 тысяч рублей от предпринимателя.");
+  EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
