@@ -876,6 +876,8 @@ void TextFacts::FindNames() const {
     // (Most words are lower case: IsCapitalised's first test, inline.)
     const int folded = folded_of[static_cast<std::size_t>(tokens[i].key)];
     if (tokens[i].key == folded || !IsCapitalised(i)) continue;
+    // "10 Mbit/s", "9 C": a unit after its number, whatever its capitals.
+    if (i > 0 && IsFigure(i - 1) && MatchAt(LexiconList::kUnit, i) == 1) continue;
     if (IsSentenceStart(i)) {
       sentence_starts.push_back(i);
     } else {

@@ -2135,6 +2135,10 @@ TEST(EditClassifierTest, AMeasureInAnotherMetricUnitIsTheSameFigure) {
   const auto celsius = DiffBody("Organisers said the temperature at the start was 9 degrees.",
                                 "Organisers said the temperature at the start was 9C.");
   EXPECT_FALSE(celsius.substantive) << ::testing::PrintToString(celsius.tags);
+  const auto rate = DiffBody(
+      "No connection is faster than 10 megabits per second, according to the ministry.",
+      "No connection is faster than 10 Mbit/s, according to the ministry.");
+  EXPECT_FALSE(rate.substantive) << ::testing::PrintToString(rate.tags);
   // A unit's capitals make no name.
   const auto symbol = DiffBody("The airport reached 41.3 degrees Celsius, the institute said.",
                                "The airport reached 41.3 °C, the institute said.");
