@@ -150,6 +150,16 @@ TEST_F(SchedulerTest, OldWatchExpiresInsteadOfBeingChecked) {
   EXPECT_EQ(scheduler.RunDueChecks(later + 3600)->expired, 0);  // stays expired
 }
 
+// kPage as served from `url`.
+FetchedPage ServedPage(const std::string& url) {
+  FetchedPage page;
+  page.status = 200;
+  page.final_url = url;
+  page.content_type = "text/html; charset=utf-8";
+  page.body = kPage;
+  return page;
+}
+
 // Serves kPage and notes, at each request, what the store says of the
 // watch being fetched: what a daemon dying in that check would leave.
 class WitnessFetcher final : public Fetcher {
@@ -158,12 +168,7 @@ class WitnessFetcher final : public Fetcher {
   Result<FetchedPage> Fetch(const FetchRequest& request) override {
     const Watch watch = *store_.FindWatch(request.url);
     seen.push_back({request.url, watch.checking_since > 0, watch.crashes});
-    FetchedPage page;
-    page.status = 200;
-    page.final_url = request.url;
-    page.content_type = "text/html; charset=utf-8";
-    page.body = kPage;
-    return page;
+    return ServedPage(request.url);
   }
   struct Seen {
     std::string url;
@@ -288,12 +293,7 @@ class SlowFetcher final : public Fetcher {
       --c_.now[host];
       --c_.all_now;
     }
-    FetchedPage page;
-    page.status = 200;
-    page.final_url = request.url;
-    page.content_type = "text/html; charset=utf-8";
-    page.body = kPage;
-    return page;
+    return ServedPage(request.url);
   }
 
  private:
