@@ -33,7 +33,7 @@ constexpr double kObviousPairDice = 0.8;
 constexpr double kRewrittenStemDice = 0.55;
 constexpr std::size_t kRewrittenMinWords = 12;
 // Fewer stems shared suffice when the names and digit figures are the same.
-constexpr double kRewrittenSameFactsStemDice = 0.4;
+constexpr double kRewrittenSameFactsStemDice = 0.35;
 // A word stem for that: its first five letters, of words of four or more.
 constexpr std::size_t kStemLetters = 5;
 constexpr std::size_t kMinStemmedLetters = 4;
