@@ -2195,5 +2195,16 @@ TEST(EditClassifierTest, TheInvestigatorsVersionCitesThem) {
   EXPECT_FALSE(diff.substantive) << ::testing::PrintToString(diff.tags);
 }
 
+TEST(EditClassifierTest, TwoTitlesAreTwo) {
+  const std::string rest =
+      " По словам тренера, спортсменка установила личный рекорд на обеих дистанциях.";
+  const auto same = DiffBody("Две золотые медали на счету Ксении Бурлаковой." + rest,
+                             "Ксения Бурлакова стала двукратной чемпионкой." + rest);
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_TRUE(HasTag(DiffBody("Две золотые медали на счету Ксении Бурлаковой." + rest,
+                              "Ксения Бурлакова стала трехкратной чемпионкой." + rest),
+                     "number"));
+}
+
 }  // namespace
 }  // namespace revwatch
