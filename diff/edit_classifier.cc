@@ -1809,7 +1809,8 @@ class ParagraphBalance {
         }
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
-            !KindOfLeadNameIn(i, other) && !KindBesideName(i, other)) {
+            !KindOfLeadNameIn(i, other) && !KindBesideName(i, other) &&
+            !other.PronounSpeaksFor(entry)) {
           return false;
         }
       }
@@ -1913,6 +1914,31 @@ class ParagraphBalance {
           (text_.IsName(j) || IsSpeakerAtSentenceStart(j)) &&
           HasNameStem(other.text_, text_.Folded(j))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  // "The ministry did not name the official. It said" (for "... by the
+  // ministry, which said"): a pronoun right before a reporting verb, its
+  // sentence's first word, stands for the source `entry` that opens the
+  // sentence before it (within its first two words).
+  bool PronounSpeaksFor(int entry) const {
+    const auto& tokens = text_.text();
+    const auto size = static_cast<int>(tokens.tokens.size());
+    for (int j = 1; j + 1 < size; ++j) {
+      const auto at = static_cast<std::size_t>(j);
+      if (!IsSentenceEnd(tokens.Key(at - 1)) || text_.MatchAt(LexiconList::kPronoun, at) == 0 ||
+          reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) == 0) {
+        continue;
+      }
+      int start = j - 1;
+      while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) {
+        --start;
+      }
+      for (int k = start; k < std::min(j - 1, start + 2); ++k) {
+        const int source = reader_.MatchedEntry(LexiconList::kSource, k);
+        if (source >= 0 && text_.lexicon().SameSourceAs(source) == entry) return true;
       }
     }
     return false;

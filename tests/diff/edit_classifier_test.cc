@@ -2206,5 +2206,19 @@ TEST(EditClassifierTest, TwoTitlesAreTwo) {
                      "number"));
 }
 
+TEST(EditClassifierTest, ThePronounForTheBodyThatOpensTheSentenceBeforeIsThatBody) {
+  const auto same = DiffBody(
+      "The ministry did not name the official. It said the audit had been passed to prosecutors.",
+      "The official was not named by the ministry, which said the audit had been passed to "
+      "prosecutors.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  // Another body than the one that opens the sentence before.
+  EXPECT_TRUE(HasTag(DiffBody("The union criticised the plan. It said the audit had been passed "
+                              "to prosecutors.",
+                              "The union criticised the plan. The ministry said the audit had "
+                              "been passed to prosecutors."),
+                     "attribution"));
+}
+
 }  // namespace
 }  // namespace revwatch
