@@ -1389,10 +1389,12 @@ class RunClassifier {
       const auto at = static_cast<std::size_t>(i);
       // "[-сказав Ткачук-]{+пояснив інженер+}": the reporting verb beside
       // whoever speaks is not who it is.
-      if (const std::size_t verb = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
-          leniency != Leniency::kNone && verb > 0) {
-        i += static_cast<int>(verb) - 1;
-        continue;
+      if (leniency != Leniency::kNone) {
+        if (const std::size_t verb = side.facts->MatchAt(LexiconList::kAttributionVerb, at);
+            verb > 0) {
+          i += static_cast<int>(verb) - 1;
+          continue;
+        }
       }
       if (side.facts->MatchAt(LexiconList::kPronoun, at) == 1) {
         ++pronouns;
@@ -2456,8 +2458,6 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
 // ("Share this article", "Читайте нас в Telegram"): a widget's label.
 constexpr int kMaxWidgetWords = 8;
 
-// (A short line with a stamp word, "By Staff | 2 min read", is already
-// boilerplate by TextFacts::IsStampLine.)
 // Whether the sentence around [begin, end) in `text` was rewritten: of its
 // words outside that range, a third or more, and three or more, are inside
 // other runs of the diff on that side.
@@ -2493,6 +2493,13 @@ bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
                             const ArticleMentions* mentions) {
   constexpr int kMaxGap = 2;  // tokens
   if (diff.old_text == nullptr || diff.new_text == nullptr) return false;
+  // "[-based in Tallinn-]" -> "{+Tallinn-based+}": one name, hyphened on.
+  auto hyphened_name = [](const TextFacts& text, int from, int to) {
+    for (int t = from; t < to; ++t) {
+      if (text.IsName(t) && text.Folded(t).find('-') != std::string_view::npos) return true;
+    }
+    return false;
+  };
   for (std::size_t i = 1; i < diff.runs.size(); ++i) {
     const ChangeRun& a = diff.runs[i - 1];
     const ChangeRun& b = diff.runs[i];
@@ -2503,13 +2510,6 @@ bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
     }
     if (sentence_ends) continue;
     const ChangeRun merged{a.old_begin, b.old_end, a.new_begin, b.new_end};
-    // "[-based in Tallinn-]" -> "{+Tallinn-based+}": one name, hyphened on.
-    auto hyphened_name = [](const TextFacts& text, int from, int to) {
-      for (int t = from; t < to; ++t) {
-        if (text.IsName(t) && text.Folded(t).find('-') != std::string_view::npos) return true;
-      }
-      return false;
-    };
     if (hyphened_name(*facts.Old(), merged.old_begin, merged.old_end) ||
         hyphened_name(*facts.New(), merged.new_begin, merged.new_end)) {
       continue;
@@ -2519,6 +2519,8 @@ bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
   return false;
 }
 
+// (A short line with a stamp word, "By Staff | 2 min read", is already
+// boilerplate by TextFacts::IsStampLine.)
 bool IsCallToAction(const Side& whole) {
   if (whole.Empty() || WordCount(whole) > kMaxWidgetWords) return false;
   const std::string_view last = whole.Key(whole.end - 1);

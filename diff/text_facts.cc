@@ -513,7 +513,7 @@ std::string NumberValue(std::string_view key) {
   // "48,60" is "48,6" and "2,0" is "2": a price's or a measure's trailing
   // zeros after a decimal comma ("15.30" may be a time).
   const std::size_t point = value.find('.');
-  if (decimal && point != std::string::npos &&
+  if (decimal && point != std::string::npos && point > 0 &&
       value.find_first_not_of("0123456789", point + 1) == std::string::npos) {
     while (value.back() == '0') value.pop_back();
     if (value.back() == '.') value.pop_back();
