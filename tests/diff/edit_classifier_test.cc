@@ -2220,5 +2220,13 @@ TEST(EditClassifierTest, ThePronounForTheBodyThatOpensTheSentenceBeforeIsThatBod
                      "attribution"));
 }
 
+TEST(EditClassifierTest, AContractorsForemanIsASource) {
+  EXPECT_TRUE(HasTag(DiffBody("Ремонт проспекту затримується через нестачу асфальту, повідомили в "
+                              "управлінні капітального будівництва міської ради.",
+                              "Ремонт проспекту затримується через нестачу асфальту, повідомив "
+                              "один із бригадирів підрядної організації."),
+                     "attribution"));
+}
+
 }  // namespace
 }  // namespace revwatch
