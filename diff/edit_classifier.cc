@@ -204,6 +204,18 @@ struct Side {
   int Size() const { return facts ? static_cast<int>(Text().tokens.size()) : 0; }
 };
 
+// The first token of the sentence token i is in, and the sentence end at
+// or after i (its stop, or the text's end).
+int SentenceStart(const TokenizedText& text, int i) {
+  while (i > 0 && !IsSentenceEnd(text.Key(static_cast<std::size_t>(i - 1)))) --i;
+  return i;
+}
+int SentenceStop(const TokenizedText& text, int i) {
+  const auto size = static_cast<int>(text.tokens.size());
+  while (i < size && !IsSentenceEnd(text.Key(static_cast<std::size_t>(i)))) ++i;
+  return i;
+}
+
 // Rules applied to one side of a run, with the lexicon.
 class SideReader {
  public:
@@ -263,10 +275,8 @@ class SideReader {
       }
       return false;
     }
-    int begin = side_.begin;
-    while (begin > 0 && !IsSentenceEnd(side_.Key(begin - 1))) --begin;
-    int end = side_.end;
-    while (end < side_.Size() && !IsSentenceEnd(side_.Key(end))) ++end;
+    const int begin = SentenceStart(side_.Text(), side_.begin);
+    const int end = SentenceStop(side_.Text(), side_.end);
     for (int pos = begin; pos < end; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       if (skip) {
@@ -1016,12 +1026,12 @@ bool ShortensWords(const Side& shortened, const Side& words) {
   return written.size() >= 2 && SpelledFromStarts(shortened.facts->Folded(at), written);
 }
 
-// What one run of changed words inside a paragraph amounts to.
 // Denial words in a range; "was denied bail" holds one but denies no claim.
 int DenialWords(const SideReader& r) {
   return r.CountTouching(LexiconList::kDenial) - r.CountTouching(LexiconList::kDenialException);
 }
 
+// What one run of changed words inside a paragraph amounts to.
 class RunClassifier {
  public:
   // `mentions` (may be null) is the article around the run.
@@ -1042,7 +1052,6 @@ class RunClassifier {
     new_reader_.CosmeticText(b);
     return a.joined() == b.joined() || AreTypoFixes(a, b, old_reader_, new_reader_);
   }
-
 
   bool IsDenial() const {
     if (DenialWords(new_reader_) > DenialWords(old_reader_)) return true;
@@ -1934,10 +1943,7 @@ class ParagraphBalance {
           reader_.MatchLength(LexiconList::kAttributionVerb, j + 1) == 0) {
         continue;
       }
-      int start = j - 1;
-      while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) {
-        --start;
-      }
+      const int start = SentenceStart(tokens, j - 1);
       for (int k = start; k < std::min(j - 1, start + 2); ++k) {
         const int source = reader_.MatchedEntry(LexiconList::kSource, k);
         if (source >= 0 && text_.lexicon().SameSourceAs(source) == entry) return true;
@@ -2312,8 +2318,7 @@ class ParagraphBalance {
     }
     const int before = tokens.Key(static_cast<std::size_t>(i - 1)) == "," ? i - 1 : i - 2;
     if (tokens.Key(static_cast<std::size_t>(before)) != ",") return false;
-    int start = i;
-    while (start > 0 && !IsSentenceEnd(tokens.Key(static_cast<std::size_t>(start - 1)))) --start;
+    const int start = SentenceStart(tokens, i);
     // A name's first word at the sentence start may not count as a name
     // by itself; its second does ("Harbourline Ferries").
     return start + 1 < i && reader_.MatchedEntry(LexiconList::kSource, start) < 0 &&
@@ -2463,11 +2468,8 @@ constexpr int kMaxWidgetWords = 8;
 // other runs of the diff on that side.
 bool SentenceRewrittenAround(const TokenizedText& text, int begin, int end,
                              const std::vector<ChangeRun>& runs, bool old_side) {
-  const auto size = static_cast<int>(text.tokens.size());
-  int start = std::min(begin, size);
-  while (start > 0 && !IsSentenceEnd(text.Key(static_cast<std::size_t>(start - 1)))) --start;
-  int stop = std::max(end, start);
-  while (stop < size && !IsSentenceEnd(text.Key(static_cast<std::size_t>(stop)))) ++stop;
+  const int start = SentenceStart(text, std::min(begin, static_cast<int>(text.tokens.size())));
+  const int stop = SentenceStop(text, std::max(end, start));
   int words = 0;
   int changed = 0;
   for (int i = start; i < stop; ++i) {
