@@ -2228,5 +2228,15 @@ TEST(EditClassifierTest, AContractorsForemanIsASource) {
                      "attribution"));
 }
 
+TEST(EditClassifierTest, MainIsNoHead) {
+  // "Главными" is no "глава": the experts are the source on both sides.
+  const auto same = DiffBody(
+      "Чаще всего звонят подростки. Основными причинами обращений специалисты называют тревогу, "
+      "одиночество и проблемы в семье. Около десятой части звонков поступает в ночные часы.",
+      "Чаще всего звонят подростки. Главными причинами обращений специалисты считают тревогу, "
+      "одиночество и проблемы в семье. Около десятой части звонков поступает в ночные часы.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
 }  // namespace
 }  // namespace revwatch

@@ -163,5 +163,26 @@ TEST(LexiconTest, ASourceCanNameAnotherEntrysSource) {
             mine.MatchedEntry(LexiconList::kSource, words, 1));
 }
 
+// A source word's forms, not every word its stem begins: "главный" is
+// main, "мережа" a network, "учения" an exercise, "судно" a ship.
+TEST(LexiconTest, ASourcesFormsAreNotEveryWordOfItsStem) {
+  const Lexicon& lexicon = Lexicon::BuiltIn();
+  auto source = [&](std::string_view word) {
+    const std::span<const std::string_view> one(&word, 1);
+    return lexicon.SameSourceAs(lexicon.MatchedEntry(LexiconList::kSource, one, 0));
+  };
+  for (const std::string_view word :
+       {"главными", "главное", "мережі", "мертві", "учения", "судно", "судьба", "науковий"}) {
+    EXPECT_EQ(source(word), -1) << word;
+  }
+  EXPECT_GE(source("глава"), 0);
+  EXPECT_EQ(source("главы"), source("руководителя"));
+  EXPECT_EQ(source("мером"), source("голова"));
+  EXPECT_EQ(source("суда"), source("суд"));
+  EXPECT_EQ(source("судьи"), source("суд"));
+  EXPECT_EQ(source("ученые"), source("ученого"));
+  EXPECT_EQ(source("науковці"), source("науковець"));
+}
+
 }  // namespace
 }  // namespace revwatch
