@@ -523,7 +523,8 @@ std::optional<std::pair<std::string_view, double>> InSmallUnits(std::string_view
   };
   static constexpr Factor kFactors[] = {
       {"km", "mm", 1e6}, {"m", "mm", 1e3}, {"cm", "mm", 10}, {"mm", "mm", 1},
-      {"t", "kg", 1e3},  {"kg", "kg", 1},  {"h", "min", 60}, {"min", "min", 1},
+      {"t", "kg", 1e3},  {"kg", "kg", 1},  {"wk", "min", 10080}, {"d", "min", 1440},
+      {"h", "min", 60},  {"min", "min", 1}, {"y", "mo", 12},      {"mo", "mo", 1},
   };
   double value = 0;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
@@ -557,17 +558,23 @@ bool SameFigureLoosely(std::string_view a, std::string_view b) {
 // Whether `figure` is one of a unit ("1-h") that `text` writes with "a"
 // or "an" ("an hour and 40 minutes" for "1 hour 40 minutes"), or in
 // Cyrillic alone: no figure of its own, as "four trains a day" must not
-// be.
+// be. Or as much as one of another ("12 months" for "a year").
 bool OneUnitIn(std::string_view figure, const TextFacts& text) {
   const auto [number, unit] = NumberAndUnit(figure);
-  if (number != "1" || unit.empty()) return false;
+  if (unit.empty()) return false;
+  const auto small = InSmallUnits(number, unit);
+  if (number != "1" && !small) return false;
+  auto is_one = [&](std::string_view symbol) {
+    if (symbol == unit) return number == "1";
+    const auto one = InSmallUnits("1", symbol);
+    return small && one && one->first == small->first && one->second == small->second;
+  };
   const std::size_t n = text.text().tokens.size();
   for (std::size_t i = 1; i < n; ++i) {
     const auto at = static_cast<int>(i);
-    if (text.MatchAt(LexiconList::kUnit, i) != 1 ||
-        text.lexicon().UnitSymbol(text.Folded(at)) != unit) {
-      continue;
-    }
+    if (text.MatchAt(LexiconList::kUnit, i) != 1) continue;
+    const auto symbol = text.lexicon().UnitSymbol(text.Folded(at));
+    if (!symbol || !is_one(*symbol)) continue;
     const std::string_view before = text.Folded(at - 1);
     if (before == "a" || before == "an") return true;
     // Cyrillic has no article: a unit with no figure before it is one
@@ -855,16 +862,52 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
   return false;
 }
 
+// Whether `word` (folded) says "without" in itself: "бездомные",
+// "безробітні", "homeless", "jobless"; not "безопасность", "безпека",
+// "беседа", "unless" or "regardless".
+bool IsPrivativeWord(std::string_view word) {
+  static constexpr std::string_view kNotPrivative[] = {
+      "безопасн", "безпек", "безпечн", "бесед", "бесід", "regardless", "nevertheless", "nonetheless"};
+  for (const std::string_view stem : kNotPrivative) {
+    if (word.starts_with(stem)) return false;
+  }
+  constexpr std::size_t kMinLetters = 7;
+  if (CharacterCount(word) < kMinLetters) return false;
+  return word.starts_with("без") || word.starts_with("бес") || word.ends_with("less");
+}
+
 // How many of the negations of `negated` `other` writes into a word
 // instead (WritesNegationIntoWord), wherever they stand in the paragraph.
+// A "без" or "without" counts where `other` has a word saying it that
+// `negated` lacks ("бездомных людей" -> "людей без жилья"), one word each.
 int NegationsWrittenIntoWords(const TextFacts& negated, const TextFacts& other) {
   int count = 0;
   const auto size = static_cast<int>(negated.text().tokens.size());
+  std::vector<std::string_view> privative;
+  bool privative_found = false;
   for (int i = 0; i < size; ++i) {
     const std::size_t n = negated.MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
     if (n == 0) continue;
     const int word = GovernedWord(negated, i + static_cast<int>(n));
-    if (word >= 0 && WritesNegationIntoWord(negated, negated.Folded(word), other)) ++count;
+    if (word >= 0 && WritesNegationIntoWord(negated, negated.Folded(word), other)) {
+      ++count;
+    } else if (negated.Folded(i) == "без" || negated.Folded(i) == "without") {
+      if (!privative_found) {
+        privative_found = true;
+        const auto other_size = static_cast<int>(other.text().tokens.size());
+        for (int j = 0; j < other_size; ++j) {
+          const std::string_view candidate = other.Folded(j);
+          if (IsWordish(other.text().tokens[static_cast<std::size_t>(j)]) &&
+              IsPrivativeWord(candidate) && !negated.HasWord(candidate)) {
+            privative.push_back(candidate);
+          }
+        }
+      }
+      if (!privative.empty()) {
+        privative.pop_back();
+        ++count;
+      }
+    }
     i += static_cast<int>(n) - 1;
   }
   return count;
@@ -2396,6 +2439,8 @@ bool FigureReplaced(const TextFacts& old_text, const TextFacts& new_text) {
 void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions* mentions,
                                  bool runs_name_sources, TagSet& tags) {
   if (facts.Old() == nullptr || facts.New() == nullptr) return;
+  // A finding the whole paragraphs undo leaves a rewording, moved or not.
+  const bool runs_found_substance = tags.AnySubstantive();
   const ParagraphBalance before(*facts.Old(), mentions, /*later=*/false);
   const ParagraphBalance after(*facts.New(), mentions, /*later=*/true);
   if (tags.contains(Tag::kNegation) && !NegationChanged(before.Negations(), after.Negations())) {
@@ -2454,7 +2499,8 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
       FigureReplaced(*facts.Old(), *facts.New())) {
     tags.insert(Tag::kNumber);
   }
-  if (!tags.AnySubstantive() && !tags.contains(Tag::kCosmetic) && !tags.contains(Tag::kMoved)) {
+  if (!tags.AnySubstantive() && !tags.contains(Tag::kCosmetic) &&
+      (!tags.contains(Tag::kMoved) || runs_found_substance)) {
     tags.insert(Tag::kReworded);
   }
 }

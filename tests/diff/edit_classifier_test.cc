@@ -2238,5 +2238,68 @@ TEST(EditClassifierTest, MainIsNoHead) {
   EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
+TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
+  // "first-half" and "the first half" are one period, not 1 and 50%.
+  const auto same = DiffBody(
+      "The club reported a first-half profit of 3 million on Monday, as sales rose.",
+      "The club said on Monday it made a profit of 3 million in the first half, as sales rose.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_FALSE(DiffBody("Its first-quarter profit was 3 million.", "Its Q1 profit was 3 million.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("Its first-half profit was 3 million, the club said.",
+                              "Its second-half profit was 3 million, the club said."),
+                     "number"));
+}
+
+TEST(EditClassifierTest, AYearIsTwelveMonths) {
+  const std::string paid = "The charity paid 2.5 million for the building. ";
+  const auto same = DiffBody(paid + "Work will take about 12 months.",
+                             paid + "Work will take about a year.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_FALSE(DiffBody(paid + "Work will take two weeks.", paid + "Work will take 14 days.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Ремонт моста займет 12 месяцев, сообщили в мэрии.",
+                        "Ремонт моста займет год, сообщили в мэрии.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody(paid + "Work will take about 10 months.",
+                              paid + "Work will take about a year."),
+                     "number"));
+}
+
+TEST(EditClassifierTest, WithoutForAWordThatSaysItIsNoNegation) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"Волонтёры открыли пункт обогрева для бездомных людей в палатке на площади.",
+       "Волонтёры открыли пункт обогрева для людей без жилья в палатке на площади."},
+      {"Волонтери відкрили пункт обігріву для безхатченків у наметі на площі.",
+       "Волонтери відкрили пункт обігріву для людей без житла у наметі на площі."},
+      {"The charity opened a shelter for homeless people in the square.",
+       "The charity opened a shelter for people without a home in the square."},
+  };
+  for (const auto& [before, after] : kSame) {
+    const auto same = DiffBody(before, after);
+    EXPECT_FALSE(same.substantive) << after << ::testing::PrintToString(same.tags);
+  }
+  // Not where no word of the other version said it.
+  EXPECT_TRUE(HasTag(DiffBody("Кафе работало с лицензией на продажу алкоголя, сообщили в мэрии.",
+                              "Кафе работало без лицензии на продажу алкоголя, сообщили в мэрии."),
+                     "negation"));
+}
+
+TEST(EditClassifierTest, AMovedParagraphRewrittenWithTheSameSourceIsReworded) {
+  const std::string a = "A refugee centre opened in the capital on Monday, the city said.";
+  const std::string c = "Language courses will start next week, organisers said.";
+  const auto diff = DiffArticles(
+      {"Centre opens", "", "",
+       {a,
+        "According to coordinator Natalia Ceban, more than 300 people, mostly women with "
+        "children, came in the first two weeks.",
+        c}},
+      {"Centre opens", "", "",
+       {a, c,
+        "More than 300 people, mostly women with children, came in the first two weeks, "
+        "coordinator Natalia Ceban said."}});
+  EXPECT_EQ(diff.tags, (Tags{"moved", "reworded"}));
+}
+
 }  // namespace
 }  // namespace revwatch
