@@ -1348,8 +1348,10 @@ class RunClassifier {
   // paragraph's sources cannot tell: no name or [source] word on either
   // side (those the paragraph check follows).
   bool SwapsCitedSource() const {
-    if (old_.Empty() || new_.Empty() || !RightAfterSourcePhrase(old_) ||
-        !RightAfterSourcePhrase(new_) || !EndsClause(old_) || !EndsClause(new_) ||
+    if (old_.Empty() || new_.Empty() ||
+        !((RightAfterSourcePhrase(old_) && RightAfterSourcePhrase(new_)) ||
+          (WhereReportedFrom(old_) && WhereReportedFrom(new_))) ||
+        !EndsClause(old_) || !EndsClause(new_) ||
         old_reader_.HasProperNoun() || new_reader_.HasProperNoun() ||
         old_reader_.CountWithin(LexiconList::kSource) > 0 ||
         new_reader_.CountWithin(LexiconList::kSource) > 0) {
@@ -1374,6 +1376,29 @@ class RunClassifier {
   // Whether punctuation or the paragraph's end follows the run.
   static bool EndsClause(const Side& side) {
     return side.end >= side.Size() || !IsWordish(side.At(side.end));
+  }
+
+  // "повідомили [-в обласному гідрометцентрі-]{+на метеостанції+}":
+  // whether the run says where a Ukrainian or Russian reporting verb right
+  // before it (and its preposition, in the run or not) was said. (In
+  // English the reported clause follows "said".)
+  static bool WhereReportedFrom(const Side& side) {
+    static constexpr std::string_view kPlaces[] = {"в", "у", "во", "на"};
+    auto is_place = [&](int i) {
+      return std::find(std::begin(kPlaces), std::end(kPlaces), side.facts->Folded(i)) !=
+             std::end(kPlaces);
+    };
+    if (side.begin == side.end || !is_place(side.begin)) {
+      if (side.begin == 0 || !is_place(side.begin - 1)) return false;
+    }
+    const int verb_end = is_place(side.begin) ? side.begin : side.begin - 1;
+    if (static_cast<unsigned char>(side.Key(verb_end)[0]) < 0x80) return false;
+    for (int pos = std::max(0, verb_end - 3); pos < verb_end; ++pos) {
+      const std::size_t n =
+          side.facts->MatchAt(LexiconList::kAttributionVerb, static_cast<std::size_t>(pos));
+      if (n > 0 && pos + static_cast<int>(n) == verb_end) return true;
+    }
+    return false;
   }
 
   // Whether a source phrase ("according to", "по данным") ends right
@@ -1663,8 +1688,24 @@ class RunClassifier {
         return false;
       }
     }
-    return StartsWithCapital(new_.Text().Text(static_cast<std::size_t>(before))) &&
-           new_reader_.IsLexiconWord(before, LexiconList::kInstitution);
+    if (!StartsWithCapital(new_.Text().Text(static_cast<std::size_t>(before))) ||
+        !new_reader_.IsLexiconWord(before, LexiconList::kInstitution)) {
+      return false;
+    }
+    // English capitalises a name's words but "of", "the" ("Council
+    // [-voted-]{+members+}" is no new council).
+    auto names_on = [](const Side& side) {
+      for (int i = side.begin; i < side.end; ++i) {
+        if (!IsWordish(side.At(i)) ||
+            side.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) > 0) {
+          continue;
+        }
+        const std::string_view text = side.Text().Text(static_cast<std::size_t>(i));
+        return static_cast<unsigned char>(text[0]) >= 0x80 || StartsWithCapital(text);
+      }
+      return false;
+    };
+    return names_on(old_) && names_on(new_);
   }
 
   // A correction note starts its paragraph or a sentence ("Correction: ...",
@@ -1890,8 +1931,24 @@ class ParagraphBalance {
                                 (later_ && mentions_ != nullptr &&
                                  mentions_->Mentions(MentionStem(name)) &&
                                  BeforeNameIn(name, other)) ||
-                                other.CallsByKind(name, *this);
+                                other.CallsByKind(name, *this) || AbbreviationCitesNoOne(name);
                        });
+  }
+
+  // Whether `name` is an abbreviation nowhere near a report: "14 аппаратов
+  // УЗИ" for "ультразвуковой диагностики" names a thing, not who speaks.
+  bool AbbreviationCitesNoOne(std::string_view name) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    bool found = false;
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name) continue;
+      if (!TextFacts::IsAllCaps(text_.text().Text(static_cast<std::size_t>(i))) ||
+          NextToReport(i)) {
+        return false;
+      }
+      found = true;
+    }
+    return found;
   }
 
   // Whether `name`, wherever the paragraph has it, comes at most three

@@ -219,6 +219,9 @@ std::vector<std::string_view> Stems(const TokenizedText& text) {
 
 // What a rewrite keeps: the names (capitalised words past a sentence
 // start) by stem, and the numbers written in digits; sorted, distinct.
+// Not abbreviations, which a rewrite writes out or puts in ("аппаратов
+// ультразвуковой диагностики" -> "аппаратов УЗИ"): the word diff of the
+// paired paragraphs still sees one replaced by another.
 std::vector<std::string_view> FactStems(const TokenizedText& text) {
   std::vector<std::string_view> facts;
   const auto folded = text.FoldedWords();
@@ -226,7 +229,8 @@ std::vector<std::string_view> FactStems(const TokenizedText& text) {
     if (!IsWord(text.tokens[i])) continue;
     if (HasDigit(folded[i])) {
       facts.push_back(folded[i]);
-    } else if (i > 0 && !IsSentenceEnd(text.Key(i - 1)) && StartsWithCapital(text.Text(i))) {
+    } else if (i > 0 && !IsSentenceEnd(text.Key(i - 1)) && StartsWithCapital(text.Text(i)) &&
+               !TextFacts::IsAllCaps(text.Text(i))) {
       facts.push_back(FirstCharacters(folded[i], kStemLetters));
     }
   }

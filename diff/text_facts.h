@@ -90,6 +90,8 @@ class TextFacts {
   bool IsBoilerplate() const { return boilerplate_; }
   // Whether the lower-cased word occurs anywhere in the text.
   bool HasWord(std::string_view folded) const;
+  // Whether a word is written in capitals, two letters up: "УЗИ", "NATO".
+  static bool IsAllCaps(std::string_view text);
 
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
@@ -151,7 +153,6 @@ class TextFacts {
   std::optional<PlainNumberAt> PlainNumber(std::size_t i) const;
   bool IsSentenceStart(std::size_t i) const;
   bool IsCapitalised(std::size_t i) const;
-  static bool IsAllCaps(std::string_view text);
   // Names and the figure set are found on first use: a paragraph that was
   // only added or removed never needs them.
   void FindNames() const;

@@ -2301,5 +2301,50 @@ TEST(EditClassifierTest, AMovedParagraphRewrittenWithTheSameSourceIsReworded) {
   EXPECT_EQ(diff.tags, (Tags{"moved", "reworded"}));
 }
 
+TEST(EditClassifierTest, ALowerCaseWordAfterAnEnglishInstitutionIsNoPartOfItsName) {
+  const auto same = DiffBody(
+      "Members of the Westmoor Regional Council voted on Wednesday to adopt a new code.",
+      "Westmoor Regional Council members on Wednesday voted to adopt a new code.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_TRUE(HasTag(DiffBody("The Ministry of Health said the code was adopted.",
+                              "The Ministry of Education said the code was adopted."),
+                     "entity"));
+}
+
+TEST(EditClassifierTest, VotingAgainstIsVotingDown) {
+  const auto same = DiffBody("The opposition has said it will vote against the bill.",
+                             "The opposition has said it will vote the bill down.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_TRUE(HasTag(DiffBody("The opposition has said it will vote for the bill.",
+                              "The opposition has said it will vote against the bill."),
+                     "negation"));
+}
+
+TEST(EditClassifierTest, AnAbbreviationForAThingIsNoNewSource) {
+  // Rebuilt so far that only the stems and figures tell it is the same
+  // paragraph; "УЗИ" names a device, not who speaks.
+  const auto diff = DiffBody(
+      "По данным палаты, в 2023 году министерство закупило 14 аппаратов ультразвуковой "
+      "диагностики по цене почти вдвое выше среднерыночной. Переплата, по оценке аудиторов, "
+      "составила около 190 миллионов рублей.",
+      "Палата установила, что в 2023 году министерство приобрело 14 аппаратов УЗИ почти в два "
+      "раза дороже среднерыночной цены. Аудиторы оценили переплату примерно в 190 миллионов "
+      "рублей.");
+  EXPECT_EQ(diff.tags, Tags{"reworded"});
+}
+
+TEST(EditClassifierTest, WhereAReportCameFromReplacedIsAttribution) {
+  EXPECT_TRUE(HasTag(DiffBody("Температура піднялася до 39 градусів, повідомили в обласному "
+                              "гідрометцентрі.",
+                              "Температура піднялася до 39 градусів, повідомили на метеостанції "
+                              "місцевого аграрного університету."),
+                     "attribution"));
+  // The same place in other words.
+  const auto same = DiffBody(
+      "Температура піднялася до 39 градусів, повідомили в обласному гідрометцентрі.",
+      "Температура піднялася до 39 градусів, повідомили в гідрометцентрі області.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
