@@ -1871,19 +1871,57 @@ class ParagraphBalance {
   // Whether each report here is a reporting verb that `other` still has,
   // in another voice or form ("Правозащитники признали Колесова" ->
   // "Колесов был признан правозащитниками"): no report dropped.
+  // Or a report citing a person `other` names too (PersonCitedIn).
   bool ReportsKeptIn(const ParagraphBalance& other) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
     const auto other_size = static_cast<int>(other.text_.text().tokens.size());
     for (int pos = 0; pos < size; ++pos) {
-      if (reader_.MatchLength(LexiconList::kAttribution, pos) > 0) return false;
-      if (reader_.MatchLength(LexiconList::kAttributionVerb, pos) == 0) continue;
-      bool kept = false;
-      for (int j = 0; j < other_size && !kept; ++j) {
+      const std::size_t phrase = reader_.MatchLength(LexiconList::kAttribution, pos);
+      const std::size_t verb =
+          phrase > 0 ? 0 : reader_.MatchLength(LexiconList::kAttributionVerb, pos);
+      if (phrase == 0 && verb == 0) continue;
+      const int end = pos + static_cast<int>(phrase + verb);
+      bool kept = PersonCitedIn(pos, end, other);
+      for (int j = 0; j < other_size && !kept && verb > 0; ++j) {
         kept = SameStem(text_.Folded(pos), other.text_.Folded(j));
       }
       if (!kept) return false;
+      pos = end - 1;
     }
     return true;
+  }
+
+  // "Главный тренер Ольга Сафронова назвала выход в финал главным
+  // успехом" -> "По словам главного тренера Ольги Сафроновой, выход в
+  // финал стал...": whether the report [from, to) cites a person by first
+  // name and surname, right before it or a few words after, whom `other`
+  // names too. A person named doing something in a news story says it;
+  // a body ("the council closed the road" -> "according to the council")
+  // is not taken so.
+  bool PersonCitedIn(int from, int to, const ParagraphBalance& other) const {
+    constexpr int kReach = 4;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    // The whole name, two or three words, none a body's.
+    auto person_at = [&](int first, int step) {
+      int words = 0;
+      for (int i = first; i >= 0 && i < size && text_.IsName(i); i += step, ++words) {
+        if (words == 3 || reader_.MatchedEntry(LexiconList::kSource, i) >= 0 ||
+            reader_.IsLexiconWord(i, LexiconList::kInstitution) ||
+            !HasNameStem(other.text_, text_.Folded(i))) {
+          return false;
+        }
+      }
+      return words >= 2;
+    };
+    if (from > 0 && person_at(from - 1, -1)) return true;
+    for (int i = to; i < size && i < to + kReach; ++i) {
+      const std::string_view key = text_.text().Key(static_cast<std::size_t>(i));
+      if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(i)]) || IsSentenceEnd(key)) {
+        break;
+      }
+      if (text_.IsName(i)) return person_at(i, 1);
+    }
+    return false;
   }
 
   // Whether every source here is a source of `other` too, or only the title

@@ -2346,5 +2346,50 @@ TEST(EditClassifierTest, WhereAReportCameFromReplacedIsAttribution) {
   EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
+TEST(EditClassifierTest, AShortageIsALack) {
+  const auto same = DiffBody(
+      "The audit office blamed delays in awarding contracts and a shortage of engineers.",
+      "The audit office blamed delays in awarding contracts and a lack of engineers.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
+TEST(EditClassifierTest, RatherThanIsNoNegation) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"Теперь каждый бой будут оценивать пять судей вместо трёх, сообщили в федерации.",
+       "Теперь каждый бой будут оценивать пять судей, а не три, сообщили в федерации."},
+      {"Тепер кожен бій оцінюватимуть п'ять суддів замість трьох, повідомили у федерації.",
+       "Тепер кожен бій оцінюватимуть п'ять суддів, а не три, повідомили у федерації."},
+  };
+  for (const auto& [before, after] : kSame) {
+    const auto same = DiffBody(before, after);
+    EXPECT_FALSE(same.substantive) << after << ::testing::PrintToString(same.tags);
+  }
+  EXPECT_TRUE(HasTag(DiffBody("Бой будут оценивать пять судей, сообщили в федерации.",
+                              "Бой не будут оценивать пять судей, сообщили в федерации."),
+                     "negation"));
+}
+
+TEST(EditClassifierTest, APersonNamedDoingItIsTheOneCited) {
+  const std::string before =
+      "«Ладога» в прошлый раз дошла до финала семь лет назад. Главный тренер команды Ольга "
+      "Сафронова назвала выход в финал главным успехом клуба за последние годы.";
+  const auto same = DiffBody(before,
+                             "«Ладога» в прошлый раз дошла до финала семь лет назад. По словам "
+                             "главного тренера Ольги Сафроновой, выход в финал стал главным "
+                             "успехом клуба за последние годы.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  // Someone else cited.
+  EXPECT_TRUE(HasTag(DiffBody(before,
+                              "«Ладога» в прошлый раз дошла до финала семь лет назад. По словам "
+                              "капитана Анны Беловой, выход в финал стал главным успехом клуба "
+                              "за последние годы."),
+                     "attribution"));
+  // A body named doing something is not taken to have said it.
+  EXPECT_TRUE(HasTag(DiffBody("The Westmoor Regional Council closed the road on Monday.",
+                              "According to the Westmoor Regional Council, the road was closed "
+                              "on Monday."),
+                     "attribution"));
+}
+
 }  // namespace
 }  // namespace revwatch
