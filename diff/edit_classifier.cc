@@ -1140,9 +1140,21 @@ class RunClassifier {
     const auto a = old_reader_.Figures();
     const auto b = new_reader_.Figures();
     if (a == b) return false;
-    if (old_.facts != nullptr && new_.facts != nullptr &&
-        SameFiguresLoosely(*old_.facts, *new_.facts)) {
-      return false;
+    if (old_.facts != nullptr && new_.facts != nullptr) {
+      if (SameFiguresLoosely(*old_.facts, *new_.facts)) return false;
+      // "[-The school, which has 240 students, was earmarked-]{+Earmarked+}
+      // ... {+, the school has 240 students+}": the run's figures only
+      // moved; the paragraphs differ in another ("the two" put in).
+      const FigureDifference difference = DifferentFigures(*old_.facts, *new_.facts);
+      auto any_in = [](const std::vector<std::string_view>& run,
+                       const std::vector<std::string_view>& differing) {
+        return std::any_of(run.begin(), run.end(), [&](std::string_view figure) {
+          // As the paragraph's figures have it: "27%" is 27 and a percentage.
+          if (figure.size() > 1 && figure.back() == '%') figure.remove_suffix(1);
+          return std::find(differing.begin(), differing.end(), figure) != differing.end();
+        });
+      };
+      if (!any_in(a, difference.old_only) && !any_in(b, difference.new_only)) return false;
     }
     return old_reader_.HasDigitFigure() || new_reader_.HasDigitFigure() ||
            (!a.empty() && !b.empty());
@@ -1321,6 +1333,11 @@ class RunClassifier {
     // A denial negates by nature: "denies" is not a negation added too.
     if (IsDenial() || IsDenialWithdrawn()) {
       tags.insert(Tag::kDenial);
+      // But a bare "не" put in or taken out negates as well ("вину [-не-]
+      // признал").
+      if (OnlyNegationWords(old_) && OnlyNegationWords(new_) && IsNegation()) {
+        tags.insert(Tag::kNegation);
+      }
     } else if (IsNegation()) {
       tags.insert(Tag::kNegation);
     }
@@ -1331,6 +1348,16 @@ class RunClassifier {
     if (IsCorrection()) tags.insert(Tag::kCorrection);
     if (tags.empty()) tags.insert(Tag::kReworded);
     return tags;
+  }
+
+  // Whether the run's side holds negation words only (or nothing).
+  static bool OnlyNegationWords(const Side& side) {
+    for (int i = side.begin; i < side.end; ++i) {
+      if (side.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i)) != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool ChangesQuestionMark() const {
@@ -2560,11 +2587,13 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   // targeted civilian areas, the ministry ...": a denial recast in runs of
   // its own, taken out of one and put into another; the paragraph denies
   // as often as it did.
+  // So is one denial written with another word ("провини не визнає" ->
+  // "вину заперечує").
   if (tags.contains(Tag::kDenial)) {
     const auto denials = before.Denials();
-    if (denials == after.Denials() && denials.first + denials.second > 0) {
-      tags.erase(Tag::kDenial);
-    }
+    const auto later = after.Denials();
+    const int count = denials.first + denials.second;
+    if (count > 0 && count == later.first + later.second) tags.erase(Tag::kDenial);
   }
 
   // A source phrase dropped or added in a rewrite ("По предварительным

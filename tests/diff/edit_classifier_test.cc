@@ -1262,10 +1262,11 @@ TEST(EditClassifierTest, AFigureWithoutItsUnitAsAClockTimeOrWithAnIsTheSameFigur
   EXPECT_FALSE(
       DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 8:00 до 17:00 в рабочие дни.")
           .substantive);
+  // (The run that writes "17 часов" as "17:00" changes no figure.)
   EXPECT_EQ(
       DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 9:00 до 17:00 в рабочие дни.")
           .tags,
-      Tags{"number"});
+      (Tags{"number", "reworded"}));
   const auto half_past =
       DiffBody(kHours, "Жалобы принимают по телефону диспетчерской с 8:00 до 17:30 в рабочие дни.");
   EXPECT_NE(std::find(half_past.tags.begin(), half_past.tags.end(), "number"),
@@ -2389,6 +2390,49 @@ TEST(EditClassifierTest, APersonNamedDoingItIsTheOneCited) {
                               "According to the Westmoor Regional Council, the road was closed "
                               "on Monday."),
                      "attribution"));
+}
+
+TEST(EditClassifierTest, ARunsFiguresThatOnlyMovedAreNoChangedFigure) {
+  // The run that takes "240" out of the first clause changes no figure:
+  // the paragraph still has it; it differs only in "the two" put in.
+  const auto same = DiffBody(
+      "The school, which has about 240 students, was earmarked for closure in January as part of "
+      "a plan to save £9 million a year. Staff have proposed merging it with the drama "
+      "department.",
+      "Earmarked for closure in January as part of a plan to save £9 million a year, the school "
+      "has about 240 students. Staff have proposed merging it with the drama department so that "
+      "the two can share administrative costs.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_TRUE(HasTag(DiffBody("Prices rose 3.8% in the year to April, down from 4.1% in March.",
+                              "Prices rose 3.6% in the year to April, down from 4.1% in March."),
+                     "number"));
+}
+
+TEST(EditClassifierTest, ADenialWrittenWithAnotherWordIsTheSameDenial) {
+  const auto same = DiffBody(
+      "За версією прокуратури, місто втратило 9 мільйонів гривень. Сам обвинувачений провини не "
+      "визнає.",
+      "За версією прокуратури, місто втратило 9 мільйонів гривень. Свою вину обвинувачений "
+      "заперечує.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
+TEST(EditClassifierTest, ANegationTakenFromADenialIsANegationToo) {
+  const auto diff = DiffBody("Задержанный свою вину не признал, сообщили в полиции.",
+                             "Задержанный свою вину признал, сообщили в полиции.");
+  EXPECT_TRUE(HasTag(diff, "denial"));
+  EXPECT_TRUE(HasTag(diff, "negation"));
+  // A denial with words of its own is no bare negation.
+  EXPECT_FALSE(HasTag(DiffBody("The company said the report was accurate.",
+                               "The company denied the report was accurate."),
+                      "negation"));
+}
+
+TEST(EditClassifierTest, ImperfectiveReportingVerbsReport) {
+  const auto same = DiffBody(
+      "За словами учасників акції, діти змушені будуть щодня їздити до сусіднього села.",
+      "Учасники акції наголошують, що дітям доведеться щодня їздити до сусіднього села.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
 }  // namespace
