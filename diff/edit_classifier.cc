@@ -1168,7 +1168,10 @@ class RunClassifier {
     if (WordCount(old_) > kMaxNameSwapWords || WordCount(new_) > kMaxNameSwapWords) {
       return false;
     }
-    if (ChangesInstitutionName() || RenamesInstitutionAtSentenceStart()) return true;
+    if (ChangesInstitutionName() || RenamesInstitutionAtSentenceStart() ||
+        RenamesWithinInstitutionName()) {
+      return true;
+    }
     // Names that left, replaced by names that arrived; a name that only
     // moved within the paragraph is still on the other side.
     if (old_.facts == nullptr || new_.facts == nullptr) return false;
@@ -1695,6 +1698,26 @@ class RunClassifier {
            !SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin));
   }
 
+  // "в Каменском [-техническом-]{+аграрном+} университете": a lower-case
+  // word of an institution's name replaced, between the capitalised word
+  // that opens the name and the institution word that closes it.
+  bool RenamesWithinInstitutionName() const {
+    auto within_name = [](const Side& side) {
+      if (side.end - side.begin != 1 || side.begin == 0 || side.end >= side.Size() ||
+          !IsWordish(side.At(side.begin)) || !IsWordish(side.At(side.begin - 1))) {
+        return false;
+      }
+      const auto at = static_cast<std::size_t>(side.begin);
+      return !StartsWithCapital(side.Text().Text(at)) &&
+             side.facts->MatchAt(LexiconList::kFunctionWord, at) == 0 &&
+             StartsWithCapital(side.Text().Text(at - 1)) &&
+             side.facts->MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(side.end)) ==
+                 1;
+    };
+    return within_name(old_) && within_name(new_) &&
+           !SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin));
+  }
+
   // "Міністерство [-освіти-]{+охорони здоров'я+}": the words after a
   // capitalised institution word are part of its name even in lower case.
   bool ChangesInstitutionName() const {
@@ -1898,10 +1921,12 @@ class ParagraphBalance {
   // Whether each report here is a reporting verb that `other` still has,
   // in another voice or form ("Правозащитники признали Колесова" ->
   // "Колесов был признан правозащитниками"): no report dropped.
-  // Or a report citing a person `other` names too (PersonCitedIn).
+  // Or a report citing a person `other` names too (PersonCitedIn), or by a
+  // pronoun after such a report.
   bool ReportsKeptIn(const ParagraphBalance& other) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
     const auto other_size = static_cast<int>(other.text_.text().tokens.size());
+    bool person_kept = false;
     for (int pos = 0; pos < size; ++pos) {
       const std::size_t phrase = reader_.MatchLength(LexiconList::kAttribution, pos);
       const std::size_t verb =
@@ -1909,6 +1934,11 @@ class ParagraphBalance {
       if (phrase == 0 && verb == 0) continue;
       const int end = pos + static_cast<int>(phrase + verb);
       bool kept = PersonCitedIn(pos, end, other);
+      // "Кравець вважає ... За її словами": a pronoun for that person.
+      person_kept = person_kept || kept;
+      for (int i = std::max(0, pos - 1); i <= end && i < size && !kept && person_kept; ++i) {
+        kept = reader_.IsLexiconWord(i, LexiconList::kPronoun);
+      }
       for (int j = 0; j < other_size && !kept && verb > 0; ++j) {
         kept = SameStem(text_.Folded(pos), other.text_.Folded(j));
       }

@@ -2435,5 +2435,37 @@ TEST(EditClassifierTest, ImperfectiveReportingVerbsReport) {
   EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
+TEST(EditClassifierTest, ALowerCaseWordOfAnInstitutionsNameReplacedIsAnotherOne) {
+  EXPECT_TRUE(HasTag(DiffBody("Для сравнения, в соседнем Каменском техническом университете "
+                              "студенты платят около 1500 рублей.",
+                              "Для сравнения, в соседнем Каменском аграрном университете "
+                              "студенты платят около 1500 рублей."),
+                     "entity"));
+  // Another form of the same word is no other university.
+  const auto same = DiffBody(
+      "Студенты Каменского технического университета платят около 1500 рублей.",
+      "Студенты Каменского технического университета платят примерно 1500 рублей.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
+TEST(EditClassifierTest, RectorsDeansAndUnionCommitteesAreSources) {
+  const std::string complaint =
+      "Студенты медицинского университета пожаловались на резкое повышение платы за общежития. "
+      "С нового семестра она вырастет почти вдвое, ";
+  EXPECT_TRUE(HasTag(DiffBody(complaint + "следует из приказа ректора, опубликованного на сайте "
+                                          "вуза.",
+                              complaint + "сообщили в профкоме студентов вуза."),
+                     "attribution"));
+}
+
+TEST(EditClassifierTest, APronounAfterAPersonCitedIsThatPerson) {
+  const auto same = DiffBody(
+      "Економістка інституту Наталія Кравець вважає, що ціни зростатимуть помірно. За її "
+      "словами, головним ризиком залишається подорожчання електроенергії.",
+      "Економістка інституту Наталія Кравець очікує, що ціни зростатимуть помірно. На її думку, "
+      "найбільшим ризиком і надалі є подорожчання електроенергії.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
