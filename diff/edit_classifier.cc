@@ -456,9 +456,20 @@ constexpr std::size_t kLongWord = 7;
 bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
                   const SideReader& old_side, const SideReader& new_side) {
   if (a.size() != b.size() || a.empty()) return false;
-  if (old_side.Negations() != new_side.Negations() ||
-      old_side.Figures() != new_side.Figures()) {
-    return false;  // "now" -> "not", "million" -> "billion" are no typos
+  // "now" -> "not", "million" -> "billion" are no typos; "Wedensday" ->
+  // "Wednesday" is, a word figure on one side only.
+  // (Six letters up, as "Monday": "May" -> "Mar" is no slip.)
+  auto words_only = [](const std::vector<std::string_view>& figures) {
+    constexpr std::size_t kShortestWord = 6;
+    return std::none_of(figures.begin(), figures.end(), [](std::string_view f) {
+      return HasDigit(f) || CharacterCount(f) < kShortestWord;
+    });
+  };
+  if (old_side.Negations() != new_side.Negations()) return false;
+  if (const auto before = old_side.Figures(), after = new_side.Figures(); before != after) {
+    if (!(before.empty() && words_only(after)) && !(after.empty() && words_only(before))) {
+      return false;
+    }
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] == b[i]) continue;
@@ -2532,11 +2543,16 @@ class ParagraphBalance {
     // Back to the sentence start: a source phrase whose clause runs on to
     // i ("according to a filing published by the company"), or a
     // reporting verb a few words before.
+    // (Not past a comma after the phrase's own source: "за словами Мазура,
+    // військові тренувалися" reports what the soldiers did.)
     bool clause = true;
     for (int pos = i - 1; pos >= 0 && !IsSentenceEnd(key(pos)); --pos) {
       if (key(pos) == ",") clause = false;
       const std::size_t phrase = reader_.MatchLength(LexiconList::kAttribution, pos);
-      if (phrase > 0 && (clause || pos + static_cast<int>(phrase) + kReach > i)) return true;
+      if (phrase > 0 && (clause || (pos + static_cast<int>(phrase) + kReach > i &&
+                                    key(pos + static_cast<int>(phrase)) == ","))) {
+        return true;
+      }
       const std::size_t verb = reader_.MatchLength(LexiconList::kAttributionVerb, pos);
       if (verb > 0 && (pos + static_cast<int>(verb) + kReach > i ||
                        FewWordsBetween(pos + static_cast<int>(verb), i))) {

@@ -2467,5 +2467,22 @@ TEST(EditClassifierTest, APronounAfterAPersonCitedIsThatPerson) {
   EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
 }
 
+TEST(EditClassifierTest, AMisspeltDayFixedIsATypo) {
+  const auto same = DiffBody("The service said on Wedensday it had detained a man near the base.",
+                             "The service said on Wednesday it had detained a man near the base.");
+  EXPECT_EQ(same.tags, Tags{"cosmetic"});
+  EXPECT_TRUE(HasTag(DiffBody("The service said on Tuesday it had detained a man near the base.",
+                              "The service said on Thursday it had detained a man near the base."),
+                     "number"));
+}
+
+TEST(EditClassifierTest, ASourceWordPastTheCommaAfterACitedNameIsWhatWasReported) {
+  const auto same = DiffBody(
+      "Мазур розповів, що під час навчань мінували узбережжя. Окрему увагу приділили евакуації.",
+      "Під час навчань, за словами Мазура, військові мінували узбережжя. Окрему увагу приділили "
+      "евакуації.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+}
+
 }  // namespace
 }  // namespace revwatch
