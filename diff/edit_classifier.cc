@@ -535,7 +535,8 @@ std::optional<std::pair<std::string_view, double>> InSmallUnits(std::string_view
   static constexpr Factor kFactors[] = {
       {"km", "mm", 1e6}, {"m", "mm", 1e3}, {"cm", "mm", 10}, {"mm", "mm", 1},
       {"t", "kg", 1e3},  {"kg", "kg", 1},  {"wk", "min", 10080}, {"d", "min", 1440},
-      {"h", "min", 60},  {"min", "min", 1}, {"y", "mo", 12},      {"mo", "mo", 1},
+      {"h", "min", 60},  {"min", "min", 1}, {"dec", "mo", 120},   {"y", "mo", 12},
+      {"mo", "mo", 1},
   };
   double value = 0;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);

@@ -2252,6 +2252,15 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
                      "number"));
 }
 
+TEST(EditClassifierTest, ThreeDecadesAreThirtyYears) {
+  const auto same = DiffBody("He ran the soup kitchen for almost 30 years, his parish said.",
+                             "He ran the soup kitchen for nearly three decades, his parish said.");
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  EXPECT_TRUE(HasTag(DiffBody("He ran the soup kitchen for two decades, his parish said.",
+                              "He ran the soup kitchen for 30 years, his parish said."),
+                     "number"));
+}
+
 TEST(EditClassifierTest, AYearIsTwelveMonths) {
   const std::string paid = "The charity paid 2.5 million for the building. ";
   const auto same = DiffBody(paid + "Work will take about 12 months.",
