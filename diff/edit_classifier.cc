@@ -878,14 +878,16 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
 // "безробітні", "homeless", "jobless"; not "безопасность", "безпека",
 // "беседа", "unless" or "regardless".
 bool IsPrivativeWord(std::string_view word) {
+  if (!word.starts_with("без") && !word.starts_with("бес") && !word.ends_with("less")) {
+    return false;
+  }
   static constexpr std::string_view kNotPrivative[] = {
       "безопасн", "безпек", "безпечн", "бесед", "бесід", "regardless", "nevertheless", "nonetheless"};
   for (const std::string_view stem : kNotPrivative) {
     if (word.starts_with(stem)) return false;
   }
   constexpr std::size_t kMinLetters = 7;
-  if (CharacterCount(word) < kMinLetters) return false;
-  return word.starts_with("без") || word.starts_with("бес") || word.ends_with("less");
+  return CharacterCount(word) >= kMinLetters;
 }
 
 // How many of the negations of `negated` `other` writes into a word
@@ -1153,11 +1155,13 @@ class RunClassifier {
     const auto b = new_reader_.Figures();
     if (a == b) return false;
     if (old_.facts != nullptr && new_.facts != nullptr) {
-      if (SameFiguresLoosely(*old_.facts, *new_.facts)) return false;
+      // (SameFiguresLoosely, with the difference kept.)
+      if (old_.facts->AllFigures() == new_.facts->AllFigures()) return false;
+      const FigureDifference difference = DifferentFigures(*old_.facts, *new_.facts);
+      if (difference.old_only.empty() && difference.new_only.empty()) return false;
       // "[-The school, which has 240 students, was earmarked-]{+Earmarked+}
       // ... {+, the school has 240 students+}": the run's figures only
       // moved; the paragraphs differ in another ("the two" put in).
-      const FigureDifference difference = DifferentFigures(*old_.facts, *new_.facts);
       auto any_in = [](const std::vector<std::string_view>& run,
                        const std::vector<std::string_view>& differing) {
         return std::any_of(run.begin(), run.end(), [&](std::string_view figure) {
