@@ -2252,6 +2252,22 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
                      "number"));
 }
 
+TEST(EditClassifierTest, SixToNineHundredAreNumberWords) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"Щодня автобуси підвозять до шкіл близько шестисот учнів, повідомив голова.",
+       "Щодня автобуси підвозять до шкіл близько 600 учнів, повідомив голова."},
+      {"Ежедневно автобусы подвозят к школам около девятисот учеников, сообщил глава.",
+       "Ежедневно автобусы подвозят к школам около 900 учеников, сообщил глава."},
+  };
+  for (const auto& [before, after] : kSame) {
+    const auto same = DiffBody(before, after);
+    EXPECT_FALSE(same.substantive) << after << ::testing::PrintToString(same.tags);
+  }
+  EXPECT_TRUE(HasTag(DiffBody("Щодня автобуси підвозять до шкіл близько шестисот учнів.",
+                              "Щодня автобуси підвозять до шкіл близько 700 учнів."),
+                     "number"));
+}
+
 TEST(EditClassifierTest, ThreeDecadesAreThirtyYears) {
   const auto same = DiffBody("He ran the soup kitchen for almost 30 years, his parish said.",
                              "He ran the soup kitchen for nearly three decades, his parish said.");
