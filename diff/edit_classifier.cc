@@ -652,12 +652,6 @@ FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& ne
   return difference;
 }
 
-bool SameFiguresLoosely(const TextFacts& old_text, const TextFacts& new_text) {
-  if (old_text.AllFigures() == new_text.AllFigures()) return true;
-  const FigureDifference difference = DifferentFigures(old_text, new_text);
-  return difference.old_only.empty() && difference.new_only.empty();
-}
-
 // The letters `a` and `b` start with alike.
 std::size_t SharedLetters(std::string_view a, std::string_view b) {
   std::size_t common = 0;
@@ -882,7 +876,8 @@ bool IsPrivativeWord(std::string_view word) {
     return false;
   }
   static constexpr std::string_view kNotPrivative[] = {
-      "безопасн", "безпек", "безпечн", "бесед", "бесід", "regardless", "nevertheless", "nonetheless"};
+      "безопасн", "безпек",     "безпечн",      "бесед",
+      "бесід",    "regardless", "nevertheless", "nonetheless"};
   for (const std::string_view stem : kNotPrivative) {
     if (word.starts_with(stem)) return false;
   }
@@ -1155,7 +1150,7 @@ class RunClassifier {
     const auto b = new_reader_.Figures();
     if (a == b) return false;
     if (old_.facts != nullptr && new_.facts != nullptr) {
-      // (SameFiguresLoosely, with the difference kept.)
+      // The same figures, loosely, are no change.
       if (old_.facts->AllFigures() == new_.facts->AllFigures()) return false;
       const FigureDifference difference = DifferentFigures(*old_.facts, *new_.facts);
       if (difference.old_only.empty() && difference.new_only.empty()) return false;
