@@ -2495,5 +2495,28 @@ TEST(EditClassifierTest, ASourceWordPastTheCommaAfterACitedNameIsWhatWasReported
       "евакуації."));
 }
 
+TEST(EditClassifierTest, VerifyingFromIndependentSourcesCitesNoOne) {
+  EXPECT_TRUE(NotSubstantive(
+      "Незалежно перевірити ці дані наразі неможливо. Доступ журналістів до районів обмежений.",
+      "Перевірити ці дані з незалежних джерел наразі неможливо. Доступ журналістів до районів "
+      "обмежений."));
+  // Sources that said something are still sources.
+  EXPECT_TRUE(HasTag(DiffBody("Загинули четверо людей, повідомили місцеві джерела. Доступ "
+                              "журналістів обмежений.",
+                              "Загинули четверо людей, повідомили в поліції. Доступ журналістів "
+                              "обмежений."),
+                     "attribution"));
+}
+
+TEST(EditClassifierTest, ATrialThatFoundItIsTheSourceCited) {
+  EXPECT_TRUE(NotSubstantive(
+      "Drones carrying blood samples between two hospitals in the Merrow Valley cut average "
+      "delivery times from 52 minutes by road to 14 minutes, according to a six-month trial run by "
+      "the Merrow University engineering school and the regional health service.",
+      "A six-month trial run by the Merrow University engineering school and the regional health "
+      "service found that drones carrying blood samples between two hospitals in the Merrow "
+      "Valley cut average delivery times from 52 minutes by road to 14 minutes."));
+}
+
 }  // namespace
 }  // namespace revwatch
