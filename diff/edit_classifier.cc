@@ -868,27 +868,11 @@ bool NegatesAnOpposite(const Side& negated, const Side& other) {
   return false;
 }
 
-// Whether `word` (folded) says "without" in itself: "бездомные",
-// "безробітні", "homeless", "jobless"; not "безопасность", "безпека",
-// "беседа", "unless" or "regardless".
-bool IsPrivativeWord(std::string_view word) {
-  if (!word.starts_with("без") && !word.starts_with("бес") && !word.ends_with("less")) {
-    return false;
-  }
-  static constexpr std::string_view kNotPrivative[] = {
-      "безопасн", "безпек",     "безпечн",      "бесед",
-      "бесід",    "regardless", "nevertheless", "nonetheless"};
-  for (const std::string_view stem : kNotPrivative) {
-    if (word.starts_with(stem)) return false;
-  }
-  constexpr std::size_t kMinLetters = 7;
-  return CharacterCount(word) >= kMinLetters;
-}
-
 // How many of the negations of `negated` `other` writes into a word
 // instead (WritesNegationIntoWord), wherever they stand in the paragraph.
 // A "без" or "without" counts where `other` has a word saying it that
-// `negated` lacks ("бездомных людей" -> "людей без жилья"), one word each.
+// `negated` lacks ("бездомных людей" -> "людей без жилья"), one word each:
+// the [privative] list holds both.
 int NegationsWrittenIntoWords(const TextFacts& negated, const TextFacts& other) {
   int count = 0;
   const auto size = static_cast<int>(negated.text().tokens.size());
@@ -900,15 +884,15 @@ int NegationsWrittenIntoWords(const TextFacts& negated, const TextFacts& other) 
     const int word = GovernedWord(negated, i + static_cast<int>(n));
     if (word >= 0 && WritesNegationIntoWord(negated, negated.Folded(word), other)) {
       ++count;
-    } else if (negated.Folded(i) == "без" || negated.Folded(i) == "without") {
+    } else if (negated.MatchAt(LexiconList::kPrivative, static_cast<std::size_t>(i)) == 1) {
       if (!privative_found) {
         privative_found = true;
-        const auto other_size = static_cast<int>(other.text().tokens.size());
-        for (int j = 0; j < other_size; ++j) {
-          const std::string_view candidate = other.Folded(j);
-          if (IsWordish(other.text().tokens[static_cast<std::size_t>(j)]) &&
-              IsPrivativeWord(candidate) && !negated.HasWord(candidate)) {
-            privative.push_back(candidate);
+        const auto other_size = other.text().tokens.size();
+        for (std::size_t j = 0; j < other_size; ++j) {
+          if (other.MatchAt(LexiconList::kPrivative, j) == 1 &&
+              other.MatchAt(LexiconList::kNegation, j) == 0 &&
+              !negated.HasWord(other.Folded(static_cast<int>(j)))) {
+            privative.push_back(other.Folded(static_cast<int>(j)));
           }
         }
       }
@@ -1429,10 +1413,12 @@ class RunClassifier {
       return std::find(std::begin(kPlaces), std::end(kPlaces), side.facts->Folded(i)) !=
              std::end(kPlaces);
     };
-    if (side.begin == side.end || !is_place(side.begin)) {
+    if (side.begin >= side.end) return false;
+    int verb_end = side.begin;  // the preposition opens the run,
+    if (!is_place(verb_end)) {  // or stands right before it
       if (side.begin == 0 || !is_place(side.begin - 1)) return false;
+      verb_end = side.begin - 1;
     }
-    const int verb_end = is_place(side.begin) ? side.begin : side.begin - 1;
     if (static_cast<unsigned char>(side.Key(verb_end)[0]) < 0x80) return false;
     for (int pos = std::max(0, verb_end - 3); pos < verb_end; ++pos) {
       const std::size_t n =

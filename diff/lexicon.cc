@@ -69,6 +69,7 @@ constexpr SectionName kSections[] = {
     {"range", LexiconList::kRangeWord},
     {"not-source", LexiconList::kNotSource},
     {"day-part", LexiconList::kDayPart},
+    {"privative", LexiconList::kPrivative},
 };
 
 std::string_view Trim(std::string_view s) {

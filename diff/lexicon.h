@@ -51,8 +51,9 @@ enum class LexiconList {
   kRangeWord,          // "to", "до": "from one to two million" shares the magnitude
   kNotSource,          // "source of funding", "energy sources": a source word naming no one
   kDayPart,            // "ранку = am", "вечера = pm": after an hour, the time of day
+  kPrivative,          // "без", "homeless": "without", on its own or in the word
 };
-inline constexpr std::size_t kLexiconListCount = 30;
+inline constexpr std::size_t kLexiconListCount = 31;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

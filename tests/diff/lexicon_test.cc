@@ -184,5 +184,20 @@ TEST(LexiconTest, ASourcesFormsAreNotEveryWordOfItsStem) {
   EXPECT_EQ(source("науковці"), source("науковець"));
 }
 
+// "Without" on its own and in words that say it, not every word "без"
+// begins ("безопасность" is safety).
+TEST(LexiconTest, PrivativeWordsSayWithout) {
+  const Lexicon& lexicon = Lexicon::BuiltIn();
+  auto privative = [&](std::string_view word) {
+    return lexicon.MatchAt(LexiconList::kPrivative, std::span(&word, 1), 0) == 1;
+  };
+  for (const std::string_view word : {"без", "бездомных", "безхатченків", "without", "homeless"}) {
+    EXPECT_TRUE(privative(word)) << word;
+  }
+  for (const std::string_view word : {"безопасность", "безпека", "беседа", "unless", "не"}) {
+    EXPECT_FALSE(privative(word)) << word;
+  }
+}
+
 }  // namespace
 }  // namespace revwatch
