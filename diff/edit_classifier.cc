@@ -547,18 +547,21 @@ std::optional<std::pair<std::string_view, double>> InSmallUnits(std::string_view
   return std::nullopt;
 }
 
+// Whether two measures are as much in the smallest unit of their kind
+// ("1.3 km" and "1300 m", "12 months" and "1 year").
+bool SameAmount(std::string_view a_number, std::string_view a_unit, std::string_view b_number,
+                std::string_view b_unit) {
+  const auto a_small = InSmallUnits(a_number, a_unit);
+  const auto b_small = InSmallUnits(b_number, b_unit);
+  return a_small && b_small && a_small->first == b_small->first &&
+         std::abs(a_small->second - b_small->second) <= 1e-9 * std::abs(a_small->second);
+}
+
 bool SameFigureLoosely(std::string_view a, std::string_view b) {
   const auto [a_number, a_unit] = NumberAndUnit(a);
   const auto [b_number, b_unit] = NumberAndUnit(b);
   if (a_number == b_number) return a_unit.empty() != b_unit.empty();
-  if (a_unit != b_unit) {
-    const auto a_small = InSmallUnits(a_number, a_unit);
-    const auto b_small = InSmallUnits(b_number, b_unit);
-    if (a_small && b_small && a_small->first == b_small->first &&
-        std::abs(a_small->second - b_small->second) <= 1e-9 * std::abs(a_small->second)) {
-      return true;
-    }
-  }
+  if (a_unit != b_unit && SameAmount(a_number, a_unit, b_number, b_unit)) return true;
   auto hour_of = [](std::string_view number, std::string_view unit) {
     return unit.empty() || unit == "h" ? number : std::string_view();
   };
@@ -573,13 +576,9 @@ bool SameFigureLoosely(std::string_view a, std::string_view b) {
 // be. Or as much as one of another ("12 months" for "a year").
 bool OneUnitIn(std::string_view figure, const TextFacts& text) {
   const auto [number, unit] = NumberAndUnit(figure);
-  if (unit.empty()) return false;
-  const auto small = InSmallUnits(number, unit);
-  if (number != "1" && !small) return false;
+  if (unit.empty() || (number != "1" && !InSmallUnits(number, unit))) return false;
   auto is_one = [&](std::string_view symbol) {
-    if (symbol == unit) return number == "1";
-    const auto one = InSmallUnits("1", symbol);
-    return small && one && one->first == small->first && one->second == small->second;
+    return symbol == unit ? number == "1" : SameAmount(number, unit, "1", symbol);
   };
   const std::size_t n = text.text().tokens.size();
   for (std::size_t i = 1; i < n; ++i) {
@@ -1419,13 +1418,8 @@ class RunClassifier {
       if (side.begin == 0 || !is_place(side.begin - 1)) return false;
       verb_end = side.begin - 1;
     }
-    if (static_cast<unsigned char>(side.Key(verb_end)[0]) < 0x80) return false;
-    for (int pos = std::max(0, verb_end - 3); pos < verb_end; ++pos) {
-      const std::size_t n =
-          side.facts->MatchAt(LexiconList::kAttributionVerb, static_cast<std::size_t>(pos));
-      if (n > 0 && pos + static_cast<int>(n) == verb_end) return true;
-    }
-    return false;
+    return static_cast<unsigned char>(side.Key(verb_end)[0]) >= 0x80 &&
+           EntryEndsAt(side, LexiconList::kAttributionVerb, verb_end, 3);
   }
 
   // Whether a source phrase ("according to", "по данным") ends right
@@ -1433,9 +1427,14 @@ class RunClassifier {
   static bool RightAfterSourcePhrase(const Side& side) {
     int end = side.begin;
     if (end > 0 && side.facts->Folded(end - 1) == "the") --end;
-    for (int pos = std::max(0, end - 4); pos < end; ++pos) {
-      const std::size_t n =
-          side.facts->MatchAt(LexiconList::kAttribution, static_cast<std::size_t>(pos));
+    return EntryEndsAt(side, LexiconList::kAttribution, end, 4);
+  }
+
+  // Whether an entry of `list` starting at most `reach` tokens back ends
+  // right before token `end`.
+  static bool EntryEndsAt(const Side& side, LexiconList list, int end, int reach) {
+    for (int pos = std::max(0, end - reach); pos < end; ++pos) {
+      const std::size_t n = side.facts->MatchAt(list, static_cast<std::size_t>(pos));
       if (n > 0 && pos + static_cast<int>(n) == end) return true;
     }
     return false;
