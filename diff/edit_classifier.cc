@@ -223,8 +223,8 @@ class SideReader {
 
   // Matches of `list` that overlap the side's range (a phrase may reach into
   // the unchanged words around it: "is {+not+} true").
-  // The rules ask about nine lists, several times each: the first question
-  // counts all nine in one pass over the range.
+  // The rules ask about eight lists, several times each: the first question
+  // counts all eight in one pass over the range.
   int CountTouching(LexiconList list) const {
     if (side_.Empty() || !side_.facts->MayMatch(list)) return 0;
     const auto index = static_cast<std::size_t>(list);
@@ -234,12 +234,45 @@ class SideReader {
   }
 
   // Negation words touching the range, less those that only bound a
-  // quantity ("не меньше недели", "no more than").
+  // quantity ("не меньше недели", "no more than") and those that repeat a
+  // negation ("не успели ни ..., ни", "neither ... nor": its first word).
   int Negations() const {
-    // An exception can touch the range without its negation word doing so
-    // ("не [меньше]"): never below zero.
-    return std::max(0, CountTouching(LexiconList::kNegation) -
-                           CountTouching(LexiconList::kNegationException));
+    if (side_.Empty() || !side_.facts->MayMatch(LexiconList::kNegation)) return 0;
+    if (!side_.facts->MayMatch(LexiconList::kNegationException)) {
+      return CountTouching(LexiconList::kNegation);
+    }
+    int count = 0;
+    for (int pos = std::max(0, side_.begin - 4); pos < side_.end; ++pos) {
+      const auto at = static_cast<std::size_t>(pos);
+      const std::size_t n = side_.facts->MatchAt(LexiconList::kNegation, at);
+      if (n > 0 && pos + static_cast<int>(n) > side_.begin && NegatesAnew(pos)) ++count;
+    }
+    return count;
+  }
+
+  // Whether the negation word at `at` is no exception's: an exception
+  // with one negation word bounds a quantity or contrasts ("не менше",
+  // ", а не"); in one with several, only the first negates ("ніхто не",
+  // "не * ні").
+  bool NegatesAnew(int at) const {
+    constexpr int kLongestException = 7;
+    for (int start = std::max(0, at - kLongestException); start <= at; ++start) {
+      const std::size_t n =
+          side_.facts->MatchAt(LexiconList::kNegationException, static_cast<std::size_t>(start));
+      const int end = start + static_cast<int>(n);
+      if (n == 0 || end <= at) continue;
+      int first = -1;
+      int words = 0;
+      for (int k = start; k < end; ++k) {
+        if (side_.facts->MatchAt(LexiconList::kNegation, static_cast<std::size_t>(k)) == 0) {
+          continue;
+        }
+        if (first < 0) first = k;
+        ++words;
+      }
+      if (at != first || words == 1) return false;
+    }
+    return true;
   }
   // Negation words and negative verbs ("declined" is "would not"), with
   // and without the quantity bounds.
@@ -416,7 +449,6 @@ class SideReader {
       1u << static_cast<unsigned>(LexiconList::kDenialException) |
       1u << static_cast<unsigned>(LexiconList::kDenialVerb) |
       1u << static_cast<unsigned>(LexiconList::kNegation) |
-      1u << static_cast<unsigned>(LexiconList::kNegationException) |
       1u << static_cast<unsigned>(LexiconList::kNegativeVerb);
 
   int CountTouchingOne(LexiconList list) const {

@@ -929,6 +929,23 @@ TEST(EditClassifierTest, StoppingIsGivingUp) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, NeitherNorIsOneNegation) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"Тому пасічники не встигли закрити вулики чи вивезти їх подалі від полів.",
+       "Тому пасічники не встигли ні закрити вулики, ні вивезти їх подалі від полів."},
+      {"Поэтому пасечники не успели закрыть ульи или вывезти их подальше от полей.",
+       "Поэтому пасечники не успели ни закрыть ульи, ни вывезти их подальше от полей."},
+      {"So the beekeepers did not close the hives or move them away from the fields.",
+       "So the beekeepers neither closed the hives nor moved them away from the fields."},
+  };
+  for (const auto& [before, after] : kSame) {
+    EXPECT_TRUE(NotSubstantive(before, after));
+  }
+  EXPECT_TRUE(HasTag(DiffBody("Тому пасічники встигли закрити вулики, і вивезти їх подалі.",
+                              "Тому пасічники не встигли ні закрити вулики, ні вивезти їх подалі."),
+                     "negation"));
+}
+
 TEST(EditClassifierTest, NegativeConcordIsOneNegation) {
   EXPECT_FALSE(DiffBody("Ремонт каналу досі не розпочався, кажуть у громаді.",
                         "Ремонт каналу досі ніхто не розпочав, кажуть у громаді.")
