@@ -658,6 +658,11 @@ void TextFacts::JoinCompoundNumbers(const std::vector<std::size_t>& figures) con
       figure_[i + 1] = part_of_figure_;
       ++i;
       std::size_t j = i + 1;
+      // "five hundred and twelve"
+      if (j + 1 < n && folded_[j] == "and" && text_.tokens[j + 1].kind == TokenKind::kWord) {
+        const int part = SmallNumber(FigureAt(j + 1));
+        if (part > 0 && part < 100) figure_[j++] = part_of_figure_;
+      }
       for (; j < n && text_.tokens[j].kind == TokenKind::kWord; ++j) {
         const int part = SmallNumber(FigureAt(j));
         const bool fits = total % 100 == 0 ? part > 0 && part < 100
@@ -735,11 +740,26 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
 // "£3.2m", "$4bn", "€15k", "1,5млрд": a number and a magnitude written as
 // one word are the number in digits, as "£3.2 million" is. "m" and "k"
 // are magnitudes only after a currency sign ("100m" may be metres).
+// Joined by hyphens, with what it counts: "140-million-euro" is "140
+// million euros", "5-million-tonne" "5 million tonnes".
 void TextFacts::ReadGluedMagnitude(std::size_t i) const {
   const std::string_view word = folded_[i];
   const std::size_t digits = word.find_first_not_of("0123456789.,");
   if (digits == 0 || digits == std::string_view::npos) return;
-  const std::string_view suffix = word.substr(digits);
+  std::string_view suffix = word.substr(digits);
+  if (suffix.size() > 1 && suffix[0] == '-') {
+    suffix.remove_prefix(1);
+    const std::size_t hyphen = suffix.find('-');
+    const std::string_view unit =
+        hyphen == std::string_view::npos ? std::string_view() : suffix.substr(hyphen + 1);
+    const auto magnitude = words_.lexicon().NumberValue(suffix.substr(0, hyphen));
+    if (!magnitude) return;
+    if (const auto value = Scaled(NumberValue(word.substr(0, digits)), *magnitude)) {
+      figure_[i] = words_.InternFigure(
+          unit.empty() ? *value : NumberWithUnit(*value, unit, words_.lexicon()));
+    }
+    return;
+  }
   std::optional<std::string> magnitude = words_.lexicon().NumberValue(suffix);
   if (suffix == "m" || suffix == "k") {
     const std::string_view before = i > 0 ? text_.Key(i - 1) : "";

@@ -57,6 +57,25 @@ TEST(EditClassifierTest, MillionToBillionIsANumberChange) {
   EXPECT_EQ(diff.tags, Tags{"number"});
 }
 
+TEST(EditClassifierTest, HundredAndTwelveIs112) {
+  EXPECT_TRUE(NotSubstantive("Five hundred and twelve bids were submitted, the ministry said.",
+                             "A total of 512 bids were submitted, the ministry said."));
+  EXPECT_EQ(DiffBody("Five hundred and twelve bids were submitted, the ministry said.",
+                     "Five hundred and twenty bids were submitted, the ministry said.")
+                .tags,
+            Tags{"number"});
+}
+
+TEST(EditClassifierTest, AFigureJoinedByHyphensIsTheSameFigure) {
+  EXPECT_TRUE(NotSubstantive("The company secured a loan of 140 million euros from a bank.",
+                             "The company secured a 140-million-euro loan from a bank."));
+  EXPECT_TRUE(NotSubstantive("The country will store 5 million tonnes of grain.",
+                             "The country will store a 5-million-tonne reserve of grain."));
+  EXPECT_TRUE(HasTag(DiffBody("The company secured a loan of 140 million euros from a bank.",
+                              "The company secured a 150-million-euro loan from a bank."),
+                     "number"));
+}
+
 TEST(EditClassifierTest, NumberWordToDigitsIsCosmetic) {
   const auto diff = DiffBody("Five people were injured in the blast, police said.",
                              "5 people were injured in the blast, police said.");
