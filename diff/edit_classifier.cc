@@ -1023,10 +1023,24 @@ bool SpelledFromStarts(std::string_view rest, std::span<const std::string_view> 
 // Whether `letters` (an abbreviation's, three or more) start `word` and
 // follow in it in order, in a word three times as long: "ода" in
 // "облдержадміністрації", "ога" in "облгосадминистрации", one word
-// compounded of the starts the abbreviation takes letters from.
+// compounded of the starts the abbreviation takes letters from. Two
+// letters only where the second starts the compound's second part, after
+// its joining vowel: "єс" in "Євросоюзу", "ес" in "Евросоюза".
 bool ContractsTo(std::string_view word, std::string_view letters) {
   const std::size_t count = CharacterCount(letters);
-  if (count < 3 || CharacterCount(word) < 3 * count || !word.starts_with(FirstCharacters(letters, 1))) {
+  if (count < 2 || CharacterCount(word) < 3 * count ||
+      !word.starts_with(FirstCharacters(letters, 1))) {
+    return false;
+  }
+  if (count == 2) {
+    const std::string_view first = FirstCharacters(letters, 1);
+    const std::string_view second = letters.substr(first.size());
+    for (const std::string_view joint : {"о", "е"}) {
+      const std::string joined = std::string(joint) + std::string(second);
+      const std::size_t at = word.find(joined, first.size());
+      // Three letters of its first part at least ("євр").
+      if (at != std::string_view::npos && CharacterCount(word.substr(0, at)) >= 3) return true;
+    }
     return false;
   }
   std::size_t at = 0;
@@ -1437,8 +1451,10 @@ class RunClassifier {
   // "повідомили [-в обласному гідрометцентрі-]{+на метеостанції+}":
   // whether the run says where a Ukrainian or Russian reporting verb right
   // before it (and its preposition, in the run or not) was said. (In
-  // English the reported clause follows "said".)
-  static bool WhereReportedFrom(const Side& side) {
+  // English the reported clause follows "said".) Up to `gap` words may
+  // stand between the preposition and the run ("повідомили в обласному
+  // управлінні [-поліції-]").
+  static bool WhereReportedFrom(const Side& side, int gap = 0) {
     static constexpr std::string_view kPlaces[] = {"в", "у", "во", "на"};
     auto is_place = [&](int i) {
       return std::find(std::begin(kPlaces), std::end(kPlaces), side.facts->Folded(i)) !=
@@ -1446,9 +1462,9 @@ class RunClassifier {
     };
     if (side.begin >= side.end) return false;
     int verb_end = side.begin;  // the preposition opens the run,
-    if (!is_place(verb_end)) {  // or stands right before it
-      if (side.begin == 0 || !is_place(side.begin - 1)) return false;
-      verb_end = side.begin - 1;
+    for (int i = side.begin - 1; !is_place(verb_end); --i) {  // or stands before it
+      if (i < std::max(0, side.begin - 1 - gap) || !IsWordish(side.At(i))) return false;
+      verb_end = i;
     }
     return static_cast<unsigned char>(side.Key(verb_end)[0]) >= 0x80 &&
            EntryEndsAt(side, LexiconList::kAttributionVerb, verb_end, 3);
@@ -1667,6 +1683,12 @@ class RunClassifier {
         letters = std::move(found);
       }
       if (letters.empty()) return false;
+      // "[-Євросоюзу-]{+ЄС+}": one word compounded of its letters.
+      if (WordCount(words) == 1) {
+        for (int i = words.begin; i < words.end; ++i) {
+          if (IsWordish(words.At(i)) && ContractsTo(words.facts->Folded(i), letters)) return true;
+        }
+      }
       // (Its last letter is a whole character: "у" is two bytes.)
       const std::string_view but_last =
           FirstCharacters(letters, CharacterCount(letters) - 1);
@@ -1854,6 +1876,7 @@ class RunClassifier {
       return *names_cache;
     };
     if (InSourcePhraseClause(side) && names()) return true;
+    if (WhereReportedFrom(side, 2) && names()) return true;
     for (int pos = std::max(0, side.begin - 4); pos < side.begin; ++pos) {
       const auto at = static_cast<std::size_t>(pos);
       const std::size_t n = side.facts->MatchAt(LexiconList::kAttribution, at);
@@ -2028,12 +2051,40 @@ class ParagraphBalance {
         if (!KindOfAbbreviationIn(i, other) && !InSpelledOutAbbreviation(i, other) &&
             !TitlesSomeoneOf(i, other) && !SpeakerNamedBefore(i, other) &&
             !KindOfLeadNameIn(i, other) && !KindBesideName(i, other) &&
-            !other.PronounSpeaksFor(entry)) {
+            !other.PronounSpeaksFor(entry) && !CalledByPronounIn(i, other)) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  // "По его словам, ..." -> "..., директор говорить не стал": a source
+  // word of the later paragraph that the article already had (in lower
+  // case, as a kind) where the earlier one says "he": the one it meant.
+  bool CalledByPronounIn(int i, const ParagraphBalance& other) const {
+    return later_ && mentions_ != nullptr && other.PronounReports() &&
+           mentions_->MentionsInLowerCase(MentionStem(text_.Folded(i)));
+  }
+
+  // Whether a pronoun is whom the paragraph cites: inside a source phrase
+  // ("По его словам") or right before a reporting verb ("he said").
+  bool PronounReports() const {
+    if (!HasPronoun()) return false;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int pos = 0; pos < size; ++pos) {
+      if (text_.MatchAt(LexiconList::kPronoun, static_cast<std::size_t>(pos)) == 0) continue;
+      for (int start = std::max(0, pos - 3); start <= pos; ++start) {
+        if (start + static_cast<int>(reader_.MatchLength(LexiconList::kAttribution, start)) > pos) {
+          return true;
+        }
+      }
+      for (int k = pos + 1; k < std::min(size, pos + 4); ++k) {
+        if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(k)])) break;
+        if (reader_.MatchLength(LexiconList::kAttributionVerb, k) > 0) return true;
+      }
+    }
+    return false;
   }
 
   // Whether every name here occurs in `other` too, in any position and

@@ -806,6 +806,27 @@ TEST(EditClassifierTest, APersonNamedAnotherWayIsNoNewSource) {
   EXPECT_TRUE(minister.substantive) << ::testing::PrintToString(minister.tags);
 }
 
+TEST(EditClassifierTest, AKindTheArticleHadIsWhomHeMeant) {
+  const std::string intro =
+      "«Водоканал» направил в службу по тарифам заявку на повышение тарифа, сообщил директор "
+      "предприятия.";
+  const std::string before =
+      "По его словам, без пересмотра тарифа компания не сможет профинансировать замену "
+      "аварийных участков водопровода, износ которых превышает 70%. Размер запрашиваемого "
+      "повышения он не раскрыл. Последний раз тариф повышался два года назад.";
+  const auto after = [](const std::string& who) {
+    return "Он пояснил, что если тариф не будет пересмотрен, компании не хватит средств на "
+           "замену аварийных участков водопровода, изношенных более чем на 70%. Насколько "
+           "именно предприятие хочет повысить тариф, " +
+           who + " говорить не стал. Последний раз тариф повышался два года назад.";
+  };
+  const auto same = DiffAfterIntro(intro, before, after("директор"));
+  EXPECT_FALSE(same.substantive) << ::testing::PrintToString(same.tags);
+  // Someone the article had not named.
+  const auto mayor = DiffAfterIntro(intro, before, after("мэр"));
+  EXPECT_TRUE(HasTag(mayor, "attribution")) << ::testing::PrintToString(mayor.tags);
+}
+
 TEST(EditClassifierTest, HalfIsFiftyPercent) {
   EXPECT_FALSE(DiffBody("About half of the plant's 240 workers will be offered jobs there.",
                         "Roughly 50% of the plant's 240 workers will be offered jobs there.")
@@ -2401,6 +2422,24 @@ TEST(EditClassifierTest, WhereAReportCameFromReplacedIsAttribution) {
   EXPECT_TRUE(NotSubstantive(
       "Температура піднялася до 39 градусів, повідомили в обласному гідрометцентрі.",
       "Температура піднялася до 39 градусів, повідомили в гідрометцентрі області."));
+  // Who, within the place: the police's office become the rescuers'.
+  EXPECT_TRUE(HasTag(DiffBody("Постраждали вісім людей, повідомили в обласному управлінні "
+                              "поліції.",
+                              "Постраждали вісім людей, повідомили в обласному управлінні ДСНС."),
+                     "attribution"));
+  // When, not who.
+  EXPECT_TRUE(NotSubstantive("Постраждали вісім людей, повідомили в понеділок уранці.",
+                             "Постраждали вісім людей, повідомили в понеділок зранку."));
+}
+
+TEST(EditClassifierTest, ATwoLetterAbbreviationOfACompound) {
+  EXPECT_TRUE(NotSubstantive("Імпорт електроенергії з країн Євросоюзу залишається важливим.",
+                             "Імпорт електроенергії з країн ЄС залишається важливим."));
+  EXPECT_TRUE(NotSubstantive("Импорт электроэнергии из стран Евросоюза остается важным.",
+                             "Импорт электроэнергии из стран ЕС остается важным."));
+  EXPECT_TRUE(HasTag(DiffBody("Імпорт електроенергії з країн Євросоюзу залишається важливим.",
+                              "Імпорт електроенергії з країн СНД залишається важливим."),
+                     "entity"));
 }
 
 TEST(EditClassifierTest, AShortageIsALack) {
