@@ -1081,7 +1081,8 @@ int ContentWordsBetween(const TextFacts& text, int from, int to) {
 // Whether `kind` ("company", "компания") may stand for `name`, the story's
 // subject: the article's headline or first paragraph names it, and the
 // article already calls something by this kind ("the company"): "Severnside
-// Water said" -> "The company said".
+// Water said" -> "The company said". (`name` as written, or lower case
+// but for its first letter: "QuickDish" is no "Quickdish".)
 bool IsKindOfLeadName(const ArticleMentions& mentions, std::string_view kind,
                       std::string_view name) {
   if (kind.empty() || !mentions.InLead(MentionStem(name))) return false;
@@ -1599,7 +1600,7 @@ class RunClassifier {
           return SameStem(a.title, b.title) || SameSource(a.title, b.title);
         }
         return (TitledAs(*mentions_, lexicon(), name, a.title) ||
-                IsKindOfLeadName(*mentions_, a.title, b.folded_name)) &&
+                IsKindOfLeadName(*mentions_, a.title, b.name)) &&
                (b.title.empty() || SameStem(a.title, b.title));
       default:
         return false;

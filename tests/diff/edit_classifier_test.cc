@@ -969,6 +969,23 @@ TEST(EditClassifierTest, StoppingIsGivingUp) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, DeprivedOfIsLeftWithout) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"В результате такие работники лишаются оплачиваемого отпуска и больничных.",
+       "Из-за этого такие работники остаются без оплачиваемого отпуска и больничных."},
+      {"У результаті такі працівники позбавляються оплачуваної відпустки й лікарняних.",
+       "Через це такі працівники залишаються без оплачуваної відпустки й лікарняних."},
+      {"As a result such workers are deprived of paid leave and sick pay.",
+       "As a result such workers are left without paid leave and sick pay."},
+  };
+  for (const auto& [before, after] : kSame) {
+    EXPECT_TRUE(NotSubstantive(before, after));
+  }
+  // Ukrainian "лишається" remains.
+  EXPECT_TRUE(NotSubstantive("Мережа в цілому залишається прибутковою, зазначив він.",
+                             "Мережа в цілому лишається прибутковою, зазначив він."));
+}
+
 TEST(EditClassifierTest, NeitherNorIsOneNegation) {
   const std::pair<const char*, const char*> kSame[] = {
       {"Тому пасічники не встигли закрити вулики чи вивезти їх подалі від полів.",
@@ -1953,6 +1970,15 @@ TEST(EditClassifierTest, TheStorysSubjectCalledByItsKindIsNoNewSource) {
   // Where the article never calls anything "the company", it may be
   // someone else.
   EXPECT_TRUE(HasTag(DiffAfterLead(lead, said, company), "attribution"));
+  // A name with a capital inside it.
+  const std::string app_lead = "A tribunal ruled that riders for the delivery app QuickDish are "
+                               "workers, not contractors.";
+  const std::string before = "The judge found that the company controlled how riders worked. "
+                             "QuickDish said it was considering an appeal.";
+  EXPECT_FALSE(DiffAfterLead(app_lead, before,
+                             "QuickDish controlled how riders worked, the judge found. The "
+                             "company said it was considering an appeal.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, ASourceCitedAnotherWayIsTheSameSource) {
