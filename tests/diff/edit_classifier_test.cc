@@ -2468,6 +2468,23 @@ TEST(EditClassifierTest, ATwoLetterAbbreviationOfACompound) {
                      "entity"));
 }
 
+TEST(EditClassifierTest, AReportAfterItsClauseReports) {
+  EXPECT_TRUE(NotSubstantive(
+      "Voters are almost evenly divided over the voting age, a survey by the polling firm "
+      "Civitas found, as parliament prepares to debate electoral reform.",
+      "According to a survey by the polling firm Civitas, voters are almost evenly split over "
+      "the voting age, as parliament prepares to debate electoral reform."));
+  EXPECT_TRUE(NotSubstantive(
+      "Голова комісії Людмила Кравець закликала партії вчасно подавати звіти. За її словами, "
+      "минулого разу кілька партій отримали штрафи.",
+      "Голова комісії Людмила Кравець закликала партії вчасно подавати звіти. Вона нагадала, що "
+      "минулого разу кілька партій оштрафували."));
+  // Resembling is no report.
+  EXPECT_TRUE(HasTag(DiffBody("За її словами, новий корпус нагадує фортецю.",
+                              "Новий корпус нагадує фортецю."),
+                     "attribution"));
+}
+
 TEST(EditClassifierTest, AShortageIsALack) {
   EXPECT_TRUE(NotSubstantive(
       "The audit office blamed delays in awarding contracts and a shortage of engineers.",
