@@ -1209,7 +1209,7 @@ class RunClassifier {
     if (WordCount(old_) > kMaxNameSwapWords || WordCount(new_) > kMaxNameSwapWords) {
       return false;
     }
-    if (ChangesInstitutionName() || RenamesInstitutionAtSentenceStart() ||
+    if (ChangesInstitutionName() || RenamesInstitutionAtSentenceStart() || ReplacesBody() ||
         RenamesWithinInstitutionName()) {
       return true;
     }
@@ -1428,19 +1428,40 @@ class RunClassifier {
         new_reader_.CountWithin(LexiconList::kSource) > 0) {
       return false;
     }
-    auto all_new = [](const Side& run, const TextFacts& other) {
-      bool any = false;
-      for (int i = run.begin; i < run.end; ++i) {
-        if (!IsWordish(run.At(i)) ||
-            run.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) > 0) {
-          continue;
-        }
-        if (HasNameStem(other, run.facts->Folded(i))) return false;
-        any = true;
+    return AllWordsNew(old_, *new_.facts) && AllWordsNew(new_, *old_.facts) && !IsCosmetic() &&
+           !SpellsOutAbbreviation() && !IsSameReferent();
+  }
+
+  // Whether the run has content words, none of which (by its stem) the
+  // `other` paragraph has.
+  static bool AllWordsNew(const Side& run, const TextFacts& other) {
+    bool any = false;
+    for (int i = run.begin; i < run.end; ++i) {
+      if (!IsWordish(run.At(i)) ||
+          run.facts->MatchAt(LexiconList::kFunctionWord, static_cast<std::size_t>(i)) > 0) {
+        continue;
       }
-      return any;
+      if (HasNameStem(other, run.facts->Folded(i))) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  // "Фахівці [-департаменту міського господарства-]{+інспекції державного
+  // архітектурно-будівельного контролю+}": one body, its institution word
+  // and what it is of, replaced by another, in words neither paragraph
+  // shares with the other.
+  bool ReplacesBody() const {
+    constexpr int kMaxBodyWords = 5;
+    auto body = [](const Side& side) {
+      const int words = WordCount(side);
+      return words >= 2 && words <= kMaxBodyWords && IsWordish(side.At(side.begin)) &&
+             side.facts->MatchAt(LexiconList::kInstitution,
+                                 static_cast<std::size_t>(side.begin)) == 1;
     };
-    return all_new(old_, *new_.facts) && all_new(new_, *old_.facts) && !IsCosmetic() &&
+    return !old_.Empty() && !new_.Empty() && body(old_) && body(new_) &&
+           !SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin)) &&
+           AllWordsNew(old_, *new_.facts) && AllWordsNew(new_, *old_.facts) && !IsCosmetic() &&
            !SpellsOutAbbreviation() && !IsSameReferent();
   }
 

@@ -2485,6 +2485,24 @@ TEST(EditClassifierTest, AReportAfterItsClauseReports) {
                      "attribution"));
 }
 
+TEST(EditClassifierTest, OneBodyReplacedByAnother) {
+  EXPECT_TRUE(HasTag(DiffBody("Фахівці департаменту міського господарства обстежили фасад і "
+                              "визнали аварійними ще два балкони.",
+                              "Фахівці інспекції державного архітектурно-будівельного контролю "
+                              "обстежили фасад і визнали аварійними ще два балкони."),
+                     "entity"));
+  EXPECT_TRUE(HasTag(DiffBody("Специалисты департамента городского хозяйства осмотрели фасад и "
+                              "признали аварийными еще два балкона.",
+                              "Специалисты инспекции жилищного надзора осмотрели фасад и "
+                              "признали аварийными еще два балкона."),
+                     "entity"));
+  // The same body in other words.
+  EXPECT_TRUE(NotSubstantive("Фахівці департаменту міського господарства обстежили фасад і "
+                             "визнали аварійними ще два балкони.",
+                             "Фахівці міського департаменту господарства обстежили фасад і "
+                             "визнали аварійними ще два балкони."));
+}
+
 TEST(EditClassifierTest, AShortageIsALack) {
   EXPECT_TRUE(NotSubstantive(
       "The audit office blamed delays in awarding contracts and a shortage of engineers.",
