@@ -719,7 +719,10 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
   // "from one to two million": the number before a range word right
   // before this one shares its magnitude (its own was never joined), when
   // it is the smaller ("in 2019 and 2 million" is no range).
-  if (i >= 2 && MatchAt(LexiconList::kRangeWord, i - 1) == 1) {
+  // So does one before a dash: "300–500 тысяч".
+  const std::string_view between = i >= 2 ? text_.Key(i - 1) : std::string_view();
+  const bool dash = between == "-" || between == "\u2013" || between == "\u2014";
+  if (i >= 2 && (dash || MatchAt(LexiconList::kRangeWord, i - 1) == 1)) {
     auto number = [](std::string_view digits) {
       double parsed = 0;
       const auto [end, error] =

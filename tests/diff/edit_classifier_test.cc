@@ -66,6 +66,14 @@ TEST(EditClassifierTest, HundredAndTwelveIs112) {
             Tags{"number"});
 }
 
+TEST(EditClassifierTest, ADashBetweenNumbersSharesTheMagnitude) {
+  EXPECT_TRUE(NotSubstantive("Банкомат обходится банку в сумму от 300 до 500 тысяч рублей в год.",
+                             "Банкомат обходится банку в 300–500 тысяч рублей в год."));
+  EXPECT_TRUE(HasTag(DiffBody("Банкомат обходится банку в сумму от 300 до 500 тысяч рублей в год.",
+                              "Банкомат обходится банку в 300–600 тысяч рублей в год."),
+                     "number"));
+}
+
 TEST(EditClassifierTest, AFigureJoinedByHyphensIsTheSameFigure) {
   EXPECT_TRUE(NotSubstantive("The company secured a loan of 140 million euros from a bank.",
                              "The company secured a 140-million-euro loan from a bank."));
