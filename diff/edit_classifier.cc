@@ -484,6 +484,7 @@ class SideReader {
 };
 
 constexpr std::size_t kLongWord = 7;
+constexpr std::size_t kVeryLongWord = 12;
 
 bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
                   const SideReader& old_side, const SideReader& new_side) {
@@ -517,8 +518,17 @@ bool AreTypoFixes(const CosmeticWords& a, const CosmeticWords& b,
       return false;
     }
     // One slip; in a long word of the same length two ("Tesally" ->
-    // "Tessaly"), which a different name of that length rarely is.
-    const int allowed = a_chars.size() == b_chars.size() && a_chars.size() >= kLongWord ? 2 : 1;
+    // "Tessaly"), which a different name of that length rarely is, and in
+    // a very long word any two inside it ("свидельствуют" ->
+    // "свидетельствуют"; a changed ending is another form:
+    // "переохлаждены" -> "переохлажденных").
+    const std::size_t shorter = std::min(a_chars.size(), b_chars.size());
+    const bool same_ending = a_chars[a_chars.size() - 1] == b_chars[b_chars.size() - 1] &&
+                             a_chars[a_chars.size() - 2] == b_chars[b_chars.size() - 2];
+    const int allowed = (a_chars.size() == b_chars.size() && shorter >= kLongWord) ||
+                                (shorter >= kVeryLongWord && same_ending)
+                            ? 2
+                            : 1;
     const int distance = EditDistance(a_chars, b_chars);
     if (distance < 1 || distance > allowed) return false;
   }
@@ -2736,7 +2746,11 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   // данным следствия, пожар ..." -> "Пожар ..."): the runs may not see it,
   // the paragraph's reports and sources do. Where both report, a source
   // word far from any report ("would cost the operator") is no new source.
-  if (!tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
+  // (Not where the runs only fixed typos: "[-свидельствуют-]{+свидетельствуют+}
+  // данные" is the same report, which the misspelt verb hid.)
+  const bool only_cosmetic = tags.contains(Tag::kCosmetic) && !tags.contains(Tag::kReworded) &&
+                             !tags.AnySubstantive() && !tags.contains(Tag::kMoved);
+  if (!only_cosmetic && !tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
       before.Sources() != after.Sources() &&
       (before.Reports() == 0 || after.Reports() == 0 ||
        (before.Sources(ParagraphBalance::SourceKind::kNextToReport) !=

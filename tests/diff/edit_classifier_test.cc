@@ -2511,6 +2511,41 @@ TEST(EditClassifierTest, OneBodyReplacedByAnother) {
                              "визнали аварійними ще два балкони."));
 }
 
+TEST(EditClassifierTest, FiguresShowReport) {
+  EXPECT_TRUE(NotSubstantive(
+      "Цены на овощи в июне снизились впервые с начала года, следует из данных Росстата.",
+      "Цены на овощи в июне снизились впервые с начала года, показывают данные Росстата."));
+  EXPECT_TRUE(HasTag(DiffBody("Цены на овощи в июне снизились впервые с начала года.",
+                              "Цены на овощи в июне снизились впервые с начала года, показывают "
+                              "данные Росстата."),
+                     "attribution"));
+}
+
+TEST(EditClassifierTest, AReportingVerbsTypoFixedIsCosmetic) {
+  const auto diff = DiffBody(
+      "Доля интернет-торговли превысила 20 процентов, свидельствуют данные ассоциации.",
+      "Доля интернет-торговли превысила 20 процентов, свидетельствуют данные ассоциации.");
+  EXPECT_EQ(diff.tags, Tags{"cosmetic"});
+  // Another ending is another form, not a slip.
+  EXPECT_FALSE(HasTag(DiffBody("Оба мужчины переохлаждены, их доставили в больницу.",
+                               "Обоих переохлажденных мужчин доставили в больницу."),
+                      "cosmetic"));
+}
+
+TEST(EditClassifierTest, IgnoringIsNotMeeting) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"Якщо продавець не виконує вимог, споживач може звернутися до суду.",
+       "Коли продавець ігнорує вимоги, споживач може звернутися до суду."},
+      {"Если продавец не выполняет требований, покупатель может обратиться в суд.",
+       "Если продавец игнорирует требования, покупатель может обратиться в суд."},
+      {"If the seller does not meet the demands, the buyer can go to court.",
+       "If the seller ignores the demands, the buyer can go to court."},
+  };
+  for (const auto& [before, after] : kSame) {
+    EXPECT_TRUE(NotSubstantive(before, after));
+  }
+}
+
 TEST(EditClassifierTest, AShortageIsALack) {
   EXPECT_TRUE(NotSubstantive(
       "The audit office blamed delays in awarding contracts and a shortage of engineers.",
