@@ -1030,8 +1030,8 @@ bool SpelledFromStarts(std::string_view rest, std::span<const std::string_view> 
   return false;
 }
 
-// Whether `letters` (an abbreviation's, three or more) start `word` and
-// follow in it in order, in a word three times as long: "ода" in
+// Whether `letters` (an abbreviation's) start `word` and follow in it in
+// order, in a word three times as long: "ода" in
 // "облдержадміністрації", "ога" in "облгосадминистрации", one word
 // compounded of the starts the abbreviation takes letters from. Two
 // letters only where the second starts the compound's second part, after

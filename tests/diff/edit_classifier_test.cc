@@ -2,6 +2,7 @@
 #include "diff/edit_classifier.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -30,6 +31,17 @@ bool HasTag(const ArticleDiff& diff, const std::string& tag) {
   const auto diff = DiffBody(before, after);
   if (!diff.substantive) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << ::testing::PrintToString(diff.tags) << " for: " << after;
+}
+
+using Pairs = std::initializer_list<std::pair<const char*, const char*>>;
+
+// NotSubstantive for each (before, after) pair; a failure names the first
+// pair found substantive.
+::testing::AssertionResult NoneSubstantive(Pairs pairs) {
+  for (const auto& [before, after] : pairs) {
+    if (auto result = NotSubstantive(before, after); !result) return result;
+  }
+  return ::testing::AssertionSuccess();
 }
 
 TEST(EditClassifierTest, SingleInsertedNotIsNegation) {
@@ -978,34 +990,28 @@ TEST(EditClassifierTest, StoppingIsGivingUp) {
 }
 
 TEST(EditClassifierTest, DeprivedOfIsLeftWithout) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"В результате такие работники лишаются оплачиваемого отпуска и больничных.",
        "Из-за этого такие работники остаются без оплачиваемого отпуска и больничных."},
       {"У результаті такі працівники позбавляються оплачуваної відпустки й лікарняних.",
        "Через це такі працівники залишаються без оплачуваної відпустки й лікарняних."},
       {"As a result such workers are deprived of paid leave and sick pay.",
        "As a result such workers are left without paid leave and sick pay."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
   // Ukrainian "лишається" remains.
   EXPECT_TRUE(NotSubstantive("Мережа в цілому залишається прибутковою, зазначив він.",
                              "Мережа в цілому лишається прибутковою, зазначив він."));
 }
 
 TEST(EditClassifierTest, NeitherNorIsOneNegation) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Тому пасічники не встигли закрити вулики чи вивезти їх подалі від полів.",
        "Тому пасічники не встигли ні закрити вулики, ні вивезти їх подалі від полів."},
       {"Поэтому пасечники не успели закрыть ульи или вывезти их подальше от полей.",
        "Поэтому пасечники не успели ни закрыть ульи, ни вывезти их подальше от полей."},
       {"So the beekeepers did not close the hives or move them away from the fields.",
        "So the beekeepers neither closed the hives nor moved them away from the fields."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
   EXPECT_TRUE(HasTag(DiffBody("Тому пасічники встигли закрити вулики, і вивезти їх подалі.",
                               "Тому пасічники не встигли ні закрити вулики, ні вивезти їх подалі."),
                      "negation"));
@@ -2346,15 +2352,12 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
 }
 
 TEST(EditClassifierTest, SixToNineHundredAreNumberWords) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Щодня автобуси підвозять до шкіл близько шестисот учнів, повідомив голова.",
        "Щодня автобуси підвозять до шкіл близько 600 учнів, повідомив голова."},
       {"Ежедневно автобусы подвозят к школам около девятисот учеников, сообщил глава.",
        "Ежедневно автобусы подвозят к школам около 900 учеников, сообщил глава."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
   EXPECT_TRUE(HasTag(DiffBody("Щодня автобуси підвозять до шкіл близько шестисот учнів.",
                               "Щодня автобуси підвозять до шкіл близько 700 учнів."),
                      "number"));
@@ -2383,17 +2386,14 @@ TEST(EditClassifierTest, AYearIsTwelveMonths) {
 }
 
 TEST(EditClassifierTest, WithoutForAWordThatSaysItIsNoNegation) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Волонтёры открыли пункт обогрева для бездомных людей в палатке на площади.",
        "Волонтёры открыли пункт обогрева для людей без жилья в палатке на площади."},
       {"Волонтери відкрили пункт обігріву для безхатченків у наметі на площі.",
        "Волонтери відкрили пункт обігріву для людей без житла у наметі на площі."},
       {"The charity opened a shelter for homeless people in the square.",
        "The charity opened a shelter for people without a home in the square."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
   // Not where no word of the other version said it.
   EXPECT_TRUE(HasTag(DiffBody("Кафе работало с лицензией на продажу алкоголя, сообщили в мэрии.",
                               "Кафе работало без лицензии на продажу алкоголя, сообщили в мэрии."),
@@ -2533,17 +2533,14 @@ TEST(EditClassifierTest, AReportingVerbsTypoFixedIsCosmetic) {
 }
 
 TEST(EditClassifierTest, IgnoringIsNotMeeting) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Якщо продавець не виконує вимог, споживач може звернутися до суду.",
        "Коли продавець ігнорує вимоги, споживач може звернутися до суду."},
       {"Если продавец не выполняет требований, покупатель может обратиться в суд.",
        "Если продавец игнорирует требования, покупатель может обратиться в суд."},
       {"If the seller does not meet the demands, the buyer can go to court.",
        "If the seller ignores the demands, the buyer can go to court."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
 }
 
 TEST(EditClassifierTest, AShortageIsALack) {
@@ -2553,15 +2550,12 @@ TEST(EditClassifierTest, AShortageIsALack) {
 }
 
 TEST(EditClassifierTest, RatherThanIsNoNegation) {
-  const std::pair<const char*, const char*> kSame[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Теперь каждый бой будут оценивать пять судей вместо трёх, сообщили в федерации.",
        "Теперь каждый бой будут оценивать пять судей, а не три, сообщили в федерации."},
       {"Тепер кожен бій оцінюватимуть п'ять суддів замість трьох, повідомили у федерації.",
        "Тепер кожен бій оцінюватимуть п'ять суддів, а не три, повідомили у федерації."},
-  };
-  for (const auto& [before, after] : kSame) {
-    EXPECT_TRUE(NotSubstantive(before, after));
-  }
+  }));
   EXPECT_TRUE(HasTag(DiffBody("Бой будут оценивать пять судей, сообщили в федерации.",
                               "Бой не будут оценивать пять судей, сообщили в федерации."),
                      "negation"));
