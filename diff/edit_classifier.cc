@@ -1438,6 +1438,13 @@ class RunClassifier {
         new_reader_.CountWithin(LexiconList::kSource) > 0) {
       return false;
     }
+    return EveryWordReplaced();
+  }
+
+  // Whether each side has content words the other paragraph lacks, all of
+  // them, and the two are no typo, abbreviation or other way of naming
+  // one referent.
+  bool EveryWordReplaced() const {
     return AllWordsNew(old_, *new_.facts) && AllWordsNew(new_, *old_.facts) && !IsCosmetic() &&
            !SpellsOutAbbreviation() && !IsSameReferent();
   }
@@ -1471,8 +1478,7 @@ class RunClassifier {
     };
     return !old_.Empty() && !new_.Empty() && body(old_) && body(new_) &&
            !SameStem(old_.facts->Folded(old_.begin), new_.facts->Folded(new_.begin)) &&
-           AllWordsNew(old_, *new_.facts) && AllWordsNew(new_, *old_.facts) && !IsCosmetic() &&
-           !SpellsOutAbbreviation() && !IsSameReferent();
+           EveryWordReplaced();
   }
 
   // Whether punctuation or the paragraph's end follows the run.
@@ -2748,8 +2754,7 @@ void CheckAgainstWholeParagraphs(const ChangeFacts& facts, const ArticleMentions
   // word far from any report ("would cost the operator") is no new source.
   // (Not where the runs only fixed typos: "[-свидельствуют-]{+свидетельствуют+}
   // данные" is the same report, which the misspelt verb hid.)
-  const bool only_cosmetic = tags.contains(Tag::kCosmetic) && !tags.contains(Tag::kReworded) &&
-                             !tags.AnySubstantive() && !tags.contains(Tag::kMoved);
+  const bool only_cosmetic = tags.size() == 1 && tags.contains(Tag::kCosmetic);
   if (!only_cosmetic && !tags.contains(Tag::kAttribution) && before.Reports() != after.Reports() &&
       before.Sources() != after.Sources() &&
       (before.Reports() == 0 || after.Reports() == 0 ||

@@ -750,28 +750,25 @@ void TextFacts::ReadGluedMagnitude(std::size_t i) const {
   const std::size_t digits = word.find_first_not_of("0123456789.,");
   if (digits == 0 || digits == std::string_view::npos) return;
   std::string_view suffix = word.substr(digits);
-  if (suffix.size() > 1 && suffix[0] == '-') {
+  std::string_view unit;  // what a hyphenated one counts
+  const bool hyphenated = suffix.size() > 1 && suffix[0] == '-';
+  if (hyphenated) {
     suffix.remove_prefix(1);
-    const std::size_t hyphen = suffix.find('-');
-    const std::string_view unit =
-        hyphen == std::string_view::npos ? std::string_view() : suffix.substr(hyphen + 1);
-    const auto magnitude = words_.lexicon().NumberValue(suffix.substr(0, hyphen));
-    if (!magnitude) return;
-    if (const auto value = Scaled(NumberValue(word.substr(0, digits)), *magnitude)) {
-      figure_[i] = words_.InternFigure(
-          unit.empty() ? *value : NumberWithUnit(*value, unit, words_.lexicon()));
+    if (const std::size_t hyphen = suffix.find('-'); hyphen != std::string_view::npos) {
+      unit = suffix.substr(hyphen + 1);
+      suffix = suffix.substr(0, hyphen);
     }
-    return;
   }
   std::optional<std::string> magnitude = words_.lexicon().NumberValue(suffix);
-  if (suffix == "m" || suffix == "k") {
+  if (!hyphenated && (suffix == "m" || suffix == "k")) {
     const std::string_view before = i > 0 ? text_.Key(i - 1) : "";
     if (before != "£" && before != "$" && before != "€") return;
     magnitude = suffix == "m" ? "M" : "K";
   }
   if (!magnitude) return;
   if (const auto value = Scaled(NumberValue(word.substr(0, digits)), *magnitude)) {
-    figure_[i] = words_.InternFigure(*value);
+    figure_[i] = words_.InternFigure(
+        unit.empty() ? *value : NumberWithUnit(*value, unit, words_.lexicon()));
   }
 }
 
