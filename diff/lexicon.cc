@@ -70,6 +70,7 @@ constexpr SectionName kSections[] = {
     {"not-source", LexiconList::kNotSource},
     {"day-part", LexiconList::kDayPart},
     {"privative", LexiconList::kPrivative},
+    {"source-lead", LexiconList::kSourceLead},
 };
 
 std::string_view Trim(std::string_view s) {

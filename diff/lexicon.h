@@ -52,8 +52,9 @@ enum class LexiconList {
   kNotSource,          // "source of funding", "energy sources": a source word naming no one
   kDayPart,            // "ранку = am", "вечера = pm": after an hour, the time of day
   kPrivative,          // "без", "homeless": "without", on its own or in the word
+  kSourceLead,         // "citing": a source phrase only with who is cited after it
 };
-inline constexpr std::size_t kLexiconListCount = 31;
+inline constexpr std::size_t kLexiconListCount = 32;
 
 // Lexicon's tables as the build freezes them (diff/lexicon_snapshot.cc
 // writes them from diff/lexicon/*.txt), so that BuiltIn() reads no text.

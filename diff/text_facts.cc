@@ -132,6 +132,7 @@ TextFacts::TextFacts(const TokenizedText& text, WordLookup& words)
   lists_ = lists;
   match_slots_ = slots;
   if ((lists & Bit(LexiconList::kNotSource)) != 0) UnmarkNotSources();
+  if ((lists & Bit(LexiconList::kSourceLead)) != 0) UnmarkReasonLeads();
   FindSpeech();
   boilerplate_ = ComputeBoilerplate();
 }
@@ -152,6 +153,42 @@ void TextFacts::UnmarkNotSources() {
       }
     }
   }
+}
+
+void TextFacts::UnmarkReasonLeads() {
+  const Lexicon& lexicon = this->lexicon();
+  for (std::size_t i = 0; i < starts_.size(); ++i) {
+    if ((starts_[i] & Bit(LexiconList::kSourceLead)) == 0 ||
+        (starts_[i] & Bit(LexiconList::kAttribution)) == 0) {
+      continue;
+    }
+    const std::size_t lead = lexicon.MatchAt(LexiconList::kSourceLead, folded_, i);
+    // A longer [attribution] entry says what it cites: "citing data".
+    if (lead == 0 || lexicon.MatchAt(LexiconList::kAttribution, folded_, i) > lead) continue;
+    if (!CitedFrom(i + lead)) starts_[i] &= ~Bit(LexiconList::kAttribution);
+  }
+}
+
+bool TextFacts::CitedFrom(std::size_t i) const {
+  // "citing two unnamed officials", "посилаючись на «Укренерго»".
+  constexpr std::size_t kWords = 3;
+  const std::uint32_t cites = Bit(LexiconList::kSource) | Bit(LexiconList::kInstitution) |
+                              Bit(LexiconList::kSpeaksFor) | Bit(LexiconList::kAttribution);
+  std::size_t words = 0;
+  for (std::size_t j = i; j < starts_.size() && words < kWords; ++j) {
+    const Token& token = text_.tokens[j];
+    if (token.kind == TokenKind::kQuote) continue;
+    if (token.kind == TokenKind::kPunct) return false;
+    ++words;
+    if (token.kind != TokenKind::kWord) continue;
+    if (token.key != FoldedId(j) && StartsWithCapital(text_.Text(j))) return true;
+    if ((starts_[j] & cites) == 0) continue;
+    for (const LexiconList list : {LexiconList::kSource, LexiconList::kInstitution,
+                                   LexiconList::kSpeaksFor, LexiconList::kAttribution}) {
+      if ((starts_[j] & Bit(list)) != 0 && lexicon().MatchAt(list, folded_, j) > 0) return true;
+    }
+  }
+  return false;
 }
 
 int TextFacts::OwnFigure(std::size_t i) const {

@@ -110,6 +110,12 @@ class TextFacts {
   // Clears the source and attribution bits of the words a [not-source]
   // phrase covers.
   void UnmarkNotSources();
+  // Clears the attribution bit of a [source-lead] that gives a reason
+  // ("citing higher costs"), not who is cited.
+  void UnmarkReasonLeads();
+  // Whether who is cited comes in the few words from token `i`: a name,
+  // or a word that starts a source, institution or attribution entry.
+  bool CitedFrom(std::size_t i) const;
   // MatchAt for a token that may start an entry of `list`, memoised.
   std::size_t KnownMatch(LexiconList list, std::size_t pos) const;
   // (After FindFigures.)

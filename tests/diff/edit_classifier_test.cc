@@ -1444,6 +1444,26 @@ TEST(EditClassifierTest, CitingAReasonIsNoSource) {
                              "The company is in talks to sell the mill, the newspaper reported, "
                              "citing three people familiar with the matter.");
   EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
+  // Who is cited after the lead, named or a source word: a source.
+  EXPECT_TRUE(HasTag(DiffBody("Oil prices rose on Monday, Bloomberg reported, citing Reuters.",
+                              "Oil prices rose on Monday, Bloomberg reported."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("Уряд перенесе реформу на весну, пише видання.",
+                              "Уряд перенесе реформу на весну, пише видання, посилаючись на "
+                              "джерела в Кабміні."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("Цены на бензин вырастут, пишет газета.",
+                              "Цены на бензин вырастут, пишет газета, ссылаясь на «Росстат»."),
+                     "attribution"));
+  // A reason after it: none.
+  EXPECT_FALSE(DiffBody("Енергетичні компанії наполягали на підвищенні тарифу, посилаючись на "
+                        "зростання витрат на ремонт мереж.",
+                        "Енергетичні компанії домагалися підвищення тарифу через зростання "
+                        "витрат на ремонт мереж.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Завод остановил вторую линию, ссылаясь на рост цен на газ.",
+                        "Из-за роста цен на газ завод остановил вторую линию.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
