@@ -474,9 +474,23 @@ std::optional<std::string> ClockValue(std::string_view word) {
 // "7-й", "3-го", "21st", "7th" are the number they start with; a name
 // joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
 // with digits ("5G") stay as written.
+std::string NumberValue(std::string_view key);
+
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  // "2,800-passenger", "1.5-litre": a number with its separators before
+  // the noun, as "2,800 passengers" and "1.5 litres" written apart.
+  std::size_t number = digits;
+  while (digits > 0 && number + 1 < word.size() && (word[number] == ',' || word[number] == '.') &&
+         word[number + 1] >= '0' && word[number + 1] <= '9') {
+    ++number;
+    while (number < word.size() && word[number] >= '0' && word[number] <= '9') ++number;
+  }
+  if (number > digits && number + 1 < word.size() && word[number] == '-' &&
+      !lexicon.NumberValue(word.substr(number + 1))) {
+    return NumberWithUnit(NumberValue(word.substr(0, number)), word.substr(number + 1), lexicon);
+  }
   if (digits == 0) {
     // "ТЭЦ-2", "Су-27": a name and its number; the number is the figure
     // ("теплоэлектроцентраль № 2" is the same one).

@@ -573,6 +573,16 @@ TEST(EditClassifierTest, NumberWordsAndOrdinals) {
   EXPECT_FALSE(DiffBody("The council wants to merge the school, which has 46 pupils, with another.",
                         "The council wants to merge the 46-pupil school with another.")
                    .substantive);
+  // With a thousands separator or a decimal point.
+  EXPECT_TRUE(NoneSubstantive({
+      {"The 2,800-passenger ship Aurora arrived on Saturday.",
+       "The Aurora, a ship with room for 2,800 passengers, arrived on Saturday."},
+      {"The shop sells water in 1.5-litre bottles.", "The shop sells water in bottles of 1.5 litres."},
+  }));
+  EXPECT_EQ(DiffBody("The 2,800-passenger ship Aurora arrived on Saturday.",
+                     "The 2,900-passenger ship Aurora arrived on Saturday.")
+                .tags,
+            Tags{"number"});
   EXPECT_FALSE(DiffBody("The department said on Sept. 14 that yields fell.",
                         "The department said on September 14 that yields fell.")
                    .substantive);
@@ -2368,6 +2378,23 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
                    .substantive);
   EXPECT_TRUE(HasTag(DiffBody("Its first-half profit was 3 million, the club said.",
                               "Its second-half profit was 3 million, the club said."),
+                     "number"));
+  // The first six months of the year are its first half.
+  EXPECT_TRUE(NoneSubstantive({
+      {"Hotels hosted 412,000 visitors in the first half of the year.",
+       "Hotels hosted 412,000 visitors in the first six months of the year."},
+      {"У першому півріччі готелі прийняли 412 тисяч туристів.",
+       "За перші шість місяців готелі прийняли 412 тисяч туристів."},
+      {"В первом полугодии отели приняли 412 тысяч туристов.",
+       "За первые шесть месяцев отели приняли 412 тысяч туристов."},
+      {"В первом квартале отели приняли 412 тысяч туристов.",
+       "За первые три месяца отели приняли 412 тысяч туристов."},
+  }));
+  EXPECT_TRUE(HasTag(DiffBody("Hotels hosted 412,000 visitors in the first half of the year.",
+                              "Hotels hosted 412,000 visitors in the first nine months of the year."),
+                     "number"));
+  EXPECT_TRUE(HasTag(DiffBody("В первом полугодии отели приняли 412 тысяч туристов.",
+                              "В первом квартале отели приняли 412 тысяч туристов."),
                      "number"));
 }
 
