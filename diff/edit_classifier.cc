@@ -2308,13 +2308,15 @@ class ParagraphBalance {
 
   // Whether the source word at i is the title of a name right after it,
   // its other words between ("глава региона Александр Богомаз"), that
-  // `other` names too: the person is the source, whatever the title.
+  // `other` names too: the person is the source, whatever the title. A
+  // place the title holds is passed over ("Министр туризма Приречного края
+  // Елена Жаркова" -> "глава краевого министерства туризма Елена Жаркова").
   bool TitlesNameOf(int i, const ParagraphBalance& other) const {
-    constexpr int kMaxTitleWords = 3;
+    constexpr int kMaxTitleWords = 4;
     const auto size = static_cast<int>(text_.text().tokens.size());
-    for (int j = i + 1; j < size && j <= i + kMaxTitleWords; ++j) {
-      if (text_.IsName(j)) return HasNameStem(other.text_, text_.Folded(j));
+    for (int j = i + 1; j < size && j <= i + kMaxTitleWords + 1; ++j) {
       if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) return false;
+      if (text_.IsName(j) && HasNameStem(other.text_, text_.Folded(j))) return true;
     }
     return false;
   }

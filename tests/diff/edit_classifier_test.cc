@@ -1080,6 +1080,12 @@ TEST(EditClassifierTest, ATitleTurnedIntoAClauseIsTheSamePerson) {
                         "The ruling was a victory for thousands of families, said Irene Fahl, who "
                         "chairs the residents' association.")
                    .substantive);
+  // "described as" reports as "said" does.
+  EXPECT_FALSE(DiffBody("The owners offered 4 percent, which their chairwoman, Denise Calloway, "
+                        "described as the most the industry could afford.",
+                        "The owners offered 4 percent; Denise Calloway, who chairs the group, said "
+                        "that was the most the industry could afford.")
+                   .substantive);
   // Another person under the same title is another source.
   EXPECT_TRUE(DiffBody("Residents' association chairwoman Irene Fahl said the ruling was a victory "
                        "for thousands of families.",
@@ -1490,6 +1496,9 @@ TEST(EditClassifierTest, ASourceOfFundingOrEnergyIsNoSource) {
   EXPECT_FALSE(DiffBody("Країна хоче отримувати половину електроенергії з відновлюваних джерел.",
                         "Країна хоче отримувати половину електроенергії від сонця й вітру.")
                    .substantive);
+  EXPECT_FALSE(DiffBody("По словам Веселова, рост обеспечили прежде всего деловые поездки.",
+                        "Основным источником роста, по словам Веселова, стали деловые поездки.")
+                   .substantive);
   // A source that speaks is still one.
   EXPECT_EQ(DiffBody("A source said the government would find the money.",
                      "The government would find the money.")
@@ -1622,6 +1631,18 @@ TEST(EditClassifierTest, ATitleSomeWordsBeforeACyrillicNameIsHers) {
                         std::string(kOpening) + "Міністр заявив, що Україна виготовить вдвічі "
                                                 "більше дронів.")
                    .substantive);
+}
+
+TEST(EditClassifierTest, ATitleHoldingAPlaceIsStillTheNamedPersons) {
+  const char* kOld = "Министр туризма Приречного края Елена Жаркова объявила во вторник, что "
+                     "навигация продлится до 20 октября.";
+  EXPECT_FALSE(DiffBody(kOld, "Навигация в Приречном крае продлится до 20 октября, объявила во "
+                              "вторник глава краевого министерства туризма Елена Жаркова.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody(kOld, "Навигация в Приречном крае продлится до 20 октября, объявила "
+                                    "во вторник глава краевого министерства туризма Ольга "
+                                    "Петрова."),
+                     "attribution"));
 }
 
 TEST(EditClassifierTest, ANegatedOppositeIsNoNegation) {
