@@ -559,11 +559,6 @@ int HourOnTheHour(std::string_view figure) {
              : 0;
 }
 
-// Whether two figures are one written in two ways that the figures
-// themselves cannot tell apart: a number with its unit and without ("the
-// seventh year in a row" -> "the seventh consecutive year"), and a clock
-// time on the hour and the hour as a number ("с 8 до 17 часов" -> "с 8:00
-// до 17:00").
 // A measure in the smallest unit of its kind: "1.3" km is 1300 m. The
 // metric system's factors, not a word list: the symbols are the [unit]
 // lists' ones, shared by all languages.
@@ -599,6 +594,11 @@ bool SameAmount(std::string_view a_number, std::string_view a_unit, std::string_
          std::abs(a_small->second - b_small->second) <= 1e-9 * std::abs(a_small->second);
 }
 
+// Whether two figures are one written in two ways that the figures
+// themselves cannot tell apart: a number with its unit and without ("the
+// seventh year in a row" -> "the seventh consecutive year"), and a clock
+// time on the hour and the hour as a number ("с 8 до 17 часов" -> "с 8:00
+// до 17:00").
 bool SameFigureLoosely(std::string_view a, std::string_view b) {
   const auto [a_number, a_unit] = NumberAndUnit(a);
   const auto [b_number, b_unit] = NumberAndUnit(b);
@@ -637,6 +637,53 @@ bool OneUnitIn(std::string_view figure, const TextFacts& text) {
     }
   }
   return false;
+}
+
+// Whether `fraction` ("1/3") rounds to `percent` ("33", "33.3") percent.
+bool FractionAsPercent(std::string_view fraction, std::string_view percent) {
+  const std::size_t slash = fraction.find('/');
+  if (slash == std::string_view::npos) return false;
+  int numerator = 0;
+  int denominator = 0;
+  double share = 0;
+  const char* const end = fraction.data() + fraction.size();
+  const auto top = std::from_chars(fraction.data(), fraction.data() + slash, numerator);
+  const auto bottom = std::from_chars(fraction.data() + slash + 1, end, denominator);
+  const auto whole = std::from_chars(percent.data(), percent.data() + percent.size(), share);
+  if (top.ptr != fraction.data() + slash || bottom.ptr != end || denominator <= 0 ||
+      whole.ptr != percent.data() + percent.size() || whole.ec != std::errc()) {
+    return false;
+  }
+  return std::abs(100.0 * numerator / denominator - share) < 0.5;
+}
+
+// "a third" -> "33%": a fraction `fractions` has and a number of `others`
+// that is the percentage it rounds to, where `other` speaks of percentages,
+// are one figure. So is the percent sign with them, where only `others`
+// has one (`other`'s figures count a percentage's number and its sign
+// apart).
+void PairFractionsWithPercentages(std::vector<std::string_view>& fractions,
+                                  std::vector<std::string_view>& others, const TextFacts& other) {
+  const auto sign = std::find(others.begin(), others.end(), "%");
+  if (sign == others.end()) {
+    const auto& figures = other.AllFigures();
+    if (std::none_of(figures.begin(), figures.end(),
+                     [&](int id) { return other.FigureText(id) == "%"; })) {
+      return;
+    }
+  }
+  const bool sign_unpaired = sign != others.end();
+  bool paired = false;
+  std::erase_if(fractions, [&](std::string_view fraction) {
+    const auto match = std::find_if(others.begin(), others.end(), [&](std::string_view number) {
+      return FractionAsPercent(fraction, number);
+    });
+    if (match == others.end()) return false;
+    others.erase(match);
+    paired = true;
+    return true;
+  });
+  if (paired && sign_unpaired) std::erase(others, std::string_view("%"));
 }
 
 // The figures each text has and the other lacks (multiset differences),
@@ -686,6 +733,8 @@ FigureDifference DifferentFigures(const TextFacts& old_text, const TextFacts& ne
   std::erase_if(difference.new_only, [&](std::string_view figure) {
     return range_ends_in(figure, difference.old_only);
   });
+  PairFractionsWithPercentages(difference.old_only, difference.new_only, new_text);
+  PairFractionsWithPercentages(difference.new_only, difference.old_only, old_text);
   std::erase_if(difference.old_only,
                 [&](std::string_view figure) { return OneUnitIn(figure, new_text); });
   std::erase_if(difference.new_only,

@@ -2419,6 +2419,33 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
                      "number"));
 }
 
+TEST(EditClassifierTest, AFractionIsThePercentageItRoundsTo) {
+  EXPECT_TRUE(NoneSubstantive({
+      {"Roughly a quarter of customers will pay more.",
+       "Roughly 25% of customers will pay more."},
+      {"A third of customers will pay more.", "33% of customers will pay more."},
+      {"Two thirds of customers will pay more, up 5% on last year.",
+       "Two-thirds of customers will pay more, up 5% on last year."},
+      {"Only one in five firms plan to hire.", "Only 20% of firms plan to hire."},
+      {"Only one in five firms plan to hire.", "Only 1 in 5 firms plan to hire."},
+      {"The fine covers two dozen months.", "The fine covers 24 months."},
+      {"Близько чверті абонентів платитимуть більше.", "Близько 25% абонентів платитимуть більше."},
+      {"Частка міста становить п'яту частину витрат.", "Частка міста становить 20% витрат."},
+      {"Близько двох третин коштів дасть банк.", "Близько 2/3 коштів дасть банк."},
+      {"Почти треть клиентов заплатит больше.", "Почти 33,3% клиентов заплатят больше."},
+      {"Около четверти абонентов заплатят больше.", "Около 25% абонентов заплатят больше."},
+  }));
+  for (const auto& [before, after] : Pairs{
+           {"A third of customers will pay more.", "30% of customers will pay more."},
+           {"Roughly a quarter of customers will pay more.",
+            "Roughly a fifth of customers will pay more."},
+           {"Only one in five firms plan to hire.", "Only one in four firms plan to hire."},
+           {"Почти треть клиентов заплатит больше.", "Почти 40% клиентов заплатят больше."},
+       }) {
+    EXPECT_TRUE(HasTag(DiffBody(before, after), "number")) << before << " -> " << after;
+  }
+}
+
 TEST(EditClassifierTest, SixToNineHundredAreNumberWords) {
   EXPECT_TRUE(NoneSubstantive({
       {"Щодня автобуси підвозять до шкіл близько шестисот учнів, повідомив голова.",
