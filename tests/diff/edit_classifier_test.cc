@@ -577,7 +577,8 @@ TEST(EditClassifierTest, NumberWordsAndOrdinals) {
   EXPECT_TRUE(NoneSubstantive({
       {"The 2,800-passenger ship Aurora arrived on Saturday.",
        "The Aurora, a ship with room for 2,800 passengers, arrived on Saturday."},
-      {"The shop sells water in 1.5-litre bottles.", "The shop sells water in bottles of 1.5 litres."},
+      {"The shop sells water in 1.5-litre bottles.",
+       "The shop sells water in bottles of 1.5 litres."},
   }));
   EXPECT_EQ(DiffBody("The 2,800-passenger ship Aurora arrived on Saturday.",
                      "The 2,900-passenger ship Aurora arrived on Saturday.")
@@ -2412,7 +2413,8 @@ TEST(EditClassifierTest, AHalfOrQuarterOfTheYearIsOnePeriod) {
        "За первые три месяца отели приняли 412 тысяч туристов."},
   }));
   EXPECT_TRUE(HasTag(DiffBody("Hotels hosted 412,000 visitors in the first half of the year.",
-                              "Hotels hosted 412,000 visitors in the first nine months of the year."),
+                              "Hotels hosted 412,000 visitors in the first nine months of the "
+                              "year."),
                      "number"));
   EXPECT_TRUE(HasTag(DiffBody("В первом полугодии отели приняли 412 тысяч туристов.",
                               "В первом квартале отели приняли 412 тысяч туристов."),
