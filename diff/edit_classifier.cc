@@ -2557,12 +2557,51 @@ class ParagraphBalance {
   }
 
   // Whether the initials of words [begin, end), with or without short
-  // lower-case words, are ones `accepts` takes.
+  // lower-case words, are ones `accepts` takes; one compounded word may
+  // give two (CompoundInitials).
   template <typename Accepts>
   bool HasInitials(int begin, int end, Accepts accepts) const {
     const Side words{&text_, begin, end};
-    return accepts(Initials(words, /*skip_short_words=*/true)) ||
-           accepts(Initials(words, /*skip_short_words=*/false));
+    for (const bool skip_short_words : {true, false}) {
+      if (accepts(Initials(words, skip_short_words))) return true;
+    }
+    for (const bool skip_short_words : {true, false}) {
+      for (const std::string& initials : CompoundInitials(words, skip_short_words)) {
+        if (accepts(initials)) return true;
+      }
+    }
+    return false;
+  }
+
+  // "Приозёрская электросетевая компания" is ПЭСК: the initials of the
+  // words where one word compounded of two ("электро" + "сетевая") gives
+  // two, its first letter and the one after its joining vowel (as
+  // ContractsTo reads "Євросоюзу" as ЄС), each part three letters or more.
+  static std::vector<std::string> CompoundInitials(const Side& words, bool skip_short_words) {
+    constexpr std::size_t kMinPart = 3;
+    std::vector<std::string> found;
+    for (int j = words.begin; j < words.end; ++j) {
+      const std::string_view folded = words.facts->Folded(j);
+      if (!IsWordish(words.At(j)) || CharacterCount(folded) < 2 * kMinPart + 1 ||
+          folded.find('-') != std::string_view::npos) {
+        continue;
+      }
+      const std::string before = Initials({words.facts, words.begin, j}, skip_short_words);
+      const std::string after = Initials({words.facts, j + 1, words.end}, skip_short_words);
+      const std::string_view first = FirstCharacters(folded, 1);
+      for (const std::string_view joint : {"о", "е"}) {
+        for (std::size_t at = folded.find(joint, first.size()); at != std::string_view::npos;
+             at = folded.find(joint, at + joint.size())) {
+          const std::string_view rest = folded.substr(at + joint.size());
+          if (CharacterCount(folded.substr(0, at)) < kMinPart || CharacterCount(rest) < kMinPart) {
+            continue;
+          }
+          found.push_back(before + std::string(first) + std::string(FirstCharacters(rest, 1)) +
+                          after);
+        }
+      }
+    }
+    return found;
   }
 
   // The letters of each abbreviation the paragraph has ("моз" of "МОЗ").

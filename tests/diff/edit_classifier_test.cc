@@ -1861,6 +1861,15 @@ TEST(EditClassifierTest, AnAbbreviationWrittenOutIsTheSameSource) {
                              "облдержадміністрації, зазначила, що щороку в області народжується "
                              "близько 9 тисяч дітей.")
                    .substantive);
+  // A word compounded of two gives two letters: "электросетевой" ЭС.
+  EXPECT_TRUE(NoneSubstantive({
+      {"В Приозёрской электросетевой компании сообщили, что заявки принимаются до пятницы.",
+       "Заявки принимаются до пятницы, сообщили в ПЭСК."},
+  }));
+  EXPECT_TRUE(HasTag(DiffBody("В Приозёрской электросетевой компании сообщили, что заявки "
+                              "принимаются до пятницы.",
+                              "Заявки принимаются до пятницы, сообщили в ПГСК."),
+                     "attribution"));
   // Another ministry is another source.
   EXPECT_TRUE(DiffAfterLead(lead,
                             "Проєкт фінансуватимуть спільно МОЗ та обласний бюджет, повідомив "
