@@ -1610,6 +1610,9 @@ class RunClassifier {
     std::string_view title;  // lower case
     std::string_view name;   // the last capitalised word, as written
     std::string_view folded_name;
+    // The kind of body a capitalised institution word of the name says
+    // ("board" of "Water Services Regulation Board"), lower case.
+    std::string_view body;
   };
 
   // How lenient a reading is, for IsSameReferent, which only clears a
@@ -1647,6 +1650,9 @@ class RunClassifier {
         // lower case ("Как отмечают") is no name.
         reference.name = side.Text().Text(at);
         reference.folded_name = side.facts->Folded(i);
+        if (side.facts->MatchAt(LexiconList::kInstitution, at) == 1) {
+          reference.body = reference.folded_name;
+        }
       } else if (leniency == Leniency::kArticleTitles && reference.title.empty() &&
                  mentions_ != nullptr && !StartsWithCapital(side.Text().Text(at)) &&
                  mentions_->TitlesSomeone(MentionStem(side.facts->Folded(i)))) {
@@ -1685,9 +1691,11 @@ class RunClassifier {
         if (b.kind == Kind::kTitle) {
           return SameStem(a.title, b.title) || SameSource(a.title, b.title);
         }
+        // (Not a body of another kind: "the company" is no "... Board".)
         return (TitledAs(*mentions_, lexicon(), name, a.title) ||
                 IsKindOfLeadName(*mentions_, a.title, b.name)) &&
-               (b.title.empty() || SameStem(a.title, b.title));
+               (b.title.empty() || SameStem(a.title, b.title)) &&
+               (b.body.empty() || SameStem(a.title, b.body) || SameSource(a.title, b.body));
       default:
         return false;
     }
@@ -2341,8 +2349,9 @@ class ParagraphBalance {
   // Whether the source word at i is such a kind for a name only `other`
   // has (KindOfLeadName).
   bool KindOfLeadNameIn(int i, const ParagraphBalance& other) const {
-    return other.AnyNameNotIn(*this,
-                              [&](std::string_view name) { return KindOfLeadName(i, name); });
+    return other.AnyNameNotIn(*this, [&](std::string_view name) {
+      return KindOfLeadName(i, name) && !other.NamesBodyOfOtherKind(name, text_.Folded(i));
+    });
   }
 
   // Whether a source word here, one `named` lacks, is a kind for `name`
@@ -2351,8 +2360,34 @@ class ParagraphBalance {
     const auto& theirs = named.Sources();
     return std::any_of(SourceWords().begin(), SourceWords().end(), [&](const auto& source) {
       return !std::binary_search(theirs.begin(), theirs.end(), source.second) &&
-             KindOfLeadName(source.first, name);
+             KindOfLeadName(source.first, name) &&
+             !named.NamesBodyOfOtherKind(name, text_.Folded(source.first));
     });
+  }
+
+  // Whether `name` is a word of a name here that says it is a body of
+  // another kind than `kind`: "the company" is not the "Water Services
+  // Regulation Board", whatever the lead names.
+  bool NamesBodyOfOtherKind(std::string_view name, std::string_view kind) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name || !text_.IsName(i)) continue;
+      int begin = i;
+      while (begin > 0 && text_.IsName(begin - 1)) --begin;
+      for (int j = begin; j < size && text_.IsName(j); ++j) {
+        const std::string_view word = text_.Folded(j);
+        if (text_.MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(j)) != 1 ||
+            SameStem(word, kind)) {
+          continue;
+        }
+        const auto stems = text_.lexicon().SameSourceStems(kind);
+        if (std::none_of(stems.begin(), stems.end(),
+                         [&](std::string_view stem) { return word.starts_with(stem); })) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Whether the source word at i is the title of a name right after it,

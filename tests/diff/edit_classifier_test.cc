@@ -2045,6 +2045,15 @@ TEST(EditClassifierTest, TheStorysSubjectCalledByItsKindIsNoNewSource) {
   // Where the article never calls anything "the company", it may be
   // someone else.
   EXPECT_TRUE(HasTag(DiffAfterLead(lead, said, company), "attribution"));
+  // Nor is "the company" a body whose name says it is another kind, even
+  // one the lead names.
+  const std::string figures = "Leakage rose 6% last year, according to figures published by the ";
+  auto leakage = [&](const std::string& before, const std::string& after) {
+    return DiffArticles({"T", "", "", {figures + before, heard, kTail}},
+                        {"T", "", "", {figures + after, heard, kTail}});
+  };
+  EXPECT_TRUE(HasTag(leakage("Water Services Regulation Board.", "company."), "attribution"));
+  EXPECT_TRUE(HasTag(leakage("company.", "Water Services Regulation Board."), "attribution"));
   // A name with a capital inside it.
   const std::string app_lead = "A tribunal ruled that riders for the delivery app QuickDish are "
                                "workers, not contractors.";
