@@ -664,6 +664,11 @@ bool FractionAsPercent(std::string_view fraction, std::string_view percent) {
 // apart).
 void PairFractionsWithPercentages(std::vector<std::string_view>& fractions,
                                   std::vector<std::string_view>& others, const TextFacts& other) {
+  if (others.empty() || std::none_of(fractions.begin(), fractions.end(), [](std::string_view f) {
+        return f.find('/') != std::string_view::npos;
+      })) {
+    return;
+  }
   const auto sign = std::find(others.begin(), others.end(), "%");
   if (sign == others.end()) {
     const auto& figures = other.AllFigures();
