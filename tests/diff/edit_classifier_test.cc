@@ -2466,6 +2466,19 @@ TEST(EditClassifierTest, AFractionIsThePercentageItRoundsTo) {
   }
 }
 
+TEST(EditClassifierTest, HalfAnHourIsThirtyMinutes) {
+  EXPECT_TRUE(NoneSubstantive({
+      {"Щоденна 30-хвилинна прогулянка знижує тиск.", "Щоденна півгодинна прогулянка знижує тиск."},
+      {"Ежедневная 30-минутная прогулка снижает давление.",
+       "Ежедневная получасовая прогулка снижает давление."},
+      {"A daily 30-minute walk lowers blood pressure.",
+       "A daily half-hour walk lowers blood pressure."},
+  }));
+  EXPECT_TRUE(HasTag(DiffBody("Щоденна 40-хвилинна прогулянка знижує тиск.",
+                              "Щоденна півгодинна прогулянка знижує тиск."),
+                     "number"));
+}
+
 TEST(EditClassifierTest, SixToNineHundredAreNumberWords) {
   EXPECT_TRUE(NoneSubstantive({
       {"Щодня автобуси підвозять до шкіл близько шестисот учнів, повідомив голова.",
