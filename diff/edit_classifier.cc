@@ -2084,7 +2084,7 @@ class ParagraphBalance {
           phrase > 0 ? 0 : reader_.MatchLength(LexiconList::kAttributionVerb, pos);
       if (phrase == 0 && verb == 0) continue;
       const int end = pos + static_cast<int>(phrase + verb);
-      bool kept = PersonCitedIn(pos, end, other);
+      bool kept = PersonCitedIn(pos, end, other) || (phrase > 0 && CitedWordsIn(end, other));
       // "Кравець вважає ... За її словами": a pronoun for that person.
       person_kept = person_kept || kept;
       for (int i = std::max(0, pos - 1); i <= end && i < size && !kept && person_kept; ++i) {
@@ -2097,6 +2097,29 @@ class ParagraphBalance {
       pos = end - 1;
     }
     return true;
+  }
+
+  // "..., according to a preliminary analysis circulated to other
+  // observatories" -> "A preliminary analysis circulated to other
+  // observatories puts ...": what the source phrase cites, from `from` to
+  // the clause's end, three words at least, is word for word in `other`.
+  bool CitedWordsIn(int from, const ParagraphBalance& other) const {
+    constexpr int kMinWords = 3;
+    constexpr int kMaxWords = 8;
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    int end = from;
+    while (end < size && end - from < kMaxWords &&
+           text_.text().tokens[static_cast<std::size_t>(end)].kind == TokenKind::kWord) {
+      ++end;
+    }
+    if (end - from < kMinWords) return false;
+    const auto other_size = static_cast<int>(other.text_.text().tokens.size());
+    for (int j = 0; j + (end - from) <= other_size; ++j) {
+      int k = 0;
+      while (k < end - from && other.text_.Folded(j + k) == text_.Folded(from + k)) ++k;
+      if (k == end - from) return true;
+    }
+    return false;
   }
 
   // "Главный тренер Ольга Сафронова назвала выход в финал главным

@@ -1634,6 +1634,24 @@ TEST(EditClassifierTest, ATitleSomeWordsBeforeACyrillicNameIsHers) {
                    .substantive);
 }
 
+TEST(EditClassifierTest, WhatASourcePhraseCitedMadeTheSubjectIsTheSameSource) {
+  EXPECT_FALSE(DiffBody("The burst lasted 94 seconds, according to a preliminary analysis "
+                        "circulated to other observatories.",
+                        "A preliminary analysis circulated to other observatories puts the "
+                        "burst at 94 seconds.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("The burst lasted 94 seconds, according to a preliminary analysis "
+                              "circulated to other observatories.",
+                              "The burst lasted 94 seconds. Other observatories were sent a "
+                              "preliminary analysis."),
+                     "attribution"));
+  EXPECT_FALSE(DiffBody("Прогулянка знижує тиск на 9 міліметрів, свідчать результати "
+                        "дослідження інституту кардіології.",
+                        "Згідно з результатами дослідження інституту кардіології, прогулянка "
+                        "знижує тиск на 9 міліметрів.")
+                   .substantive);
+}
+
 TEST(EditClassifierTest, ATitleHoldingAPlaceIsStillTheNamedPersons) {
   const char* kOld = "Министр туризма Приречного края Елена Жаркова объявила во вторник, что "
                      "навигация продлится до 20 октября.";
