@@ -2103,6 +2103,8 @@ class ParagraphBalance {
   // observatories" -> "A preliminary analysis circulated to other
   // observatories puts ...": what the source phrase cites, from `from` to
   // the clause's end, three words at least, is word for word in `other`.
+  // Not a named body: "The Westmoor Regional Council closed the road" is
+  // no report of the council's (see PersonCitedIn).
   bool CitedWordsIn(int from, const ParagraphBalance& other) const {
     constexpr int kMinWords = 3;
     constexpr int kMaxWords = 8;
@@ -2110,6 +2112,7 @@ class ParagraphBalance {
     int end = from;
     while (end < size && end - from < kMaxWords &&
            text_.text().tokens[static_cast<std::size_t>(end)].kind == TokenKind::kWord) {
+      if (text_.IsName(end)) return false;
       ++end;
     }
     if (end - from < kMinWords) return false;
