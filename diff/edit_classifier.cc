@@ -768,6 +768,14 @@ bool SameStem(std::string_view a, std::string_view b) {
   return shared >= 3 && shared + 2 >= shorter;
 }
 
+// Whether the [source] lists name `a` and `b` the same source
+// ("officials", "authorities": `authorit* = official`).
+bool SameSourceWord(const Lexicon& lexicon, std::string_view a, std::string_view b) {
+  const auto stems = lexicon.SameSourceStems(a);
+  return std::any_of(stems.begin(), stems.end(),
+                     [&](std::string_view stem) { return b.starts_with(stem); });
+}
+
 // The letters of an abbreviation as written ("FAO", "UN's", "МЧС"), lower
 // case; empty for other words. Two to six capitals, and a possessive.
 std::string AbbreviationLetters(std::string_view written, std::string_view folded) {
@@ -1710,12 +1718,8 @@ class RunClassifier {
     return (old_.facts != nullptr ? old_.facts : new_.facts)->lexicon();
   }
 
-  // Whether the [source] lists name `a` and `b` the same source
-  // ("officials", "authorities": `authorit* = official`).
   bool SameSource(std::string_view a, std::string_view b) const {
-    const auto stems = lexicon().SameSourceStems(a);
-    return std::any_of(stems.begin(), stems.end(),
-                       [&](std::string_view stem) { return b.starts_with(stem); });
+    return SameSourceWord(lexicon(), a, b);
   }
 
   // "[-He-]{+Hargreave+} told investigators", "[-The minister-]{+Minister
@@ -2407,13 +2411,8 @@ class ParagraphBalance {
       while (begin > 0 && text_.IsName(begin - 1)) --begin;
       for (int j = begin; j < size && text_.IsName(j); ++j) {
         const std::string_view word = text_.Folded(j);
-        if (text_.MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(j)) != 1 ||
-            SameStem(word, kind)) {
-          continue;
-        }
-        const auto stems = text_.lexicon().SameSourceStems(kind);
-        if (std::none_of(stems.begin(), stems.end(),
-                         [&](std::string_view stem) { return word.starts_with(stem); })) {
+        if (text_.MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(j)) == 1 &&
+            !SameStem(word, kind) && !SameSourceWord(text_.lexicon(), kind, word)) {
           return true;
         }
       }

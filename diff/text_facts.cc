@@ -471,11 +471,11 @@ std::optional<std::string> ClockValue(std::string_view word) {
   return ClockFigure(TwentyFourHour(*h, pm), minutes);
 }
 
+std::string NumberValue(std::string_view key);
+
 // "7-й", "3-го", "21st", "7th" are the number they start with; a name
 // joined to a number ("ТЭЦ-2", "COVID-19") is that number; other words
 // with digits ("5G") stay as written.
-std::string NumberValue(std::string_view key);
-
 std::string OrdinalDigits(std::string_view word, const Lexicon& lexicon) {
   std::size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;

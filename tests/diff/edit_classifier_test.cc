@@ -1457,21 +1457,20 @@ TEST(EditClassifierTest, CitingAReasonIsNoSource) {
                         "Northfield University's board decided on Friday to raise tuition by 4 "
                         "percent, citing higher energy bills.")
                    .substantive);
-  const auto diff = DiffBody("The company is in talks to sell the mill, the newspaper reported.",
-                             "The company is in talks to sell the mill, the newspaper reported, "
-                             "citing three people familiar with the matter.");
-  EXPECT_NE(std::find(diff.tags.begin(), diff.tags.end(), "attribution"), diff.tags.end());
-  // Who is cited after the lead, named or a source word: a source.
-  EXPECT_TRUE(HasTag(DiffBody("Oil prices rose on Monday, Bloomberg reported, citing Reuters.",
-                              "Oil prices rose on Monday, Bloomberg reported."),
-                     "attribution"));
-  EXPECT_TRUE(HasTag(DiffBody("Уряд перенесе реформу на весну, пише видання.",
-                              "Уряд перенесе реформу на весну, пише видання, посилаючись на "
-                              "джерела в Кабміні."),
-                     "attribution"));
-  EXPECT_TRUE(HasTag(DiffBody("Цены на бензин вырастут, пишет газета.",
-                              "Цены на бензин вырастут, пишет газета, ссылаясь на «Росстат»."),
-                     "attribution"));
+  // Who is cited after it, named or a source word: a source.
+  for (const auto& [before, after] : Pairs{
+           {"The company is in talks to sell the mill, the newspaper reported.",
+            "The company is in talks to sell the mill, the newspaper reported, citing three "
+            "people familiar with the matter."},
+           {"Oil prices rose on Monday, Bloomberg reported, citing Reuters.",
+            "Oil prices rose on Monday, Bloomberg reported."},
+           {"Уряд перенесе реформу на весну, пише видання.",
+            "Уряд перенесе реформу на весну, пише видання, посилаючись на джерела в Кабміні."},
+           {"Цены на бензин вырастут, пишет газета.",
+            "Цены на бензин вырастут, пишет газета, ссылаясь на «Росстат»."},
+       }) {
+    EXPECT_TRUE(HasTag(DiffBody(before, after), "attribution")) << before << " -> " << after;
+  }
   // A reason after it: none.
   EXPECT_FALSE(DiffBody("Енергетичні компанії наполягали на підвищенні тарифу, посилаючись на "
                         "зростання витрат на ремонт мереж.",
