@@ -2120,13 +2120,10 @@ class ParagraphBalance {
       ++end;
     }
     if (end - from < kMinWords) return false;
-    const auto other_size = static_cast<int>(other.text_.text().tokens.size());
-    for (int j = 0; j + (end - from) <= other_size; ++j) {
-      int k = 0;
-      while (k < end - from && other.text_.Folded(j + k) == text_.Folded(from + k)) ++k;
-      if (k == end - from) return true;
-    }
-    return false;
+    const auto cited = text_.FoldedWords().subspan(static_cast<std::size_t>(from),
+                                                   static_cast<std::size_t>(end - from));
+    const auto theirs = other.text_.FoldedWords();
+    return std::search(theirs.begin(), theirs.end(), cited.begin(), cited.end()) != theirs.end();
   }
 
   // "Главный тренер Ольга Сафронова назвала выход в финал главным
