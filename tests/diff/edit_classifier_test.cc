@@ -866,6 +866,16 @@ TEST(EditClassifierTest, HalfIsFiftyPercent) {
                      "About 40 percent of the plant's 240 workers will be offered jobs there.")
                 .tags,
             Tags{"number"});
+  // "наполовину", in Russian and Ukrainian alike.
+  EXPECT_FALSE(DiffBody("Раньше балкеры загружали у причала лишь наполовину, а затем на рейде.",
+                        "Раньше балкеры загружали у причала только на 50 процентов, а затем на "
+                        "рейде.")
+                   .substantive);
+  EXPECT_EQ(DiffBody("Раньше балкеры загружали у причала лишь наполовину, а затем на рейде.",
+                     "Раньше балкеры загружали у причала только на 40 процентов, а затем на "
+                     "рейде.")
+                .tags,
+            Tags{"number"});
 }
 
 TEST(EditClassifierTest, ARejectionOfClaimsTakenOutIsADenialWithdrawn) {
@@ -2243,6 +2253,32 @@ TEST(EditClassifierTest, NegativeConcordAfterTheVerbIsOneNegation) {
       "Від початку осені в області не зареєстрували жодного випадку грипу, зазначили в "
       "міністерстві.");
   EXPECT_FALSE(uk.substantive) << ::testing::PrintToString(uk.tags);
+}
+
+TEST(EditClassifierTest, NegativeConcordWithThereIsNoIsOneNegation) {
+  // "немає жодної аптеки" -> "аптеки немає взагалі", "нет ни одной" ->
+  // "ни одной ... нет", "без жодних" -> "без": one negation each time.
+  const std::pair<const char*, const char*> same[] = {
+      {"Фургони щотижня їздитимуть до 40 сіл, де немає жодної аптеки, повідомили в області.",
+       "Фургони щотижня відвідуватимуть 40 сіл, у яких аптеки немає взагалі, повідомили в "
+       "області."},
+      {"Фургоны каждую неделю будут ездить в 40 сёл, где нет ни одной аптеки, сообщили в "
+       "администрации.",
+       "Фургоны каждую неделю будут посещать 40 сёл, в которых аптек нет вообще, сообщили в "
+       "администрации."},
+      {"Рішення ухвалили без жодних пояснень для мешканців, кажуть у громаді.",
+       "Рішення ухвалили без пояснень для мешканців, кажуть у громаді."},
+      {"В сёлах, где ни одна аптека не работает, лекарства привозят раз в неделю.",
+       "В сёлах, где аптек нет, лекарства привозят раз в неделю."},
+  };
+  for (const auto& [before, after] : same) {
+    const auto diff = DiffBody(before, after);
+    EXPECT_FALSE(diff.substantive) << after << " " << ::testing::PrintToString(diff.tags);
+  }
+  // A negation put in where there was none is still one.
+  EXPECT_TRUE(HasTag(DiffBody("Фургони їздитимуть до сіл, де є аптеки, щотижня.",
+                              "Фургони їздитимуть до сіл, де немає жодної аптеки, щотижня."),
+                     "negation"));
 }
 
 TEST(EditClassifierTest, VotingSomethingDownRejectsIt) {
