@@ -2998,6 +2998,74 @@ bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
   return false;
 }
 
+// "chartered from the Greek owner [-Pelagos Maritime-]{+Thalassa Carriers,
+// will serve the route+}": a name the other version lacks, in the place of
+// one there that this version lacks, replaced it, however much of the
+// sentence was rewritten around it. In its place: after the same two
+// tokens and before the same one (or a mark both), or the other way round;
+// so that a name written out ("the [-FAO-] said" -> "the {+Food+} and
+// Agriculture Organization said") is not taken for another.
+bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentions) {
+  constexpr int kContext = 2;  // tokens
+  const TextFacts* old_text = facts.Old();
+  const TextFacts* new_text = facts.New();
+  if (old_text == nullptr || new_text == nullptr) return false;
+  const auto& old_names = old_text->AllNames();
+  const auto& new_names = new_text->AllNames();
+  if (std::includes(new_names.begin(), new_names.end(), old_names.begin(), old_names.end()) ||
+      std::includes(old_names.begin(), old_names.end(), new_names.begin(), new_names.end())) {
+    return false;
+  }
+  const int old_size = static_cast<int>(old_text->text().tokens.size());
+  const int new_size = static_cast<int>(new_text->text().tokens.size());
+  auto lacked = [](const TextFacts& text, const TextFacts& other, int i) {
+    return text.IsName(i) && !HasNameStem(other, text.Folded(i));
+  };
+  // The same token at old a and new b, or a mark (or the text's edge) at both.
+  auto same_token = [&](int a, int b) {
+    const bool old_edge = a < 0 || a >= old_size;
+    const bool new_edge = b < 0 || b >= new_size;
+    if (old_edge || new_edge) return old_edge && new_edge;
+    const bool old_word = IsWordish(old_text->text().tokens[static_cast<std::size_t>(a)]);
+    const bool new_word = IsWordish(new_text->text().tokens[static_cast<std::size_t>(b)]);
+    return old_word == new_word && (!old_word || old_text->Folded(a) == new_text->Folded(b));
+  };
+  // The same kContext tokens from old a and new b (step -1: before them),
+  // a word among them.
+  auto same_context = [&](int a, int b, int step) {
+    bool word = false;
+    for (int k = 0; k < kContext; ++k, a += step, b += step) {
+      if (a < 0 || b < 0 || a >= old_size || b >= new_size ||
+          old_text->Folded(a) != new_text->Folded(b)) {
+        return false;
+      }
+      word |= IsWordish(old_text->text().tokens[static_cast<std::size_t>(a)]);
+    }
+    return word;
+  };
+  for (int i = 0; i < old_size; ++i) {
+    if (!lacked(*old_text, *new_text, i) || (i > 0 && lacked(*old_text, *new_text, i - 1))) {
+      continue;
+    }
+    int old_end = i;
+    while (old_end < old_size && lacked(*old_text, *new_text, old_end)) ++old_end;
+    for (int j = 0; j < new_size; ++j) {
+      if (!lacked(*new_text, *old_text, j) || (j > 0 && lacked(*new_text, *old_text, j - 1))) {
+        continue;
+      }
+      int new_end = j;
+      while (new_end < new_size && lacked(*new_text, *old_text, new_end)) ++new_end;
+      const bool in_place =
+          (same_context(i - 1, j - 1, -1) && same_token(old_end, new_end)) ||
+          (same_context(old_end, new_end, 1) && same_token(i - 1, j - 1));
+      if (!in_place) continue;
+      const RunClassifier swap(old_text, new_text, {i, old_end, j, new_end}, mentions);
+      if (!swap.IsCosmetic() && swap.IsEntity()) return true;
+    }
+  }
+  return false;
+}
+
 // (A short line with a stamp word, "By Staff | 2 min read", is already
 // boilerplate by TextFacts::IsStampLine.)
 bool IsCallToAction(const Side& whole) {
@@ -3107,7 +3175,8 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
     swapped_speaker |= classifier.SwapsSpeaker() || classifier.SwapsCitedSource();
     runs_name_sources = runs_name_sources || classifier.NamesSource();
   }
-  if (!tags.contains(Tag::kEntity) && NameReplacedAcrossRuns(diff, facts, mentions)) {
+  if (!tags.contains(Tag::kEntity) && (NameReplacedAcrossRuns(diff, facts, mentions) ||
+                                       NameReplacedInPlace(facts, mentions))) {
     tags.insert(Tag::kEntity);
   }
   CheckAgainstWholeParagraphs(facts, mentions, runs_name_sources, tags);

@@ -2281,6 +2281,29 @@ TEST(EditClassifierTest, NegativeConcordWithThereIsNoIsOneNegation) {
                      "negation"));
 }
 
+TEST(EditClassifierTest, ANameReplacedInARewrittenSentenceIsAnEntity) {
+  // The rewrite moves the clause, but the owner after "the Greek owner" is
+  // another company.
+  const auto owner = DiffBody(
+      "The route will be served by four ships chartered from the Greek owner Pelagos Maritime.",
+      "Four ships chartered from the Greek owner Thalassa Carriers, will serve the route.");
+  EXPECT_TRUE(HasTag(owner, "entity")) << ::testing::PrintToString(owner.tags);
+  const auto person = DiffBody(
+      "Очередь растянулась на 18 километров, сообщил представитель ассоциации Игорь Белов.",
+      "Как сообщил представитель ассоциации Игорь Дронов, очередь растянулась на 18 километров.");
+  EXPECT_TRUE(HasTag(person, "entity")) << ::testing::PrintToString(person.tags);
+  // The same owner, rewritten around, and a name written out in its place.
+  const auto kept = DiffBody(
+      "The route will be served by four ships chartered from the Greek owner Pelagos Maritime.",
+      "Four ships chartered from the Greek owner Pelagos Maritime will serve the route.");
+  EXPECT_FALSE(kept.substantive) << ::testing::PrintToString(kept.tags);
+  const auto written_out = DiffBody(
+      "Four ships chartered by the FAO will serve the route, the agency said on Monday.",
+      "The route will be served by four ships chartered by the Food and Agriculture "
+      "Organization, the agency said on Monday.");
+  EXPECT_FALSE(HasTag(written_out, "entity")) << ::testing::PrintToString(written_out.tags);
+}
+
 TEST(EditClassifierTest, VotingSomethingDownRejectsIt) {
   const auto diff = DiffBody(
       "Some branches had urged members to reject the offer, arguing it was too low.",
