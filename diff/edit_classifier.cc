@@ -776,13 +776,19 @@ bool SameSourceWord(const Lexicon& lexicon, std::string_view a, std::string_view
                      [&](std::string_view stem) { return b.starts_with(stem); });
 }
 
+// "NCEA's" without its "'s".
+std::string_view WithoutPossessive(std::string_view word) {
+  for (const std::string_view possessive : {"'s", "\u2019s", "\u02bcs"}) {
+    if (word.ends_with(possessive)) return word.substr(0, word.size() - possessive.size());
+  }
+  return word;
+}
+
 // The letters of an abbreviation as written ("FAO", "UN's", "МЧС"), lower
 // case; empty for other words. Two to six capitals, and a possessive.
 std::string AbbreviationLetters(std::string_view written, std::string_view folded) {
   // (`folded` needs no cut: only its first `letters` characters are read.)
-  for (const std::string_view possessive : {"'s", "\u2019s", "\u02bcs"}) {
-    if (written.ends_with(possessive)) written.remove_suffix(possessive.size());
-  }
+  written = WithoutPossessive(written);
   std::size_t letters = 0;
   std::size_t capitals = 0;
   bool lower_before = false;
@@ -1052,6 +1058,50 @@ bool HasNameStem(const TextFacts& text, std::string_view name) {
   });
 }
 
+// Whether the name at i of `text` is part of a full name that `other`
+// shortens: written together with the capitalised word at i + side, which
+// `other` has as a name without one in this name's place ("Виктора
+// Самойлова" -> "сказал Самойлов", "Calder Aggregates" -> "Calder"; but
+// "Pelagos Maritime" -> "Thalassa Maritime" is another company), as often
+// as this text has it (where the full name went and a later "Баранов" was
+// left, "мэр Игорь Баранов" was not shortened). Not when that word is an
+// institution's: "[-Eastbrook-]{+Northfield+} University" beside "the
+// University of Marston". (At a sentence's start on both sides,
+// "Greyhill" is a name where the article (`mentions`, may be null) never
+// writes it in lower case.)
+bool ShortenedAt(const TextFacts& text, int i, const TextFacts& other, int side,
+                 const ArticleMentions* mentions) {
+  constexpr std::size_t kMinShared = 4;  // letters: not "Marsh" for "March"
+  const int j = i + side;
+  const auto size = static_cast<int>(text.text().tokens.size());
+  if (j < 0 || j >= size ||
+      text.text().tokens[static_cast<std::size_t>(j)].kind != TokenKind::kWord ||
+      !StartsWithCapital(text.text().Text(static_cast<std::size_t>(j))) ||
+      text.MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(j)) > 0) {
+    return false;
+  }
+  const std::string_view kept = text.Folded(j);
+  const bool named =
+      text.IsName(j) || (mentions != nullptr && !mentions->WritesInLowerCase(kept));
+  // Capitalised words of `facts` the kept name is (inflected).
+  auto is_kept = [&](const TextFacts& facts, int k) {
+    const auto at = static_cast<std::size_t>(k);
+    return facts.text().tokens[at].kind == TokenKind::kWord &&
+           (facts.IsName(k) || (named && StartsWithCapital(facts.text().Text(at)))) &&
+           SameStem(facts.Folded(k), kept) && SharedLetters(facts.Folded(k), kept) >= kMinShared;
+  };
+  int here = 0;
+  for (int k = 0; k < size; ++k) here += is_kept(text, k);
+  const auto other_size = static_cast<int>(other.text().tokens.size());
+  int alone = 0;  // in `other`, without another name in this one's place
+  for (int k = 0; k < other_size; ++k) {
+    if (!is_kept(other, k)) continue;
+    const int place = k - side;
+    alone += place < 0 || place >= other_size || !other.IsName(place);
+  }
+  return alone > 0 && alone >= here;
+}
+
 // A negation flips a sentence that otherwise stays: "will" -> "will not".
 // Counts are (all negations, negations less quantity bounds): a change
 // shows in both, so "не меньше недели" -> "как минимум неделю" (a bound
@@ -1298,7 +1348,21 @@ class RunClassifier {
     std::erase_if(new_names, is_unit);
     bool left = false;
     bool arrived = false;
-    for (std::string_view name : old_names) left |= !HasNameStem(*new_.facts, name);
+    // (A name a shortened full name dropped has not left: "Виктора
+    // Самойлова" -> "Самойлов".)
+    auto shortened = [&](std::string_view name) {
+      for (int i = old_.begin; i < old_.end; ++i) {
+        if (old_.facts->Folded(i) == name &&
+            (ShortenedAt(*old_.facts, i, *new_.facts, 1, mentions_) ||
+             ShortenedAt(*old_.facts, i, *new_.facts, -1, mentions_))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (std::string_view name : old_names) {
+      left |= !HasNameStem(*new_.facts, name) && !shortened(name);
+    }
     for (std::string_view name : new_names) arrived |= !HasNameStem(*old_.facts, name);
     if (!left || !arrived || NamesARegionTwoWays(old_names, new_names)) return false;
     return !IsSameReferent() && !SpellsOutAbbreviation();
@@ -2232,8 +2296,63 @@ class ParagraphBalance {
                                 (later_ && mentions_ != nullptr &&
                                  mentions_->Mentions(MentionStem(name)) &&
                                  BeforeNameIn(name, other)) ||
-                                other.CallsByKind(name, *this) || AbbreviationCitesNoOne(name);
+                                other.CallsByKind(name, *this) || AbbreviationCitesNoOne(name) ||
+                                PartOfNameKeptIn(name, other) ||
+                                EmployerInTitleIn(name, other);
                        });
+  }
+
+  // Whether `name`, wherever the paragraph has it, is part of a full name
+  // `other` shortens (ShortenedAt). A later version's name only before
+  // the name kept: a first name added, not "the Skarn Courier" for "Skarn".
+  bool PartOfNameKeptIn(std::string_view name, const ParagraphBalance& other) const {
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    bool found = false;
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name) continue;
+      if (!ShortenedAt(text_, i, other.text_, 1, mentions_) &&
+          (later_ || !ShortenedAt(text_, i, other.text_, -1, mentions_))) {
+        return false;
+      }
+      found = true;
+    }
+    return found;
+  }
+
+  // Whether `name`, wherever the paragraph has it, is the body in the
+  // title of a person `other` names, and `other` titles that person with a
+  // word of the same stem: "Очільниця Міністерства інфраструктури Олена
+  // Ковальчук" for "міністр інфраструктури Олена Ковальчук", "head of the
+  // Ministry of Energy Ian Rees" for "energy minister Ian Rees".
+  bool EmployerInTitleIn(std::string_view name, const ParagraphBalance& other) const {
+    constexpr int kReach = 4;      // tokens from the body to the person
+    constexpr std::size_t kStem = 6;  // letters: "мініст", "minist"
+    if (CharacterCount(name) < kStem) return false;
+    const std::string_view stem = FirstCharacters(name, kStem);
+    const auto size = static_cast<int>(text_.text().tokens.size());
+    const auto other_size = static_cast<int>(other.text_.text().tokens.size());
+    auto titled_there = [&](std::string_view person) {
+      for (int k = 0; k < other_size; ++k) {
+        if (!other.text_.IsName(k) || !SameStem(other.text_.Folded(k), person)) continue;
+        for (int t = std::max(0, k - kReach); t < k; ++t) {
+          const std::string_view word = other.text_.Folded(t);
+          if (CharacterCount(word) >= kStem && FirstCharacters(word, kStem) == stem) return true;
+        }
+      }
+      return false;
+    };
+    bool found = false;
+    for (int i = 0; i < size; ++i) {
+      if (text_.Folded(i) != name) continue;
+      bool titled = false;
+      for (int j = i + 1; j < size && j <= i + kReach && !titled; ++j) {
+        if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) break;
+        titled = text_.IsName(j) && titled_there(text_.Folded(j));
+      }
+      if (!titled) return false;
+      found = true;
+    }
+    return found;
   }
 
   // Whether `name` is an abbreviation nowhere near a report: "14 аппаратов
@@ -2425,9 +2544,25 @@ class ParagraphBalance {
   bool TitlesNameOf(int i, const ParagraphBalance& other) const {
     constexpr int kMaxTitleWords = 4;
     const auto size = static_cast<int>(text_.text().tokens.size());
-    for (int j = i + 1; j < size && j <= i + kMaxTitleWords + 1; ++j) {
-      if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) return false;
-      if (text_.IsName(j) && HasNameStem(other.text_, text_.Folded(j))) return true;
+    int words = 0;
+    bool quoted = false;
+    for (int j = i + 1; j < size && words <= kMaxTitleWords; ++j) {
+      const Token& token = text_.text().tokens[static_cast<std::size_t>(j)];
+      // "its owner, the Trakt group": a comma right after the title sets
+      // the name beside it; quotation marks hold a name.
+      if (token.kind == TokenKind::kQuote) {
+        quoted = true;
+        continue;
+      }
+      if (j == i + 1 && text_.Folded(j) == ",") continue;
+      if (!IsWordish(token)) return false;
+      ++words;
+      // (A quoted name as written: "газета «Заречинский вестник»" is no
+      // title of "Заречинска".)
+      if (text_.IsName(j) && (quoted ? other.text_.HasName(text_.Folded(j))
+                                     : HasNameStem(other.text_, text_.Folded(j)))) {
+        return true;
+      }
     }
     return false;
   }
@@ -2553,20 +2688,38 @@ class ParagraphBalance {
       return false;
     }
     const auto& mine = Sources();
-    return std::any_of(other.SourceWords().begin(), other.SourceWords().end(),
-                       [&](const auto& source) {
-                         return !std::binary_search(mine.begin(), mine.end(), source.second) &&
-                                name.find(FirstCharacters(other.text_.Folded(source.first), 1)) !=
-                                    std::string_view::npos;
-                       });
+    if (std::any_of(other.SourceWords().begin(), other.SourceWords().end(),
+                    [&](const auto& source) {
+                      return !std::binary_search(mine.begin(), mine.end(), source.second) &&
+                             name.find(FirstCharacters(other.text_.Folded(source.first), 1)) !=
+                                 std::string_view::npos;
+                    })) {
+      return true;
+    }
+    // "the board" for "the SMB" (State Minerals Board): an institution word
+    // here lacks, with the abbreviation's last letter, the kind its name
+    // ends with.
+    if (!other.text_.MayMatch(LexiconList::kInstitution)) return false;
+    const auto other_size = static_cast<int>(other.text_.text().tokens.size());
+    for (int k = 0; k < other_size; ++k) {
+      const std::string_view word = other.text_.Folded(k);
+      if (other.text_.MatchAt(LexiconList::kInstitution, static_cast<std::size_t>(k)) == 1 &&
+          name.ends_with(FirstCharacters(word, 1)) && !text_.HasWord(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Whether each place the paragraph has `name` is in the written-out name
   // of an abbreviation `other` has ("охорони" of "МОЗ"), or `name` is an
   // abbreviation `other` writes out.
   bool SpelledOutIn(std::string_view name, const ParagraphBalance& other) const {
-    if (std::find(Abbreviations().begin(), Abbreviations().end(), name) != Abbreviations().end() &&
-        other.WritesOut(name)) {
+    // ("The NCEA's director": its letters.)
+    const std::string_view letters = WithoutPossessive(name);
+    if (std::find(Abbreviations().begin(), Abbreviations().end(), letters) !=
+            Abbreviations().end() &&
+        other.WritesOut(letters)) {
       return true;
     }
     if (other.Abbreviations().empty()) return false;

@@ -2304,6 +2304,61 @@ TEST(EditClassifierTest, ANameReplacedInARewrittenSentenceIsAnEntity) {
   EXPECT_FALSE(HasTag(written_out, "entity")) << ::testing::PrintToString(written_out.tags);
 }
 
+TEST(EditClassifierTest, ASourceShortenedOrRetitledInARewriteIsTheSameSource) {
+  const std::pair<const char*, const char*> same[] = {
+      // An abbreviation with a possessive.
+      {"The National Customs and Excise Agency plans to extend the system to the seaports by "
+       "the summer, the agency's director, Petra Holm, told a news conference.",
+       "Petra Holm, the NCEA's director, told a news conference that the agency plans to "
+       "extend the system to the seaports by the summer."},
+      // A first name, or a company's last word, dropped.
+      {"По словам Виктора Самойлова, теперь каждый паром будет проверяться перед началом "
+       "навигации.",
+       "Теперь каждый паром будут проверять перед началом навигации, сказал Самойлов."},
+      {"Calder Aggregates extracts about 400,000 tonnes of stone a year at the site, according "
+       "to the company's annual report.",
+       "According to the company's annual report, Calder extracts some 400,000 tonnes of stone "
+       "a year at the site."},
+      // A title set beside its name with a comma.
+      {"Логистический центр начал принимать поезда из морских портов, сообщил в четверг его "
+       "владелец, группа компаний «Тракт».",
+       "Группа компаний «Тракт» сообщила в четверг, что принадлежащий ей логистический центр "
+       "начал принимать поезда из морских портов."},
+      // The minister is the head of the ministry.
+      {"Уряд спростить оформлення суден у шести портах, заявила в середу міністр "
+       "інфраструктури Олена Ковальчук.",
+       "Очільниця Міністерства інфраструктури Олена Ковальчук заявила в середу, що уряд "
+       "спростить оформлення суден у шести портах."},
+      // "the board" of the State Minerals Board.
+      {"The board said monitors near the village recorded noise above the permitted level on "
+       "37 days.",
+       "Noise above the permitted level was recorded by monitors near the village on 37 days, "
+       "according to the SMB."},
+  };
+  for (const auto& [before, after] : same) {
+    const auto diff = DiffBody(before, after);
+    EXPECT_FALSE(diff.substantive) << after << " " << ::testing::PrintToString(diff.tags);
+  }
+  // A new name beside one the text had is someone else: a paper named
+  // after the island, a company's other half, a mayor whose surname the
+  // text still has in its next sentence.
+  EXPECT_TRUE(HasTag(DiffBody("The operator serving the island of Skarn will cut winter "
+                              "sailings from four a week to two.",
+                              "The operator serving the island of Skarn will cut winter "
+                              "sailings from four a week to two, according to an internal memo "
+                              "seen by the Skarn Courier."),
+                     "attribution"));
+  EXPECT_TRUE(HasTag(DiffBody("The ships are chartered from Pelagos Maritime, the company said.",
+                              "The ships are chartered from Thalassa Maritime, the company said."),
+                     "entity"));
+  EXPECT_TRUE(HasTag(DiffBody("Основным соперником станет действующий мэр Игорь Баранов, который "
+                              "объявил о выдвижении. Баранов возглавляет город с 2019 года.",
+                              "Основным соперником станет действующий мэр Сергей Любимов, "
+                              "который объявил о выдвижении. Баранов возглавляет город с 2019 "
+                              "года."),
+                     "entity"));
+}
+
 TEST(EditClassifierTest, VotingSomethingDownRejectsIt) {
   const auto diff = DiffBody(
       "Some branches had urged members to reject the offer, arguing it was too low.",
