@@ -666,6 +666,16 @@ TEST(EditClassifierTest, TheSameFigureWrittenAnotherWayIsCosmetic) {
   EXPECT_FALSE(DiffBody("Посевы погибли на площади около тридцати пяти тысяч гектаров.",
                         "Посевы погибли на площади около 35 тысяч гектаров.")
                    .substantive);
+  // "тисячі" after "близько" is one thousand, not "thousands".
+  EXPECT_FALSE(DiffBody("Ще близько тисячі людей працюють у компаніях-підрядниках.",
+                        "Ще приблизно тисяча людей працюють у компаніях-підрядниках.")
+                   .substantive);
+  EXPECT_FALSE(DiffBody("Ещё около тысячи человек работают у подрядчиков.",
+                        "Ещё примерно 1000 человек работают у подрядчиков.")
+                   .substantive);
+  EXPECT_TRUE(HasTag(DiffBody("Ещё около тысячи человек работают у подрядчиков.",
+                              "Ещё около 1200 человек работают у подрядчиков."),
+                     "number"));
   // A month's possessive is the month; an ordinal hyphenated to its noun
   // is the ordinal.
   EXPECT_FALSE(DiffBody("The law will take effect before the local elections next October.",
