@@ -3118,6 +3118,37 @@ bool SentenceRewrittenAround(const TokenizedText& text, int begin, int end,
   return changed >= kMinChanged && 3 * changed >= words;
 }
 
+// Whether a negation word in [begin, end) of `negated` negates a word that
+// `other` has without it, after the same word: "It will {+not+} include",
+// "its members had [-not-] passed", "{+держава не компенсуватиме+}" beside
+// "[-держава компенсуватиме-]" flip the same verb, however much the
+// sentence around was rewritten or moved. (A content word of four letters
+// or more.)
+bool NegatesAWordKept(const TextFacts& negated, int begin, int end, const TextFacts& other) {
+  constexpr std::size_t kMinLetters = 4;
+  const auto size = static_cast<int>(negated.text().tokens.size());
+  const auto other_size = static_cast<int>(other.text().tokens.size());
+  for (int i = begin; i < end; ++i) {
+    const std::size_t n = negated.MatchAt(LexiconList::kNegation, static_cast<std::size_t>(i));
+    const int governed = i + static_cast<int>(n);
+    if (n == 0 || governed >= size) continue;
+    const auto at = static_cast<std::size_t>(governed);
+    const std::string_view word = negated.Folded(governed);
+    if (negated.text().tokens[at].kind != TokenKind::kWord || CharacterCount(word) < kMinLetters ||
+        negated.MatchAt(LexiconList::kFunctionWord, at) > 0 ||
+        negated.MatchAt(LexiconList::kNegation, at) > 0) {
+      continue;
+    }
+    // After the same word as the negation: "will [not] include", but not
+    // "workers, not self-employed" for "workers rather than self-employed".
+    const std::string_view before = i > 0 ? negated.Folded(i - 1) : std::string_view();
+    for (int k = 1; k < other_size; ++k) {
+      if (other.Folded(k) == word && other.Folded(k - 1) == before) return true;
+    }
+  }
+  return false;
+}
+
 // "в [-Белоярскую центральную районную-]{+городскую+} больницу
 // {+Соснового Бора+}": a name replaced by another in two runs with a word
 // or two between them, read as one run.
@@ -3317,11 +3348,14 @@ std::vector<std::string> ClassifyParagraphChange(ParagraphOp op, const TokenDiff
     // A negation flips a sentence that otherwise stays; with a third or
     // more of its other words changed too, the sentence was rewritten
     // ("did not match" -> "were out of line with").
+    // Not where the negation flips a word both versions have.
     if (run_tags.contains(Tag::kNegation) &&
         (SentenceRewrittenAround(*diff.old_text, run.old_begin, run.old_end, diff.runs,
                                  /*old_side=*/true) ||
          SentenceRewrittenAround(*diff.new_text, run.new_begin, run.new_end, diff.runs,
-                                 /*old_side=*/false))) {
+                                 /*old_side=*/false)) &&
+        !NegatesAWordKept(*facts.New(), run.new_begin, run.new_end, *facts.Old()) &&
+        !NegatesAWordKept(*facts.Old(), run.old_begin, run.old_end, *facts.New())) {
       run_tags.erase(Tag::kNegation);
     }
     tags.merge(run_tags);

@@ -2251,6 +2251,28 @@ TEST(EditClassifierTest, ANegationInARewrittenSentenceIsNoFlip) {
                      "port's records, after an auditor checked them.")
                 .tags,
             Tags{"negation"});
+  // A negation put before a verb both versions have flips it, however much
+  // the sentence around it was rewritten or moved.
+  const std::pair<const char*, const char*> flipped[] = {
+      {"The Insurance Association said its members had not passed on the full increase to "
+       "customers and that premiums were expected to stabilise next year.",
+       "Premiums were expected to stabilise next year, the Insurance Association said, adding "
+       "that its members had passed on the full increase to customers."},
+      {"За словами Савчука, держава компенсуватиме частину вартості полісів для "
+       "малозабезпечених родин.",
+       "Частину вартості полісів для малозабезпечених родин держава не компенсуватиме, за "
+       "словами Савчука."},
+  };
+  for (const auto& [before, after] : flipped) {
+    const auto diff = DiffBody(before, after);
+    EXPECT_TRUE(HasTag(diff, "negation")) << after << " " << ::testing::PrintToString(diff.tags);
+  }
+  // Not after another word: "rather than" is no flip.
+  EXPECT_FALSE(DiffBody("An employment tribunal ruled on Tuesday that five riders were workers "
+                        "rather than self-employed contractors.",
+                        "Five riders are workers, not self-employed contractors, an employment "
+                        "tribunal ruled on Tuesday.")
+                   .substantive);
 }
 
 TEST(EditClassifierTest, NegativeConcordAfterTheVerbIsOneNegation) {
