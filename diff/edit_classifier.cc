@@ -3186,9 +3186,13 @@ bool NameReplacedAcrossRuns(const TokenDiff& diff, const ChangeFacts& facts,
 // will serve the route+}": a name the other version lacks, in the place of
 // one there that this version lacks, replaced it, however much of the
 // sentence was rewritten around it. In its place: after the same two
-// tokens and before the same one (or a mark both), or the other way round;
+// tokens (inflected: "52-річного Василя [-Мельничука-]" and "52-річний
+// Василь {+Гончаренко+}") and before the same one, or the other way round;
 // so that a name written out ("the [-FAO-] said" -> "the {+Food+} and
-// Agriculture Organization said") is not taken for another.
+// Agriculture Organization said") is not taken for another. A mark, the
+// text's edge or a name both versions have ends a name as well as
+// another: "в посёлке [-Светлый Яр-] Михаил" and "в посёлке {+Белая
+// Заводь+}.".
 bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentions) {
   constexpr int kContext = 2;  // tokens
   const TextFacts* old_text = facts.Old();
@@ -3205,14 +3209,20 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
   auto lacked = [](const TextFacts& text, const TextFacts& other, int i) {
     return text.IsName(i) && !HasNameStem(other, text.Folded(i));
   };
-  // The same token at old a and new b, or a mark (or the text's edge) at both.
+  // Whether token i of `text` ends a name: a mark, the edge, or a name
+  // `other` has.
+  auto ends_name = [](const TextFacts& text, const TextFacts& other, int i) {
+    const auto size = static_cast<int>(text.text().tokens.size());
+    return i < 0 || i >= size || !IsWordish(text.text().tokens[static_cast<std::size_t>(i)]) ||
+           (text.IsName(i) && HasNameStem(other, text.Folded(i)));
+  };
+  // The same word at old a and new b, or a name's end at both.
   auto same_token = [&](int a, int b) {
-    const bool old_edge = a < 0 || a >= old_size;
-    const bool new_edge = b < 0 || b >= new_size;
-    if (old_edge || new_edge) return old_edge && new_edge;
-    const bool old_word = IsWordish(old_text->text().tokens[static_cast<std::size_t>(a)]);
-    const bool new_word = IsWordish(new_text->text().tokens[static_cast<std::size_t>(b)]);
-    return old_word == new_word && (!old_word || old_text->Folded(a) == new_text->Folded(b));
+    if (a >= 0 && b >= 0 && a < old_size && b < new_size &&
+        old_text->Folded(a) == new_text->Folded(b)) {
+      return true;
+    }
+    return ends_name(*old_text, *new_text, a) && ends_name(*new_text, *old_text, b);
   };
   // The same kContext tokens from old a and new b (step -1: before them),
   // a word among them.
@@ -3220,7 +3230,7 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
     bool word = false;
     for (int k = 0; k < kContext; ++k, a += step, b += step) {
       if (a < 0 || b < 0 || a >= old_size || b >= new_size ||
-          old_text->Folded(a) != new_text->Folded(b)) {
+          !SameStem(old_text->Folded(a), new_text->Folded(b))) {
         return false;
       }
       word |= IsWordish(old_text->text().tokens[static_cast<std::size_t>(a)]);
@@ -3239,9 +3249,14 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
       }
       int new_end = j;
       while (new_end < new_size && lacked(*new_text, *old_text, new_end)) ++new_end;
-      const bool in_place =
-          (same_context(i - 1, j - 1, -1) && same_token(old_end, new_end)) ||
-          (same_context(old_end, new_end, 1) && same_token(i - 1, j - 1));
+      // (After a first name both have, a surname needs no end: it is none
+      // of an abbreviation's words.)
+      const bool after_first_name = i > 0 && j > 0 && old_text->IsName(i - 1) &&
+                                    new_text->IsName(j - 1) &&
+                                    HasNameStem(*new_text, old_text->Folded(i - 1));
+      const bool in_place = (same_context(i - 1, j - 1, -1) &&
+                             (after_first_name || same_token(old_end, new_end))) ||
+                            (same_context(old_end, new_end, 1) && same_token(i - 1, j - 1));
       if (!in_place) continue;
       const RunClassifier swap(old_text, new_text, {i, old_end, j, new_end}, mentions);
       if (!swap.IsCosmetic() && swap.IsEntity()) return true;

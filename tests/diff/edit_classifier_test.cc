@@ -2324,6 +2324,20 @@ TEST(EditClassifierTest, ANameReplacedInARewrittenSentenceIsAnEntity) {
       "Очередь растянулась на 18 километров, сообщил представитель ассоциации Игорь Белов.",
       "Как сообщил представитель ассоциации Игорь Дронов, очередь растянулась на 18 километров.");
   EXPECT_TRUE(HasTag(person, "entity")) << ::testing::PrintToString(person.tags);
+  // A surname after the same first name, inflected; a place ended by a
+  // name both versions have on one side and a full stop on the other.
+  const auto surname = DiffBody(
+      "Ідеться про 52-річного Василя Мельничука. За версією слідства, він передав засудженим "
+      "графік патрулювання.",
+      "За версією слідства, 52-річний Василь Гончаренко передав засудженим графік "
+      "патрулювання.");
+  EXPECT_TRUE(HasTag(surname, "entity")) << ::testing::PrintToString(surname.tags);
+  const auto place = DiffBody(
+      "Начальник колонии в посёлке Светлый Яр Михаил Одинцов отстранён от должности, сообщило "
+      "управление.",
+      "Как сообщило управление, от должности отстранён Михаил Одинцов, возглавлявший колонию в "
+      "посёлке Белая Заводь.");
+  EXPECT_TRUE(HasTag(place, "entity")) << ::testing::PrintToString(place.tags);
   // The same owner, rewritten around, and a name written out in its place.
   const auto kept = DiffBody(
       "The route will be served by four ships chartered from the Greek owner Pelagos Maritime.",
