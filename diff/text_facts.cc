@@ -757,10 +757,14 @@ std::size_t TextFacts::JoinMagnitude(std::size_t i) const {
     return i + 1;
   }
   const auto plain = PlainNumber(i);
-  if (!plain || (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)))) {
+  if (!plain) return i + 1;
+  const std::size_t j = plain->next;
+  // "1,500" may have a decimal comma ("1,500 млрд" is 1.5 billion), but
+  // not before an English magnitude: "1,500 million" is 1.5 billion too.
+  if (text_.tokens[i].kind == TokenKind::kNumber && IsThousandsComma(text_.Key(i)) &&
+      (j >= n || static_cast<unsigned char>(folded_[j][0]) >= 0x80)) {
     return i + 1;
   }
-  const std::size_t j = plain->next;
   const auto magnitude = j < n ? FigureAt(j) : std::nullopt;
   if (!magnitude) return i + 1;
   const auto value = Scaled(plain->value, *magnitude);

@@ -2626,6 +2626,11 @@ TEST(EditClassifierTest, AFractionIsThePercentageItRoundsTo) {
       {"Only one in five firms plan to hire.", "Only 20% of firms plan to hire."},
       {"Only one in five firms plan to hire.", "Only 1 in 5 firms plan to hire."},
       {"The fine covers two dozen months.", "The fine covers 24 months."},
+      {"One in eight claims was paid late last year.",
+       "12.5 percent of claims were paid late last year."},
+      {"The fund has half a million members.", "The fund has 500,000 members."},
+      // An English magnitude after "1,500" makes its comma a thousands one.
+      {"The surplus reached 1.5 billion dollars.", "The surplus reached 1,500 million dollars."},
       {"Близько чверті абонентів платитимуть більше.", "Близько 25% абонентів платитимуть більше."},
       {"Частка міста становить п'яту частину витрат.", "Частка міста становить 20% витрат."},
       {"Близько двох третин коштів дасть банк.", "Близько 2/3 коштів дасть банк."},
@@ -2637,6 +2642,9 @@ TEST(EditClassifierTest, AFractionIsThePercentageItRoundsTo) {
            {"Roughly a quarter of customers will pay more.",
             "Roughly a fifth of customers will pay more."},
            {"Only one in five firms plan to hire.", "Only one in four firms plan to hire."},
+           {"The fund has half a million members.", "The fund has 600,000 members."},
+           {"The surplus reached 1.5 billion dollars.",
+            "The surplus reached 1,600 million dollars."},
            {"Почти треть клиентов заплатит больше.", "Почти 40% клиентов заплатят больше."},
        }) {
     EXPECT_TRUE(HasTag(DiffBody(before, after), "number")) << before << " -> " << after;
