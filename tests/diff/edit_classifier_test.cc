@@ -44,6 +44,19 @@ using Pairs = std::initializer_list<std::pair<const char*, const char*>>;
   return ::testing::AssertionSuccess();
 }
 
+// Passes when every (before, after) pair is tagged `tag`; a failure names
+// the first that is not, with its tags.
+::testing::AssertionResult EachTagged(Pairs pairs, const std::string& tag) {
+  for (const auto& [before, after] : pairs) {
+    const auto diff = DiffBody(before, after);
+    if (!HasTag(diff, tag)) {
+      return ::testing::AssertionFailure() << ::testing::PrintToString(diff.tags) << " for: "
+                                           << after;
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST(EditClassifierTest, SingleInsertedNotIsNegation) {
   const auto diff = DiffBody("The government will sign the agreement on Friday.",
                              "The government will not sign the agreement on Friday.");
@@ -2253,20 +2266,18 @@ TEST(EditClassifierTest, ANegationInARewrittenSentenceIsNoFlip) {
             Tags{"negation"});
   // A negation put before a verb both versions have flips it, however much
   // the sentence around it was rewritten or moved.
-  const std::pair<const char*, const char*> flipped[] = {
-      {"The Insurance Association said its members had not passed on the full increase to "
-       "customers and that premiums were expected to stabilise next year.",
-       "Premiums were expected to stabilise next year, the Insurance Association said, adding "
-       "that its members had passed on the full increase to customers."},
-      {"За словами Савчука, держава компенсуватиме частину вартості полісів для "
-       "малозабезпечених родин.",
-       "Частину вартості полісів для малозабезпечених родин держава не компенсуватиме, за "
-       "словами Савчука."},
-  };
-  for (const auto& [before, after] : flipped) {
-    const auto diff = DiffBody(before, after);
-    EXPECT_TRUE(HasTag(diff, "negation")) << after << " " << ::testing::PrintToString(diff.tags);
-  }
+  EXPECT_TRUE(EachTagged(
+      {
+          {"The Insurance Association said its members had not passed on the full increase to "
+           "customers and that premiums were expected to stabilise next year.",
+           "Premiums were expected to stabilise next year, the Insurance Association said, adding "
+           "that its members had passed on the full increase to customers."},
+          {"За словами Савчука, держава компенсуватиме частину вартості полісів для "
+           "малозабезпечених родин.",
+           "Частину вартості полісів для малозабезпечених родин держава не компенсуватиме, за "
+           "словами Савчука."},
+      },
+      "negation"));
   // Not after another word: "rather than" is no flip.
   EXPECT_FALSE(DiffBody("An employment tribunal ruled on Tuesday that five riders were workers "
                         "rather than self-employed contractors.",
@@ -2290,7 +2301,7 @@ TEST(EditClassifierTest, NegativeConcordAfterTheVerbIsOneNegation) {
 TEST(EditClassifierTest, NegativeConcordWithThereIsNoIsOneNegation) {
   // "немає жодної аптеки" -> "аптеки немає взагалі", "нет ни одной" ->
   // "ни одной ... нет", "без жодних" -> "без": one negation each time.
-  const std::pair<const char*, const char*> same[] = {
+  EXPECT_TRUE(NoneSubstantive({
       {"Фургони щотижня їздитимуть до 40 сіл, де немає жодної аптеки, повідомили в області.",
        "Фургони щотижня відвідуватимуть 40 сіл, у яких аптеки немає взагалі, повідомили в "
        "області."},
@@ -2302,11 +2313,7 @@ TEST(EditClassifierTest, NegativeConcordWithThereIsNoIsOneNegation) {
        "Рішення ухвалили без пояснень для мешканців, кажуть у громаді."},
       {"В сёлах, где ни одна аптека не работает, лекарства привозят раз в неделю.",
        "В сёлах, где аптек нет, лекарства привозят раз в неделю."},
-  };
-  for (const auto& [before, after] : same) {
-    const auto diff = DiffBody(before, after);
-    EXPECT_FALSE(diff.substantive) << after << " " << ::testing::PrintToString(diff.tags);
-  }
+  }));
   // A negation put in where there was none is still one.
   EXPECT_TRUE(HasTag(DiffBody("Фургони їздитимуть до сіл, де є аптеки, щотижня.",
                               "Фургони їздитимуть до сіл, де немає жодної аптеки, щотижня."),
@@ -2316,28 +2323,26 @@ TEST(EditClassifierTest, NegativeConcordWithThereIsNoIsOneNegation) {
 TEST(EditClassifierTest, ANameReplacedInARewrittenSentenceIsAnEntity) {
   // The rewrite moves the clause, but the owner after "the Greek owner" is
   // another company.
-  const auto owner = DiffBody(
-      "The route will be served by four ships chartered from the Greek owner Pelagos Maritime.",
-      "Four ships chartered from the Greek owner Thalassa Carriers, will serve the route.");
-  EXPECT_TRUE(HasTag(owner, "entity")) << ::testing::PrintToString(owner.tags);
-  const auto person = DiffBody(
-      "Очередь растянулась на 18 километров, сообщил представитель ассоциации Игорь Белов.",
-      "Как сообщил представитель ассоциации Игорь Дронов, очередь растянулась на 18 километров.");
-  EXPECT_TRUE(HasTag(person, "entity")) << ::testing::PrintToString(person.tags);
-  // A surname after the same first name, inflected; a place ended by a
-  // name both versions have on one side and a full stop on the other.
-  const auto surname = DiffBody(
-      "Ідеться про 52-річного Василя Мельничука. За версією слідства, він передав засудженим "
-      "графік патрулювання.",
-      "За версією слідства, 52-річний Василь Гончаренко передав засудженим графік "
-      "патрулювання.");
-  EXPECT_TRUE(HasTag(surname, "entity")) << ::testing::PrintToString(surname.tags);
-  const auto place = DiffBody(
-      "Начальник колонии в посёлке Светлый Яр Михаил Одинцов отстранён от должности, сообщило "
-      "управление.",
-      "Как сообщило управление, от должности отстранён Михаил Одинцов, возглавлявший колонию в "
-      "посёлке Белая Заводь.");
-  EXPECT_TRUE(HasTag(place, "entity")) << ::testing::PrintToString(place.tags);
+  EXPECT_TRUE(EachTagged(
+      {
+          {"The route will be served by four ships chartered from the Greek owner Pelagos "
+           "Maritime.",
+           "Four ships chartered from the Greek owner Thalassa Carriers, will serve the route."},
+          {"Очередь растянулась на 18 километров, сообщил представитель ассоциации Игорь Белов.",
+           "Как сообщил представитель ассоциации Игорь Дронов, очередь растянулась на 18 "
+           "километров."},
+          // A surname after the same first name, inflected; a place ended by a
+          // name both versions have on one side and a full stop on the other.
+          {"Ідеться про 52-річного Василя Мельничука. За версією слідства, він передав засудженим "
+           "графік патрулювання.",
+           "За версією слідства, 52-річний Василь Гончаренко передав засудженим графік "
+           "патрулювання."},
+          {"Начальник колонии в посёлке Светлый Яр Михаил Одинцов отстранён от должности, "
+           "сообщило управление.",
+           "Как сообщило управление, от должности отстранён Михаил Одинцов, возглавлявший колонию "
+           "в посёлке Белая Заводь."},
+      },
+      "entity"));
   // The same owner, rewritten around, and a name written out in its place.
   const auto kept = DiffBody(
       "The route will be served by four ships chartered from the Greek owner Pelagos Maritime.",
@@ -2351,7 +2356,7 @@ TEST(EditClassifierTest, ANameReplacedInARewrittenSentenceIsAnEntity) {
 }
 
 TEST(EditClassifierTest, ASourceShortenedOrRetitledInARewriteIsTheSameSource) {
-  const std::pair<const char*, const char*> same[] = {
+  EXPECT_TRUE(NoneSubstantive({
       // An abbreviation with a possessive.
       {"The National Customs and Excise Agency plans to extend the system to the seaports by "
        "the summer, the agency's director, Petra Holm, told a news conference.",
@@ -2380,11 +2385,7 @@ TEST(EditClassifierTest, ASourceShortenedOrRetitledInARewriteIsTheSameSource) {
        "37 days.",
        "Noise above the permitted level was recorded by monitors near the village on 37 days, "
        "according to the SMB."},
-  };
-  for (const auto& [before, after] : same) {
-    const auto diff = DiffBody(before, after);
-    EXPECT_FALSE(diff.substantive) << after << " " << ::testing::PrintToString(diff.tags);
-  }
+  }));
   // A new name beside one the text had is someone else: a paper named
   // after the island, a company's other half, a mayor whose surname the
   // text still has in its next sentence.
