@@ -3206,8 +3206,19 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
   }
   const int old_size = static_cast<int>(old_text->text().tokens.size());
   const int new_size = static_cast<int>(new_text->text().tokens.size());
-  auto lacked = [](const TextFacts& text, const TextFacts& other, int i) {
-    return text.IsName(i) && !HasNameStem(other, text.Folded(i));
+  // Per token, whether it is a name the other version lacks.
+  auto lacked_in = [](const TextFacts& text, const TextFacts& other) {
+    const auto size = static_cast<int>(text.text().tokens.size());
+    std::vector<bool> lacked(static_cast<std::size_t>(size));
+    for (int i = 0; i < size; ++i) {
+      lacked[static_cast<std::size_t>(i)] = text.IsName(i) && !HasNameStem(other, text.Folded(i));
+    }
+    return lacked;
+  };
+  const std::vector<bool> old_lacked = lacked_in(*old_text, *new_text);
+  const std::vector<bool> new_lacked = lacked_in(*new_text, *old_text);
+  auto lacked = [&](const TextFacts& text, const TextFacts&, int i) {
+    return (&text == old_text ? old_lacked : new_lacked)[static_cast<std::size_t>(i)];
   };
   // Whether token i of `text` ends a name: a mark, the edge, or a name
   // `other` has.
