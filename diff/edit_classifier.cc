@@ -2302,21 +2302,28 @@ class ParagraphBalance {
                        });
   }
 
-  // Whether `name`, wherever the paragraph has it, is part of a full name
-  // `other` shortens (ShortenedAt). A later version's name only before
-  // the name kept: a first name added, not "the Skarn Courier" for "Skarn".
-  bool PartOfNameKeptIn(std::string_view name, const ParagraphBalance& other) const {
+  // Whether the paragraph has `name`, and `holds(i)` at every place i it
+  // has it.
+  template <typename Holds>
+  bool AtEveryPlaceOf(std::string_view name, Holds holds) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
     bool found = false;
     for (int i = 0; i < size; ++i) {
       if (text_.Folded(i) != name) continue;
-      if (!ShortenedAt(text_, i, other.text_, 1, mentions_) &&
-          (later_ || !ShortenedAt(text_, i, other.text_, -1, mentions_))) {
-        return false;
-      }
+      if (!holds(i)) return false;
       found = true;
     }
     return found;
+  }
+
+  // Whether `name`, wherever the paragraph has it, is part of a full name
+  // `other` shortens (ShortenedAt). A later version's name only before
+  // the name kept: a first name added, not "the Skarn Courier" for "Skarn".
+  bool PartOfNameKeptIn(std::string_view name, const ParagraphBalance& other) const {
+    return AtEveryPlaceOf(name, [&](int i) {
+      return ShortenedAt(text_, i, other.text_, 1, mentions_) ||
+             (!later_ && ShortenedAt(text_, i, other.text_, -1, mentions_));
+    });
   }
 
   // Whether `name`, wherever the paragraph has it, is the body in the
@@ -2328,47 +2335,33 @@ class ParagraphBalance {
     constexpr int kReach = 4;      // tokens from the body to the person
     constexpr std::size_t kStem = 6;  // letters: "мініст", "minist"
     if (CharacterCount(name) < kStem) return false;
-    const std::string_view stem = FirstCharacters(name, kStem);
     const auto size = static_cast<int>(text_.text().tokens.size());
     const auto other_size = static_cast<int>(other.text_.text().tokens.size());
     auto titled_there = [&](std::string_view person) {
       for (int k = 0; k < other_size; ++k) {
         if (!other.text_.IsName(k) || !SameStem(other.text_.Folded(k), person)) continue;
         for (int t = std::max(0, k - kReach); t < k; ++t) {
-          const std::string_view word = other.text_.Folded(t);
-          if (CharacterCount(word) >= kStem && FirstCharacters(word, kStem) == stem) return true;
+          if (SharedLetters(other.text_.Folded(t), name) >= kStem) return true;
         }
       }
       return false;
     };
-    bool found = false;
-    for (int i = 0; i < size; ++i) {
-      if (text_.Folded(i) != name) continue;
-      bool titled = false;
-      for (int j = i + 1; j < size && j <= i + kReach && !titled; ++j) {
+    return AtEveryPlaceOf(name, [&](int i) {
+      for (int j = i + 1; j < size && j <= i + kReach; ++j) {
         if (!IsWordish(text_.text().tokens[static_cast<std::size_t>(j)])) break;
-        titled = text_.IsName(j) && titled_there(text_.Folded(j));
+        if (text_.IsName(j) && titled_there(text_.Folded(j))) return true;
       }
-      if (!titled) return false;
-      found = true;
-    }
-    return found;
+      return false;
+    });
   }
 
   // Whether `name` is an abbreviation nowhere near a report: "14 аппаратов
   // УЗИ" for "ультразвуковой диагностики" names a thing, not who speaks.
   bool AbbreviationCitesNoOne(std::string_view name) const {
-    const auto size = static_cast<int>(text_.text().tokens.size());
-    bool found = false;
-    for (int i = 0; i < size; ++i) {
-      if (text_.Folded(i) != name) continue;
-      if (!TextFacts::IsAllCaps(text_.text().Text(static_cast<std::size_t>(i))) ||
-          NextToReport(i)) {
-        return false;
-      }
-      found = true;
-    }
-    return found;
+    return AtEveryPlaceOf(name, [&](int i) {
+      return TextFacts::IsAllCaps(text_.text().Text(static_cast<std::size_t>(i))) &&
+             !NextToReport(i);
+    });
   }
 
   // Whether `name`, wherever the paragraph has it, comes at most three
@@ -2377,18 +2370,15 @@ class ParagraphBalance {
   // "генерального директора авиакомпании Ильи Захарова").
   bool BeforeNameIn(std::string_view name, const ParagraphBalance& other) const {
     const auto size = static_cast<int>(text_.text().tokens.size());
-    bool found = false;
-    for (int i = 0; i < size; ++i) {
-      if (text_.Folded(i) != name) continue;
-      bool before = false;
-      for (int j = i + 1; j <= std::min(size - 1, i + 3) && !before; ++j) {
-        before = text_.IsName(j) && text_.Folded(j) != name &&
-                 HasNameStem(other.text_, text_.Folded(j));
+    return AtEveryPlaceOf(name, [&](int i) {
+      for (int j = i + 1; j <= std::min(size - 1, i + 3); ++j) {
+        if (text_.IsName(j) && text_.Folded(j) != name &&
+            HasNameStem(other.text_, text_.Folded(j))) {
+          return true;
+        }
       }
-      if (!before) return false;
-      found = true;
-    }
-    return found;
+      return false;
+    });
   }
 
   // Whether the article gives the source word at i, or the source it names
@@ -2723,14 +2713,7 @@ class ParagraphBalance {
       return true;
     }
     if (other.Abbreviations().empty()) return false;
-    bool found = false;
-    const auto size = static_cast<int>(text_.text().tokens.size());
-    for (int i = 0; i < size; ++i) {
-      if (text_.Folded(i) != name) continue;
-      if (!InSpelledOutAbbreviation(i, other)) return false;
-      found = true;
-    }
-    return found;
+    return AtEveryPlaceOf(name, [&](int i) { return InSpelledOutAbbreviation(i, other); });
   }
 
   // Whether the paragraph writes out the abbreviation of `letters`: words
@@ -3217,8 +3200,13 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
   };
   const std::vector<bool> old_lacked = lacked_in(*old_text, *new_text);
   const std::vector<bool> new_lacked = lacked_in(*new_text, *old_text);
-  auto lacked = [&](const TextFacts& text, const TextFacts&, int i) {
-    return (&text == old_text ? old_lacked : new_lacked)[static_cast<std::size_t>(i)];
+  // The end of the lacked names from i on, when a run of them starts at i.
+  auto run_from = [](const std::vector<bool>& lacked, int i) -> std::optional<int> {
+    const auto at = static_cast<std::size_t>(i);
+    if (!lacked[at] || (at > 0 && lacked[at - 1])) return std::nullopt;
+    std::size_t end = at;
+    while (end < lacked.size() && lacked[end]) ++end;
+    return static_cast<int>(end);
   };
   // Whether token i of `text` ends a name: a mark, the edge, or a name
   // `other` has.
@@ -3249,17 +3237,13 @@ bool NameReplacedInPlace(const ChangeFacts& facts, const ArticleMentions* mentio
     return word;
   };
   for (int i = 0; i < old_size; ++i) {
-    if (!lacked(*old_text, *new_text, i) || (i > 0 && lacked(*old_text, *new_text, i - 1))) {
-      continue;
-    }
-    int old_end = i;
-    while (old_end < old_size && lacked(*old_text, *new_text, old_end)) ++old_end;
+    const auto old_run = run_from(old_lacked, i);
+    if (!old_run) continue;
+    const int old_end = *old_run;
     for (int j = 0; j < new_size; ++j) {
-      if (!lacked(*new_text, *old_text, j) || (j > 0 && lacked(*new_text, *old_text, j - 1))) {
-        continue;
-      }
-      int new_end = j;
-      while (new_end < new_size && lacked(*new_text, *old_text, new_end)) ++new_end;
+      const auto new_run = run_from(new_lacked, j);
+      if (!new_run) continue;
+      const int new_end = *new_run;
       // (After a first name both have, a surname needs no end: it is none
       // of an abbreviation's words.)
       const bool after_first_name = i > 0 && j > 0 && old_text->IsName(i - 1) &&
